@@ -1,0 +1,5 @@
+"""`python -m flowgate` only calls the CLI."""
+
+from flowgate.cli import main
+
+main()

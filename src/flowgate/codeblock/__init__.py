@@ -1,0 +1,1 @@
+"""The code-block service: run a user's JavaScript on a JSON input, sandboxed."""

@@ -1,0 +1,79 @@
+"""Settings: the only reader of the environment (and of an optional `.env`).
+
+Read once, validated at start with messages that name the env var, frozen, and
+passed down explicitly (`create_app(settings)`), so tests build settings objects
+instead of editing `os.environ`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+SERVICE_NAMES = ("codeblock", "generation")
+
+
+class Settings(BaseSettings):
+    """Every knob of Flowgate, named after its environment variable."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", frozen=True,
+        case_sensitive=False,
+    )
+
+    # --- process -------------------------------------------------------------
+    host: str = Field(default="0.0.0.0", alias="HOST")
+    port: int = Field(default=3002, ge=1, le=65535, alias="PORT")
+    workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1, le=256, alias="WORKERS")
+    services: str = Field(default="codeblock,generation", alias="SERVICES")
+    data_dir: Path = Field(default=Path("./data"), alias="DATA_DIR")
+    log_level: Literal["debug", "info", "warning", "error"] = Field(default="info", alias="LOG_LEVEL")
+    access_log: bool = Field(default=False, alias="ACCESS_LOG")
+
+    # --- code blocks: the original service's names and defaults ----------------
+    execution_timeout_ms: int = Field(default=5000, ge=1, le=600_000, alias="EXECUTION_TIMEOUT_MS")
+    max_code_length: int = Field(default=65535, ge=1, le=16 * 1024 * 1024, alias="MAX_CODE_LENGTH")
+    max_input_size: int = Field(default=2_097_152, ge=2, le=256 * 1024 * 1024, alias="MAX_INPUT_SIZE")
+    max_result_size: int = Field(default=5_242_880, ge=1, le=256 * 1024 * 1024, alias="MAX_RESULT_SIZE")
+    max_concurrent_executions: int = Field(default=1000, ge=1, le=100_000, alias="MAX_CONCURRENT_EXECUTIONS")
+    runtime_pool_size: int = Field(default=32, ge=0, le=10_000, alias="RUNTIME_POOL_SIZE")
+    # --- code blocks: ours ------------------------------------------------------
+    memory_limit_mb: int = Field(default=64, ge=1, le=16_384, alias="MEMORY_LIMIT_MB")
+    max_stack_kb: int = Field(default=1024, ge=64, le=65_536, alias="MAX_STACK_KB")
+    concurrency_wait_ms: int = Field(default=1000, ge=0, le=60_000, alias="CONCURRENCY_WAIT_MS")
+    allow_eval: bool = Field(default=False, alias="ALLOW_EVAL")
+    max_console_bytes: int = Field(default=1_048_576, ge=0, le=64 * 1024 * 1024, alias="MAX_CONSOLE_BYTES")
+    executor_threads: int = Field(default=8, ge=1, le=1024, alias="EXECUTOR_THREADS")
+
+    @field_validator("services")
+    @classmethod
+    def _known_services(cls, value: str) -> str:
+        names = [s.strip() for s in value.split(",") if s.strip()]
+        unknown = sorted(set(names) - set(SERVICE_NAMES))
+        if unknown or not names:
+            raise ValueError(
+                f"unknown service(s) {unknown or value!r}; choose from {', '.join(SERVICE_NAMES)}"
+            )
+        return ",".join(names)
+
+    @property
+    def enabled_services(self) -> frozenset[str]:
+        return frozenset(self.services.split(","))
+
+
+def describe_validation_error(exc: ValidationError) -> str:
+    """Turn pydantic's error into lines an operator can act on (env var + reason)."""
+    lines = ["invalid configuration:"]
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"]) or "settings"
+        lines.append(f"  {where.upper()}={err.get('input')!r}: {err['msg']}")
+    return "\n".join(lines)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings from the environment, with explicit overrides (CLI flags, tests)."""
+    return Settings(**overrides)  # type: ignore[arg-type]

@@ -1,0 +1,72 @@
+// The Node 20 oracle for differential tests: reads one JSON request per line
+// ({"code", "input"}) and answers one JSON line per request, shaped like a
+// Flowgate envelope: {"success": true, "result": <JSON text>, "console": [...]}
+// or {"success": false, "error": {"type", "name", "message", "code"}}.
+// Each request runs as the body of an async function, as Flowgate runs it.
+'use strict';
+const readline = require('node:readline');
+const util = require('node:util');
+
+const AsyncFunction = (async () => {}).constructor;
+const BUILTIN = new Set(['TypeError', 'ReferenceError', 'RangeError', 'URIError', 'EvalError', 'SyntaxError']);
+const LEVELS = ['log', 'info', 'warn', 'error', 'debug', 'trace'];
+
+function classify(err) {
+  if (err instanceof Error && BUILTIN.has(err.constructor && err.constructor.name)) return err.constructor.name;
+  return 'RuntimeError';
+}
+
+async function runOne(req) {
+  const captured = [];
+  const saved = {};
+  for (const level of LEVELS) {
+    saved[level] = console[level];
+    console[level] = (...args) => captured.push({ level, message: util.format(...args) });
+  }
+  let timer;
+  try {
+    const fn = new AsyncFunction('input', req.code);
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error('oracle timeout'), { oracleTimeout: true })), req.timeoutMs || 5000);
+    });
+    const value = await Promise.race([fn(req.input), timeout]);
+    const text = JSON.stringify(value);
+    if (text === undefined) return { success: false, error: { type: 'ValidationError', message: 'no value' }, console: captured };
+    return { success: true, result: text, console: captured };
+  } catch (err) {
+    const isErr = err instanceof Error;
+    return {
+      success: false,
+      console: captured,
+      error: {
+        type: isErr && err.oracleTimeout ? 'TimeoutError' : classify(err),
+        name: isErr ? err.name : undefined,
+        message: isErr ? err.message : String(err),
+        code: isErr && err.code !== undefined ? String(err.code) : undefined,
+      },
+    };
+  } finally {
+    clearTimeout(timer);
+    for (const level of LEVELS) console[level] = saved[level];
+  }
+}
+
+const rl = readline.createInterface({ input: process.stdin, terminal: false });
+const queue = [];
+let busy = false;
+async function drain() {
+  if (busy) return;
+  busy = true;
+  while (queue.length) {
+    const line = queue.shift();
+    let out;
+    try {
+      out = await runOne(JSON.parse(line));
+    } catch (e) {
+      out = { success: false, error: { type: 'OracleError', message: String(e) } };
+    }
+    process.stdout.write(JSON.stringify(out) + '\n');
+  }
+  busy = false;
+}
+rl.on('line', (line) => { queue.push(line); drain(); });
