@@ -23,6 +23,9 @@
 #include <Python.h>
 
 #include <malloc.h>
+#include <pthread.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/random.h>
@@ -126,11 +129,28 @@ static PyTypeObject ModuleTableType = {
 
 /* ------------------------------------------------------------ allocator */
 
+/* Every block a runtime allocates is linked into its own list, so that
+   (1) the memory limit counts exactly this runtime's bytes, and
+   (2) a spent runtime is discarded by freeing its blocks, without the
+       object-by-object teardown and cycle collection of JS_FreeRuntime:
+       a runtime owns nothing outside its own memory (no files, no threads). */
+typedef struct FgBlock {
+    struct FgBlock *prev, *next;
+} FgBlock; /* 16 bytes: keeps the user pointer 16-byte aligned */
+
 typedef struct {
-    size_t used;  /* bytes currently held by this runtime */
-    size_t limit; /* 0 = unlimited */
-    int oom;      /* the limit was hit at least once */
+    FgBlock head;  /* sentinel of the circular block list */
+    size_t used;   /* bytes currently held by this runtime */
+    size_t limit;  /* 0 = unlimited */
+    int oom;       /* the limit was hit at least once */
 } FgMem;
+
+#define FG_HDR sizeof(FgBlock)
+
+static void fg_mem_init(FgMem *m)
+{
+    m->head.prev = m->head.next = &m->head;
+}
 
 static int fg_mem_admit(FgMem *m, size_t more)
 {
@@ -141,15 +161,19 @@ static int fg_mem_admit(FgMem *m, size_t more)
     return 1;
 }
 
-static void *fg_calloc(void *opaque, size_t count, size_t size)
+static void *fg_link(FgMem *m, FgBlock *b)
 {
-    FgMem *m = opaque;
-    if (!fg_mem_admit(m, count * size))
-        return NULL;
-    void *p = calloc(count, size);
-    if (p)
-        m->used += malloc_usable_size(p);
-    return p;
+    b->next = m->head.next;
+    b->prev = &m->head;
+    m->head.next->prev = b;
+    m->head.next = b;
+    m->used += malloc_usable_size(b);
+    return (char *)b + FG_HDR;
+}
+
+static FgBlock *fg_block(const void *ptr)
+{
+    return (FgBlock *)((char *)ptr - FG_HDR);
 }
 
 static void *fg_malloc(void *opaque, size_t size)
@@ -157,10 +181,19 @@ static void *fg_malloc(void *opaque, size_t size)
     FgMem *m = opaque;
     if (!fg_mem_admit(m, size))
         return NULL;
-    void *p = malloc(size);
-    if (p)
-        m->used += malloc_usable_size(p);
-    return p;
+    FgBlock *b = malloc(size + FG_HDR);
+    return b ? fg_link(m, b) : NULL;
+}
+
+static void *fg_calloc(void *opaque, size_t count, size_t size)
+{
+    FgMem *m = opaque;
+    if (size && count > (SIZE_MAX - FG_HDR) / size)
+        return NULL;
+    if (!fg_mem_admit(m, count * size))
+        return NULL;
+    FgBlock *b = calloc(1, count * size + FG_HDR);
+    return b ? fg_link(m, b) : NULL;
 }
 
 static void fg_free(void *opaque, void *ptr)
@@ -168,59 +201,84 @@ static void fg_free(void *opaque, void *ptr)
     FgMem *m = opaque;
     if (!ptr)
         return;
-    m->used -= malloc_usable_size(ptr);
-    free(ptr);
+    FgBlock *b = fg_block(ptr);
+    b->prev->next = b->next;
+    b->next->prev = b->prev;
+    m->used -= malloc_usable_size(b);
+    free(b);
 }
 
 static void *fg_realloc(void *opaque, void *ptr, size_t size)
 {
     FgMem *m = opaque;
-    size_t old = ptr ? malloc_usable_size(ptr) : 0;
-    if (size > old && !fg_mem_admit(m, size - old))
+    if (!ptr)
+        return fg_malloc(opaque, size);
+    if (size == 0) {
+        fg_free(opaque, ptr);
         return NULL;
-    void *p = realloc(ptr, size);
-    if (!p)
-        return size ? NULL : p;
-    m->used = m->used - old + malloc_usable_size(p);
-    return p;
+    }
+    FgBlock *old = fg_block(ptr);
+    size_t old_size = malloc_usable_size(old);
+    if (size + FG_HDR > old_size && !fg_mem_admit(m, size + FG_HDR - old_size))
+        return NULL;
+    FgBlock *b = realloc(old, size + FG_HDR);
+    if (!b)
+        return NULL;
+    b->prev->next = b; /* the links moved with the block */
+    b->next->prev = b;
+    m->used = m->used - old_size + malloc_usable_size(b);
+    return (char *)b + FG_HDR;
 }
 
 static size_t fg_usable_size(const void *ptr)
 {
-    return malloc_usable_size((void *)ptr);
+    return ptr ? malloc_usable_size(fg_block(ptr)) - FG_HDR : 0;
+}
+
+/* Free every block of a runtime at once (the runtime must never be used again). */
+static void fg_mem_release_all(FgMem *m)
+{
+    FgBlock *b = m->head.next;
+    while (b != &m->head) {
+        FgBlock *next = b->next;
+        free(b);
+        b = next;
+    }
+    fg_mem_init(m);
+    m->used = 0;
 }
 
 static const JSMallocFunctions fg_malloc_funcs = {
     fg_calloc, fg_malloc, fg_free, fg_realloc, fg_usable_size,
 };
 
-/* -------------------------------------------------------------- context */
+/* --------------------------------------------------------------- engine */
 
-enum { ST_NEW, ST_RUNNING, ST_SETTLED, ST_FAILED, ST_CLOSED };
+enum { ST_NEW, ST_RUNNING, ST_SETTLED, ST_FAILED };
 enum { STEP_DONE = 0, STEP_WAIT = 1 };
 
-typedef struct {
-    PyObject_HEAD
+/* One runtime + context, before and during its single execution. Plain C:
+   created and freed by the pool's warmer thread without the GIL. */
+typedef struct FgEngine {
     JSRuntime *rt;
     JSContext *ctx;
     FgMem mem;
     int64_t deadline_ns; /* 0 = no deadline */
     int timed_out;
     int state;
-    int busy;
     JSValue harness;   /* the object the bootstrap evaluated to */
     JSValue promise;   /* the user's function result */
     JSValue exception; /* a failure outside the promise (compile, timer) */
-    ModuleTableObject *modules;
-} ContextObject;
+    ModuleTableObject *modules; /* borrowed: the pool or context keeps it alive */
+} FgEngine;
 
 static int fg_interrupt(JSRuntime *rt, void *opaque)
 {
-    ContextObject *self = opaque;
-    if (self->mem.oom)
+    FgEngine *e = opaque;
+    if (e->mem.oom)
         return 1;
-    if (self->deadline_ns && now_ns() > self->deadline_ns) {
-        self->timed_out = 1;
+    if (e->deadline_ns && now_ns() > e->deadline_ns) {
+        e->timed_out = 1;
         return 1;
     }
     return 0;
@@ -237,15 +295,15 @@ static JSValue host_now(JSContext *ctx, JSValueConst this_val, int argc, JSValue
    and return its completion value, or undefined when there is no such module. */
 static JSValue host_load(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
-    ContextObject *self = JS_GetContextOpaque(ctx);
+    FgEngine *e = JS_GetContextOpaque(ctx);
     const char *name = JS_ToCString(ctx, argc > 0 ? argv[0] : JS_UNDEFINED);
     if (!name)
         return JS_EXCEPTION;
-    int i = ModuleTable_find(self->modules, name);
+    int i = ModuleTable_find(e->modules, name);
     JS_FreeCString(ctx, name);
     if (i < 0)
         return JS_UNDEFINED;
-    JSValue fn = JS_ReadObject(ctx, self->modules->codes[i], self->modules->sizes[i],
+    JSValue fn = JS_ReadObject(ctx, e->modules->codes[i], e->modules->sizes[i],
                                JS_READ_OBJ_BYTECODE);
     if (JS_IsException(fn))
         return fn;
@@ -279,7 +337,7 @@ static JSValue make_host(JSContext *ctx)
     return host;
 }
 
-/* Take the pending exception and describe it as "message\nstack" for Python. */
+/* Take the pending exception and describe it as "message\nstack". */
 static char *take_exception_text(JSContext *ctx)
 {
     JSValue exc = JS_GetException(ctx);
@@ -299,144 +357,86 @@ static char *take_exception_text(JSContext *ctx)
     return out;
 }
 
-static void context_free_engine(ContextObject *self)
+static void engine_free(FgEngine *e)
 {
-    if (!self->rt)
+    if (!e)
         return;
-    JS_FreeValue(self->ctx, self->harness);
-    JS_FreeValue(self->ctx, self->promise);
-    JS_FreeValue(self->ctx, self->exception);
-    self->harness = self->promise = self->exception = JS_UNDEFINED;
-    JS_FreeContext(self->ctx);
-    JS_FreeRuntime(self->rt);
-    self->ctx = NULL;
-    self->rt = NULL;
+    /* No JS_FreeContext / JS_FreeRuntime: dropping the runtime's memory
+       wholesale is equivalent and skips the teardown walk. */
+    fg_mem_release_all(&e->mem);
+    free(e);
 }
 
-/* Create runtime + context and run the bootstrap. Called without the GIL.
-   Returns NULL on success or a malloc'ed error text. */
-static char *context_boot(ContextObject *self, const uint8_t *boot, size_t boot_len,
-                          size_t stack_size)
+/* Create runtime + context and run the bootstrap; no GIL needed.
+   Returns the engine, or NULL with *err set to a malloc'ed text. */
+static FgEngine *engine_boot(const uint8_t *boot, size_t boot_len, ModuleTableObject *modules,
+                             size_t stack_size, char **err)
 {
-    self->rt = JS_NewRuntime2(&fg_malloc_funcs, &self->mem);
-    if (!self->rt)
-        return strdup("cannot create runtime");
-    JS_SetRuntimeOpaque(self->rt, self);
-    JS_SetMaxStackSize(self->rt, stack_size);
-    JS_SetInterruptHandler(self->rt, fg_interrupt, self);
-    self->ctx = JS_NewContext(self->rt);
-    if (!self->ctx)
-        return strdup("cannot create context");
-    JS_SetContextOpaque(self->ctx, self);
-    JSValue global = JS_GetGlobalObject(self->ctx);
-    JS_SetPropertyStr(self->ctx, global, "__flowgate_host__", make_host(self->ctx));
-    JS_FreeValue(self->ctx, global);
-    JSValue fn = JS_ReadObject(self->ctx, boot, boot_len, JS_READ_OBJ_BYTECODE);
-    if (JS_IsException(fn))
-        return take_exception_text(self->ctx);
-    JSValue harness = JS_EvalFunction(self->ctx, fn);
-    if (JS_IsException(harness))
-        return take_exception_text(self->ctx);
-    if (!JS_IsObject(harness)) {
-        JS_FreeValue(self->ctx, harness);
-        return strdup("bootstrap did not evaluate to the harness object");
-    }
-    self->harness = harness;
-    return NULL;
-}
-
-static int Context_init(ContextObject *self, PyObject *args, PyObject *kw)
-{
-    static char *kwlist[] = {"bootstrap", "modules", "stack_size", NULL};
-    Py_buffer boot;
-    PyObject *modules;
-    Py_ssize_t stack_size = 1024 * 1024;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "y*O!|n", kwlist, &boot, &ModuleTableType,
-                                     &modules, &stack_size))
-        return -1;
-    if (self->rt || self->state != ST_NEW) {
-        PyBuffer_Release(&boot);
-        PyErr_SetString(PyExc_RuntimeError, "Context already initialised");
-        return -1;
-    }
-    Py_INCREF(modules);
-    self->modules = (ModuleTableObject *)modules;
-    char *err;
-    Py_BEGIN_ALLOW_THREADS
-    err = context_boot(self, boot.buf, (size_t)boot.len, (size_t)stack_size);
-    Py_END_ALLOW_THREADS
-    PyBuffer_Release(&boot);
-    if (err) {
-        PyErr_Format(EngineError, "bootstrap failed: %s", err);
-        free(err);
-        return -1;
-    }
-    return 0;
-}
-
-static PyObject *Context_new(PyTypeObject *type, PyObject *args, PyObject *kw)
-{
-    ContextObject *self = (ContextObject *)type->tp_alloc(type, 0);
-    if (!self)
+    FgEngine *e = calloc(1, sizeof(FgEngine));
+    if (!e) {
+        *err = strdup("out of memory");
         return NULL;
-    self->harness = self->promise = self->exception = JS_UNDEFINED;
-    self->state = ST_NEW;
-    return (PyObject *)self;
+    }
+    e->harness = e->promise = e->exception = JS_UNDEFINED;
+    e->modules = modules;
+    fg_mem_init(&e->mem);
+    e->rt = JS_NewRuntime2(&fg_malloc_funcs, &e->mem);
+    if (!e->rt || !(e->ctx = JS_NewContext(e->rt))) {
+        *err = strdup("cannot create runtime/context");
+        engine_free(e);
+        return NULL;
+    }
+    JS_SetMaxStackSize(e->rt, stack_size);
+    JS_SetInterruptHandler(e->rt, fg_interrupt, e);
+    JS_SetContextOpaque(e->ctx, e);
+    JSValue global = JS_GetGlobalObject(e->ctx);
+    JS_SetPropertyStr(e->ctx, global, "__flowgate_host__", make_host(e->ctx));
+    JS_FreeValue(e->ctx, global);
+    JSValue fn = JS_ReadObject(e->ctx, boot, boot_len, JS_READ_OBJ_BYTECODE);
+    JSValue harness = JS_IsException(fn) ? fn : JS_EvalFunction(e->ctx, fn);
+    if (JS_IsException(harness)) {
+        *err = take_exception_text(e->ctx);
+        engine_free(e);
+        return NULL;
+    }
+    if (!JS_IsObject(harness)) {
+        JS_FreeValue(e->ctx, harness);
+        *err = strdup("bootstrap did not evaluate to the harness object");
+        engine_free(e);
+        return NULL;
+    }
+    e->harness = harness;
+    return e;
 }
 
-static void Context_dealloc(ContextObject *self)
+static JSValue harness_call(FgEngine *e, const char *method, int argc, JSValueConst *argv)
 {
-    if (self->rt) {
-        Py_BEGIN_ALLOW_THREADS
-        context_free_engine(self);
-        Py_END_ALLOW_THREADS
-    }
-    Py_XDECREF(self->modules);
-    Py_TYPE(self)->tp_free((PyObject *)self);
-}
-
-static int context_acquire(ContextObject *self)
-{
-    if (self->busy) {
-        PyErr_SetString(PyExc_RuntimeError, "Context is in use by another thread");
-        return -1;
-    }
-    if (!self->rt) {
-        PyErr_SetString(PyExc_RuntimeError, "Context is closed");
-        return -1;
-    }
-    self->busy = 1;
-    return 0;
-}
-
-static JSValue harness_call(ContextObject *self, const char *method, int argc, JSValueConst *argv)
-{
-    JSValue fn = JS_GetPropertyStr(self->ctx, self->harness, method);
-    JSValue r = JS_Call(self->ctx, fn, self->harness, argc, argv);
-    JS_FreeValue(self->ctx, fn);
+    JSValue fn = JS_GetPropertyStr(e->ctx, e->harness, method);
+    JSValue r = JS_Call(e->ctx, fn, e->harness, argc, argv);
+    JS_FreeValue(e->ctx, fn);
     return r;
 }
 
-static void record_exception(ContextObject *self)
+static void record_exception(FgEngine *e)
 {
-    JS_FreeValue(self->ctx, self->exception);
-    self->exception = JS_GetException(self->ctx);
-    self->state = ST_FAILED;
+    JS_FreeValue(e->ctx, e->exception);
+    e->exception = JS_GetException(e->ctx);
+    e->state = ST_FAILED;
 }
 
 /* Compile the user's code as the body of an async function and start it. */
-static void context_start(ContextObject *self, const char *code, size_t code_len,
-                          const char *input, size_t input_len, const char *opts, size_t opts_len)
+static void engine_start(FgEngine *e, const char *code, size_t code_len, const char *input,
+                         size_t input_len, const char *opts, size_t opts_len)
 {
     static const char head[] = "(async function (input) {\n";
     static const char tail[] = "\n})";
-    JSContext *ctx = self->ctx;
+    JSContext *ctx = e->ctx;
     size_t n = sizeof(head) - 1 + code_len + sizeof(tail) - 1;
     char *src = malloc(n + 1);
-    self->state = ST_RUNNING;
+    e->state = ST_RUNNING;
     if (!src) {
         JS_ThrowOutOfMemory(ctx);
-        record_exception(self);
+        record_exception(e);
         return;
     }
     memcpy(src, head, sizeof(head) - 1);
@@ -445,85 +445,60 @@ static void context_start(ContextObject *self, const char *code, size_t code_len
     JSValue fn = JS_Eval(ctx, src, n, "code.js", JS_EVAL_TYPE_GLOBAL);
     free(src);
     if (JS_IsException(fn)) {
-        record_exception(self);
+        record_exception(e);
         return;
     }
     JSValue argv[3] = {fn, JS_NewStringLen(ctx, input, input_len),
                        JS_NewStringLen(ctx, opts, opts_len)};
-    JSValue p = harness_call(self, "start", 3, argv);
+    JSValue p = harness_call(e, "start", 3, argv);
     for (int i = 0; i < 3; i++)
         JS_FreeValue(ctx, argv[i]);
     if (JS_IsException(p)) {
-        record_exception(self);
+        record_exception(e);
         return;
     }
-    self->promise = p;
+    e->promise = p;
 }
 
-static PyObject *Context_start(ContextObject *self, PyObject *args, PyObject *kw)
+static int interrupted(FgEngine *e)
 {
-    static char *kwlist[] = {"code", "input_json", "options_json", "deadline", "memory_limit", NULL};
-    const char *code, *input, *opts;
-    Py_ssize_t code_len, input_len, opts_len, memory_limit;
-    double deadline;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "s#s#s#dn", kwlist, &code, &code_len, &input,
-                                     &input_len, &opts, &opts_len, &deadline, &memory_limit))
-        return NULL;
-    if (self->state != ST_NEW) {
-        PyErr_SetString(PyExc_RuntimeError, "a Context runs exactly one execution");
-        return NULL;
-    }
-    if (context_acquire(self) < 0)
-        return NULL;
-    self->deadline_ns = (int64_t)(deadline * 1e9);
-    self->mem.limit = memory_limit > 0 ? self->mem.used + (size_t)memory_limit : 0;
-    Py_BEGIN_ALLOW_THREADS
-    JS_UpdateStackTop(self->rt);
-    context_start(self, code, (size_t)code_len, input, (size_t)input_len, opts, (size_t)opts_len);
-    Py_END_ALLOW_THREADS
-    self->busy = 0;
-    Py_RETURN_NONE;
-}
-
-static int interrupted(ContextObject *self)
-{
-    return self->timed_out || self->mem.oom;
+    return e->timed_out || e->mem.oom;
 }
 
 /* Run microtasks and due timers until the promise settles or only future
    timers remain. Returns STEP_DONE or STEP_WAIT (with *wake_ms set). */
-static int context_step(ContextObject *self, double *wake_ms)
+static int engine_step(FgEngine *e, double *wake_ms)
 {
-    JSContext *ctx = self->ctx, *job_ctx;
+    JSContext *ctx = e->ctx, *job_ctx;
     for (;;) {
-        if (self->state == ST_FAILED || interrupted(self))
+        if (e->state == ST_FAILED || interrupted(e))
             return STEP_DONE;
-        while (JS_IsJobPending(self->rt)) {
-            if (JS_ExecutePendingJob(self->rt, &job_ctx) < 0) {
-                record_exception(self);
+        while (JS_IsJobPending(e->rt)) {
+            if (JS_ExecutePendingJob(e->rt, &job_ctx) < 0) {
+                record_exception(e);
                 return STEP_DONE;
             }
         }
-        if (interrupted(self))
+        if (interrupted(e))
             return STEP_DONE;
-        if (JS_PromiseState(ctx, self->promise) != JS_PROMISE_PENDING) {
-            self->state = ST_SETTLED;
+        if (JS_PromiseState(ctx, e->promise) != JS_PROMISE_PENDING) {
+            e->state = ST_SETTLED;
             return STEP_DONE;
         }
-        if (self->deadline_ns && now_ns() > self->deadline_ns) {
-            self->timed_out = 1;
+        if (e->deadline_ns && now_ns() > e->deadline_ns) {
+            e->timed_out = 1;
             return STEP_DONE;
         }
         JSValue now = JS_NewFloat64(ctx, (double)now_ns() / 1e6);
-        JSValue next = harness_call(self, "tick", 1, &now);
+        JSValue next = harness_call(e, "tick", 1, &now);
         if (JS_IsException(next)) {
-            record_exception(self);
+            record_exception(e);
             return STEP_DONE;
         }
         double next_ms = -1;
         JS_ToFloat64(ctx, &next_ms, next);
         JS_FreeValue(ctx, next);
-        if (JS_IsJobPending(self->rt))
+        if (JS_IsJobPending(e->rt))
             continue;
         if (next_ms < 0) /* nothing left that could settle the promise */
             return STEP_DONE;
@@ -534,28 +509,8 @@ static int context_step(ContextObject *self, double *wake_ms)
     }
 }
 
-static PyObject *Context_step(ContextObject *self, PyObject *noargs)
-{
-    double wake_ms = 0;
-    int r;
-    if (self->state != ST_RUNNING && self->state != ST_FAILED && self->state != ST_SETTLED) {
-        PyErr_SetString(PyExc_RuntimeError, "step() before start()");
-        return NULL;
-    }
-    if (context_acquire(self) < 0)
-        return NULL;
-    Py_BEGIN_ALLOW_THREADS
-    JS_UpdateStackTop(self->rt);
-    r = context_step(self, &wake_ms);
-    Py_END_ALLOW_THREADS
-    self->busy = 0;
-    if (r == STEP_WAIT)
-        return PyFloat_FromDouble(wake_ms / 1e3);
-    Py_RETURN_NONE;
-}
-
-/* Convert the harness's [kind, payload, console] array of strings/null to
-   malloc'ed C strings, so Python objects are built after the GIL is back. */
+/* The harness's [kind, payload, console] array, as malloc'ed C strings, so
+   Python objects are built after the GIL is back. */
 typedef struct {
     char *part[3];
     size_t len[3];
@@ -584,34 +539,34 @@ static void outcome_fill(JSContext *ctx, JSValueConst arr, Outcome *o)
 static void set_text(Outcome *o, int i, const char *s)
 {
     o->part[i] = strdup(s);
-    o->len[i] = strlen(s);
+    o->len[i] = o->part[i] ? strlen(s) : 0;
 }
 
-static void context_finish(ContextObject *self, Outcome *o)
+static void engine_finish(FgEngine *e, Outcome *o)
 {
-    JSContext *ctx = self->ctx;
+    JSContext *ctx = e->ctx;
     const char *kind;
     JSValue value = JS_UNDEFINED;
-    if (self->timed_out)
+    if (e->timed_out)
         kind = "timeout";
-    else if (self->mem.oom)
+    else if (e->mem.oom)
         kind = "memory";
-    else if (self->state == ST_FAILED) {
+    else if (e->state == ST_FAILED) {
         kind = "throw";
-        value = JS_DupValue(ctx, self->exception);
-    } else if (self->state == ST_SETTLED) {
-        int st = JS_PromiseState(ctx, self->promise);
+        value = JS_DupValue(ctx, e->exception);
+    } else if (e->state == ST_SETTLED) {
+        int st = JS_PromiseState(ctx, e->promise);
         kind = st == JS_PROMISE_FULFILLED ? "return" : "throw";
-        value = JS_PromiseResult(ctx, self->promise);
+        value = JS_PromiseResult(ctx, e->promise);
     } else
         kind = "stuck";
     /* Give the harness room to describe the outcome even after a limit hit. */
-    self->timed_out = 0;
-    self->mem.oom = 0;
-    self->mem.limit = 0;
-    self->deadline_ns = now_ns() + 200 * 1000000LL;
+    e->timed_out = 0;
+    e->mem.oom = 0;
+    e->mem.limit = 0;
+    e->deadline_ns = now_ns() + 200 * 1000000LL;
     JSValue argv[2] = {JS_NewString(ctx, kind), value};
-    JSValue r = harness_call(self, "finish", 2, argv);
+    JSValue r = harness_call(e, "finish", 2, argv);
     JS_FreeValue(ctx, argv[0]);
     JS_FreeValue(ctx, argv[1]);
     if (JS_IsException(r)) {
@@ -622,33 +577,21 @@ static void context_finish(ContextObject *self, Outcome *o)
     } else
         outcome_fill(ctx, r, o);
     JS_FreeValue(ctx, r);
-    if (!o->part[0]) {
+    if (!o->part[0])
         set_text(o, 0, kind);
-    }
 }
 
-static PyObject *Context_finish(ContextObject *self, PyObject *noargs)
+static PyObject *outcome_to_tuple(Outcome *o)
 {
-    Outcome o = {{NULL, NULL, NULL}, {0, 0, 0}};
-    if (self->state == ST_NEW) {
-        PyErr_SetString(PyExc_RuntimeError, "finish() before start()");
-        return NULL;
-    }
-    if (context_acquire(self) < 0)
-        return NULL;
-    Py_BEGIN_ALLOW_THREADS
-    JS_UpdateStackTop(self->rt);
-    context_finish(self, &o);
-    Py_END_ALLOW_THREADS
-    self->busy = 0;
     PyObject *t = PyTuple_New(3);
     for (int i = 0; t && i < 3; i++) {
         PyObject *item;
-        if (o.part[i]) {
-            item = PyUnicode_DecodeUTF8(o.part[i], (Py_ssize_t)o.len[i], "surrogatepass");
+        if (o->part[i]) {
+            item = PyUnicode_DecodeUTF8(o->part[i], (Py_ssize_t)o->len[i], "replace");
             if (!item) {
-                PyErr_Clear();
-                item = PyUnicode_DecodeUTF8(o.part[i], (Py_ssize_t)o.len[i], "replace");
+                Py_DECREF(t);
+                t = NULL;
+                break;
             }
         } else {
             item = Py_NewRef(Py_None);
@@ -656,8 +599,202 @@ static PyObject *Context_finish(ContextObject *self, PyObject *noargs)
         PyTuple_SET_ITEM(t, i, item);
     }
     for (int i = 0; i < 3; i++)
-        free(o.part[i]);
+        free(o->part[i]);
     return t;
+}
+
+/* ----------------------------------------------------------------- pool */
+
+/* Ready engines are built, and spent ones freed, by one native thread that
+   never takes the GIL: the request path only pops a pointer. */
+typedef struct {
+    PyObject_HEAD
+    pthread_t thread;
+    int thread_started;
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+    int closed;
+    FgEngine **ready;
+    int n_ready, target;
+    FgEngine **spent;
+    int n_spent, cap_spent;
+    uint8_t *boot;
+    size_t boot_len, stack_size;
+    ModuleTableObject *modules;
+    long long created, on_demand, freed, failures;
+} PoolObject;
+
+static void *pool_thread(void *arg)
+{
+    PoolObject *p = arg;
+    pthread_mutex_lock(&p->lock);
+    for (;;) {
+        while (!p->closed && p->n_spent == 0 && p->n_ready >= p->target)
+            pthread_cond_wait(&p->wake, &p->lock);
+        if (p->closed)
+            break;
+        if (p->n_spent > 0) {
+            FgEngine *e = p->spent[--p->n_spent];
+            pthread_mutex_unlock(&p->lock);
+            engine_free(e);
+            pthread_mutex_lock(&p->lock);
+            p->freed++;
+            continue;
+        }
+        pthread_mutex_unlock(&p->lock);
+        char *err = NULL;
+        FgEngine *e = engine_boot(p->boot, p->boot_len, p->modules, p->stack_size, &err);
+        free(err);
+        pthread_mutex_lock(&p->lock);
+        if (!e) {
+            p->failures++;
+            if (p->failures > 100) /* a broken bootstrap: stop warming, take() reports it */
+                p->target = 0;
+            continue;
+        }
+        if (p->closed || p->n_ready >= p->target) {
+            pthread_mutex_unlock(&p->lock);
+            engine_free(e);
+            pthread_mutex_lock(&p->lock);
+            continue;
+        }
+        p->ready[p->n_ready++] = e;
+        p->created++;
+    }
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
+}
+
+static void pool_release(PoolObject *p, FgEngine *e)
+{
+    pthread_mutex_lock(&p->lock);
+    if (!p->closed && p->n_spent < p->cap_spent) {
+        p->spent[p->n_spent++] = e;
+        pthread_cond_signal(&p->wake);
+        e = NULL;
+    }
+    pthread_mutex_unlock(&p->lock);
+    if (e) {
+        engine_free(e);
+        pthread_mutex_lock(&p->lock);
+        p->freed++;
+        pthread_mutex_unlock(&p->lock);
+    }
+}
+
+/* ------------------------------------------------------------- context */
+
+typedef struct {
+    PyObject_HEAD
+    FgEngine *eng;
+    int busy;
+    PoolObject *pool; /* owner to hand the spent engine back to (strong ref) */
+} ContextObject;
+
+static PyTypeObject ContextType;
+
+static PyObject *context_wrap(FgEngine *e, PoolObject *pool)
+{
+    ContextObject *c = (ContextObject *)ContextType.tp_alloc(&ContextType, 0);
+    if (!c) {
+        engine_free(e);
+        return NULL;
+    }
+    c->eng = e;
+    c->pool = pool;
+    Py_INCREF(pool);
+    return (PyObject *)c;
+}
+
+static void context_release(ContextObject *self)
+{
+    FgEngine *e = self->eng;
+    self->eng = NULL;
+    if (!e)
+        return;
+    Py_BEGIN_ALLOW_THREADS
+    pool_release(self->pool, e);
+    Py_END_ALLOW_THREADS
+}
+
+static void Context_dealloc(ContextObject *self)
+{
+    context_release(self);
+    Py_XDECREF(self->pool);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static int context_acquire(ContextObject *self)
+{
+    if (self->busy) {
+        PyErr_SetString(PyExc_RuntimeError, "Context is in use by another thread");
+        return -1;
+    }
+    if (!self->eng) {
+        PyErr_SetString(PyExc_RuntimeError, "Context is closed");
+        return -1;
+    }
+    self->busy = 1;
+    return 0;
+}
+
+/* Drive the engine after start or a timer wait: a float (monotonic wake-up
+   time in seconds) while it waits on timers, else the finished outcome. */
+static PyObject *context_advance(ContextObject *self, int do_start, const char *code,
+                                 Py_ssize_t code_len, const char *input, Py_ssize_t input_len,
+                                 const char *opts, Py_ssize_t opts_len)
+{
+    FgEngine *e = self->eng;
+    double wake_ms = 0;
+    int r;
+    Outcome o = {{NULL, NULL, NULL}, {0, 0, 0}};
+    Py_BEGIN_ALLOW_THREADS
+    JS_UpdateStackTop(e->rt);
+    if (do_start)
+        engine_start(e, code, (size_t)code_len, input, (size_t)input_len, opts, (size_t)opts_len);
+    r = engine_step(e, &wake_ms);
+    if (r == STEP_DONE)
+        engine_finish(e, &o);
+    Py_END_ALLOW_THREADS
+    self->busy = 0;
+    if (r == STEP_WAIT)
+        return PyFloat_FromDouble(wake_ms / 1e3);
+    context_release(self);
+    return outcome_to_tuple(&o);
+}
+
+static PyObject *Context_run(ContextObject *self, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"code", "input_json", "options_json", "deadline", "memory_limit", NULL};
+    const char *code, *input, *opts;
+    Py_ssize_t code_len, input_len, opts_len, memory_limit;
+    double deadline;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "s#s#s#dn", kwlist, &code, &code_len, &input,
+                                     &input_len, &opts, &opts_len, &deadline, &memory_limit))
+        return NULL;
+    if (context_acquire(self) < 0)
+        return NULL;
+    FgEngine *e = self->eng;
+    if (e->state != ST_NEW) {
+        self->busy = 0;
+        PyErr_SetString(PyExc_RuntimeError, "a Context runs exactly one execution");
+        return NULL;
+    }
+    e->deadline_ns = (int64_t)(deadline * 1e9);
+    e->mem.limit = memory_limit > 0 ? e->mem.used + (size_t)memory_limit : 0;
+    return context_advance(self, 1, code, code_len, input, input_len, opts, opts_len);
+}
+
+static PyObject *Context_resume(ContextObject *self, PyObject *noargs)
+{
+    if (context_acquire(self) < 0)
+        return NULL;
+    if (self->eng->state == ST_NEW) {
+        self->busy = 0;
+        PyErr_SetString(PyExc_RuntimeError, "resume() before run()");
+        return NULL;
+    }
+    return context_advance(self, 0, NULL, 0, NULL, 0, NULL, 0);
 }
 
 static PyObject *Context_close(ContextObject *self, PyObject *noargs)
@@ -666,30 +803,21 @@ static PyObject *Context_close(ContextObject *self, PyObject *noargs)
         PyErr_SetString(PyExc_RuntimeError, "Context is in use by another thread");
         return NULL;
     }
-    if (self->rt) {
-        self->busy = 1;
-        Py_BEGIN_ALLOW_THREADS
-        context_free_engine(self);
-        Py_END_ALLOW_THREADS
-        self->busy = 0;
-    }
-    self->state = ST_CLOSED;
+    context_release(self);
     Py_RETURN_NONE;
 }
 
 static PyObject *Context_memory_used(ContextObject *self, void *closure)
 {
-    return PyLong_FromSize_t(self->mem.used);
+    return PyLong_FromSize_t(self->eng ? self->eng->mem.used : 0);
 }
 
 static PyMethodDef Context_methods[] = {
-    {"start", (PyCFunction)(void (*)(void))Context_start, METH_VARARGS | METH_KEYWORDS,
-     "start(code, input_json, options_json, deadline, memory_limit): compile and start."},
-    {"step", (PyCFunction)Context_step, METH_NOARGS,
-     "Run until settled (None) or until only timers remain (monotonic wake time)."},
-    {"finish", (PyCFunction)Context_finish, METH_NOARGS,
-     "Return (kind, payload, console_json) as described by the harness."},
-    {"close", (PyCFunction)Context_close, METH_NOARGS, "Free the engine (idempotent)."},
+    {"run", (PyCFunction)(void (*)(void))Context_run, METH_VARARGS | METH_KEYWORDS,
+     "run(code, input_json, options_json, deadline, memory_limit) -> wake time | outcome."},
+    {"resume", (PyCFunction)Context_resume, METH_NOARGS,
+     "Continue after a timer wait -> wake time | outcome."},
+    {"close", (PyCFunction)Context_close, METH_NOARGS, "Give the engine back (idempotent)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -701,14 +829,533 @@ static PyGetSetDef Context_getset[] = {
 static PyTypeObject ContextType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "flowgate.codeblock.engine._quickjs.Context",
-    .tp_doc = "One QuickJS runtime+context running exactly one execution.",
+    .tp_doc = "One QuickJS runtime+context running exactly one execution (from Pool.take()).",
     .tp_basicsize = sizeof(ContextObject),
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_new = Context_new,
-    .tp_init = (initproc)Context_init,
     .tp_dealloc = (destructor)Context_dealloc,
     .tp_methods = Context_methods,
     .tp_getset = Context_getset,
+};
+
+/* ------------------------------------------------------------ pool type */
+
+static int Pool_init(PoolObject *self, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"bootstrap", "modules", "size", "stack_size", NULL};
+    Py_buffer boot;
+    PyObject *modules;
+    int size = 0;
+    Py_ssize_t stack_size = 1024 * 1024;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "y*O!|in", kwlist, &boot, &ModuleTableType,
+                                     &modules, &size, &stack_size))
+        return -1;
+    if (self->boot) {
+        PyBuffer_Release(&boot);
+        PyErr_SetString(PyExc_RuntimeError, "Pool already initialised");
+        return -1;
+    }
+    self->boot = malloc(boot.len ? boot.len : 1);
+    self->target = size < 0 ? 0 : size;
+    self->cap_spent = 4096;
+    self->ready = calloc(self->target ? self->target : 1, sizeof(FgEngine *));
+    self->spent = calloc(self->cap_spent, sizeof(FgEngine *));
+    if (!self->boot || !self->ready || !self->spent) {
+        PyBuffer_Release(&boot);
+        PyErr_NoMemory();
+        return -1;
+    }
+    memcpy(self->boot, boot.buf, boot.len);
+    self->boot_len = boot.len;
+    PyBuffer_Release(&boot);
+    self->stack_size = (size_t)stack_size;
+    Py_INCREF(modules);
+    self->modules = (ModuleTableObject *)modules;
+    pthread_mutex_init(&self->lock, NULL);
+    pthread_cond_init(&self->wake, NULL);
+    /* The native stack of the warmer is irrelevant to user code (it only boots). */
+    if (pthread_create(&self->thread, NULL, pool_thread, self) != 0) {
+        PyErr_SetString(PyExc_RuntimeError, "cannot start the pool thread");
+        return -1;
+    }
+    self->thread_started = 1;
+    return 0;
+}
+
+static void pool_shutdown(PoolObject *self)
+{
+    if (!self->thread_started)
+        return;
+    pthread_mutex_lock(&self->lock);
+    self->closed = 1;
+    pthread_cond_broadcast(&self->wake);
+    pthread_mutex_unlock(&self->lock);
+    Py_BEGIN_ALLOW_THREADS
+    pthread_join(self->thread, NULL);
+    for (int i = 0; i < self->n_ready; i++)
+        engine_free(self->ready[i]);
+    for (int i = 0; i < self->n_spent; i++)
+        engine_free(self->spent[i]);
+    Py_END_ALLOW_THREADS
+    self->n_ready = self->n_spent = 0;
+    self->thread_started = 0;
+}
+
+static PyObject *Pool_take(PoolObject *self, PyObject *noargs)
+{
+    FgEngine *e = NULL;
+    char *err = NULL;
+    if (!self->boot) {
+        PyErr_SetString(PyExc_RuntimeError, "Pool not initialised");
+        return NULL;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    pthread_mutex_lock(&self->lock);
+    if (self->n_ready > 0)
+        e = self->ready[--self->n_ready];
+    else
+        self->on_demand++;
+    pthread_cond_signal(&self->wake);
+    pthread_mutex_unlock(&self->lock);
+    if (!e)
+        e = engine_boot(self->boot, self->boot_len, self->modules, self->stack_size, &err);
+    Py_END_ALLOW_THREADS
+    if (!e) {
+        PyErr_Format(EngineError, "cannot create a context: %s", err ? err : "unknown");
+        free(err);
+        return NULL;
+    }
+    return context_wrap(e, self);
+}
+
+static PyObject *Pool_close(PoolObject *self, PyObject *noargs)
+{
+    pool_shutdown(self);
+    Py_RETURN_NONE;
+}
+
+static PyObject *Pool_stats(PoolObject *self, PyObject *noargs)
+{
+    pthread_mutex_lock(&self->lock);
+    PyObject *r = Py_BuildValue("{s:i,s:i,s:L,s:L,s:L,s:i}", "ready", self->n_ready, "target",
+                                self->target, "created", self->created, "createdOnDemand",
+                                self->on_demand, "freed", self->freed, "pendingFree",
+                                self->n_spent);
+    pthread_mutex_unlock(&self->lock);
+    return r;
+}
+
+static void Pool_dealloc(PoolObject *self)
+{
+    pool_shutdown(self);
+    if (self->boot) {
+        pthread_mutex_destroy(&self->lock);
+        pthread_cond_destroy(&self->wake);
+    }
+    free(self->boot);
+    free(self->ready);
+    free(self->spent);
+    Py_XDECREF(self->modules);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyMethodDef Pool_methods[] = {
+    {"take", (PyCFunction)Pool_take, METH_NOARGS, "A never-used Context (pre-warmed if ready)."},
+    {"close", (PyCFunction)Pool_close, METH_NOARGS, "Stop warming and free every engine."},
+    {"stats", (PyCFunction)Pool_stats, METH_NOARGS, "Counters of the pool."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject PoolType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "flowgate.codeblock.engine._quickjs.Pool",
+    .tp_doc = "Pre-warmed contexts built and freed by a native thread.",
+    .tp_basicsize = sizeof(PoolObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)Pool_init,
+    .tp_dealloc = (destructor)Pool_dealloc,
+    .tp_methods = Pool_methods,
+};
+
+/* ------------------------------------------------------------- executor */
+
+/* Native engine threads that never take the GIL. The event loop submits a job
+   (code + input copied into C memory), a thread takes a pre-warmed engine
+   from the pool, runs it, queues the job as done and writes to an eventfd;
+   the loop watches that fd and drains finished jobs in batches. */
+#define JOB_MAGIC 0x466c6f77676174ULL
+
+typedef struct Job {
+    uint64_t magic;
+    struct Job *next;
+    FgEngine *eng;
+    char *code, *input, *opts;
+    size_t code_len, input_len, opts_len;
+    double deadline;
+    size_t memory_limit;
+    int started;
+    int waiting;      /* done with STEP_WAIT: engine kept for resume */
+    double wake_ms;
+    Outcome out;
+    char *error;      /* could not get an engine */
+} Job;
+
+typedef struct {
+    PyObject_HEAD
+    PoolObject *pool;
+    pthread_t *threads;
+    int n_threads;
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+    Job *todo_head, *todo_tail;
+    Job *done;        /* LIFO; order does not matter to the loop */
+    int efd;
+    int closed;
+    int initialised;
+} ExecutorObject;
+
+static FgEngine *pool_take_engine(PoolObject *p, char **err)
+{
+    FgEngine *e = NULL;
+    pthread_mutex_lock(&p->lock);
+    if (p->n_ready > 0)
+        e = p->ready[--p->n_ready];
+    else
+        p->on_demand++;
+    pthread_cond_signal(&p->wake);
+    pthread_mutex_unlock(&p->lock);
+    if (!e)
+        e = engine_boot(p->boot, p->boot_len, p->modules, p->stack_size, err);
+    return e;
+}
+
+static void job_free(Job *j, PoolObject *pool)
+{
+    if (j->eng)
+        pool_release(pool, j->eng);
+    free(j->code);
+    free(j->input);
+    free(j->opts);
+    free(j->error);
+    for (int i = 0; i < 3; i++)
+        free(j->out.part[i]);
+    j->magic = 0;
+    free(j);
+}
+
+static void job_run(ExecutorObject *x, Job *j)
+{
+    double wake_ms = 0;
+    if (!j->eng) {
+        j->eng = pool_take_engine(x->pool, &j->error);
+        if (!j->eng)
+            return;
+    }
+    FgEngine *e = j->eng;
+    JS_UpdateStackTop(e->rt);
+    if (!j->started) {
+        j->started = 1;
+        e->deadline_ns = (int64_t)(j->deadline * 1e9);
+        e->mem.limit = j->memory_limit ? e->mem.used + j->memory_limit : 0;
+        engine_start(e, j->code, j->code_len, j->input, j->input_len, j->opts, j->opts_len);
+        free(j->code);
+        free(j->input);
+        j->code = j->input = NULL;
+    }
+    if (engine_step(e, &wake_ms) == STEP_WAIT) {
+        j->waiting = 1;
+        j->wake_ms = wake_ms;
+        return;
+    }
+    j->waiting = 0;
+    engine_finish(e, &j->out);
+    pool_release(x->pool, e);
+    j->eng = NULL;
+}
+
+static void *executor_thread(void *arg)
+{
+    ExecutorObject *x = arg;
+    pthread_mutex_lock(&x->lock);
+    for (;;) {
+        while (!x->closed && !x->todo_head)
+            pthread_cond_wait(&x->wake, &x->lock);
+        if (x->closed)
+            break;
+        Job *j = x->todo_head;
+        x->todo_head = j->next;
+        if (!x->todo_head)
+            x->todo_tail = NULL;
+        pthread_mutex_unlock(&x->lock);
+        job_run(x, j);
+        pthread_mutex_lock(&x->lock);
+        j->next = x->done;
+        x->done = j;
+        uint64_t one = 1;
+        ssize_t w = write(x->efd, &one, sizeof(one));
+        (void)w;
+    }
+    pthread_mutex_unlock(&x->lock);
+    return NULL;
+}
+
+static void executor_enqueue(ExecutorObject *x, Job *j)
+{
+    j->next = NULL;
+    pthread_mutex_lock(&x->lock);
+    if (x->todo_tail)
+        x->todo_tail->next = j;
+    else
+        x->todo_head = j;
+    x->todo_tail = j;
+    pthread_cond_signal(&x->wake);
+    pthread_mutex_unlock(&x->lock);
+}
+
+static char *dup_bytes(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = 0;
+    }
+    return d;
+}
+
+static int Executor_init(ExecutorObject *self, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"pool", "threads", "stack_size", NULL};
+    PyObject *pool;
+    int threads = 1;
+    Py_ssize_t stack_size = 8 * 1024 * 1024;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O!|in", kwlist, &PoolType, &pool, &threads,
+                                     &stack_size))
+        return -1;
+    if (self->initialised) {
+        PyErr_SetString(PyExc_RuntimeError, "Executor already initialised");
+        return -1;
+    }
+    if (threads < 1 || threads > 1024) {
+        PyErr_SetString(PyExc_ValueError, "threads must be between 1 and 1024");
+        return -1;
+    }
+    self->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    if (self->efd < 0) {
+        PyErr_SetFromErrno(PyExc_OSError);
+        return -1;
+    }
+    Py_INCREF(pool);
+    self->pool = (PoolObject *)pool;
+    pthread_mutex_init(&self->lock, NULL);
+    pthread_cond_init(&self->wake, NULL);
+    self->initialised = 1;
+    self->threads = calloc((size_t)threads, sizeof(pthread_t));
+    if (!self->threads) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, (size_t)stack_size);
+    for (int i = 0; i < threads; i++) {
+        if (pthread_create(&self->threads[i], &attr, executor_thread, self) != 0) {
+            pthread_attr_destroy(&attr);
+            PyErr_SetString(PyExc_RuntimeError, "cannot start an engine thread");
+            return -1;
+        }
+        self->n_threads++;
+    }
+    pthread_attr_destroy(&attr);
+    return 0;
+}
+
+static Job *job_from_handle(PyObject *handle)
+{
+    Job *j = (Job *)PyLong_AsVoidPtr(handle);
+    if (!j || j->magic != JOB_MAGIC) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ValueError, "not a job handle");
+        return NULL;
+    }
+    return j;
+}
+
+static PyObject *Executor_submit(ExecutorObject *self, PyObject *args)
+{
+    const char *code, *input, *opts;
+    Py_ssize_t code_len, input_len, opts_len, memory_limit;
+    double deadline;
+    if (!PyArg_ParseTuple(args, "s#s#s#dn", &code, &code_len, &input, &input_len, &opts,
+                          &opts_len, &deadline, &memory_limit))
+        return NULL;
+    if (self->closed || !self->initialised) {
+        PyErr_SetString(PyExc_RuntimeError, "Executor is closed");
+        return NULL;
+    }
+    Job *j = calloc(1, sizeof(Job));
+    if (!j)
+        return PyErr_NoMemory();
+    j->magic = JOB_MAGIC;
+    j->code = dup_bytes(code, (size_t)code_len);
+    j->input = dup_bytes(input, (size_t)input_len);
+    j->opts = dup_bytes(opts, (size_t)opts_len);
+    if (!j->code || !j->input || !j->opts) {
+        job_free(j, self->pool);
+        return PyErr_NoMemory();
+    }
+    j->code_len = (size_t)code_len;
+    j->input_len = (size_t)input_len;
+    j->opts_len = (size_t)opts_len;
+    j->deadline = deadline;
+    j->memory_limit = memory_limit > 0 ? (size_t)memory_limit : 0;
+    PyObject *handle = PyLong_FromVoidPtr(j);
+    if (!handle) {
+        job_free(j, self->pool);
+        return NULL;
+    }
+    executor_enqueue(self, j);
+    return handle;
+}
+
+static PyObject *Executor_resume(ExecutorObject *self, PyObject *handle)
+{
+    Job *j = job_from_handle(handle);
+    if (!j)
+        return NULL;
+    if (!j->waiting) {
+        PyErr_SetString(PyExc_RuntimeError, "job is not waiting");
+        return NULL;
+    }
+    j->waiting = 0;
+    executor_enqueue(self, j);
+    Py_RETURN_NONE;
+}
+
+/* Abandon a job that is waiting on a timer (its caller went away). */
+static PyObject *Executor_discard(ExecutorObject *self, PyObject *handle)
+{
+    Job *j = job_from_handle(handle);
+    if (!j)
+        return NULL;
+    if (!j->waiting) {
+        PyErr_SetString(PyExc_RuntimeError, "only a waiting job can be discarded");
+        return NULL;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    job_free(j, self->pool);
+    Py_END_ALLOW_THREADS
+    Py_RETURN_NONE;
+}
+
+/* [(handle, wake_time_seconds | (kind, payload, console) | EngineError text)] */
+static PyObject *Executor_drain(ExecutorObject *self, PyObject *noargs)
+{
+    uint64_t count;
+    ssize_t r = read(self->efd, &count, sizeof(count));
+    (void)r;
+    pthread_mutex_lock(&self->lock);
+    Job *j = self->done;
+    self->done = NULL;
+    pthread_mutex_unlock(&self->lock);
+    PyObject *list = PyList_New(0);
+    while (j) {
+        Job *next = j->next;
+        PyObject *handle = PyLong_FromVoidPtr(j), *value;
+        if (j->error) {
+            value = PyUnicode_FromString(j->error);
+        } else if (j->waiting) {
+            value = PyFloat_FromDouble(j->wake_ms / 1e3);
+        } else {
+            value = outcome_to_tuple(&j->out);
+            for (int i = 0; i < 3; i++)
+                j->out.part[i] = NULL; /* freed by outcome_to_tuple */
+        }
+        if (!j->waiting)
+            job_free(j, self->pool);
+        PyObject *item = (handle && value) ? PyTuple_Pack(2, handle, value) : NULL;
+        Py_XDECREF(handle);
+        Py_XDECREF(value);
+        if (!item || !list || PyList_Append(list, item) < 0) {
+            Py_XDECREF(item);
+            Py_XDECREF(list);
+            list = NULL;
+        } else {
+            Py_DECREF(item);
+        }
+        j = next;
+    }
+    if (!list && !PyErr_Occurred())
+        PyErr_NoMemory();
+    return list;
+}
+
+static PyObject *Executor_fileno(ExecutorObject *self, PyObject *noargs)
+{
+    return PyLong_FromLong(self->efd);
+}
+
+static void executor_shutdown(ExecutorObject *self)
+{
+    if (!self->initialised || self->closed)
+        return;
+    pthread_mutex_lock(&self->lock);
+    self->closed = 1;
+    pthread_cond_broadcast(&self->wake);
+    pthread_mutex_unlock(&self->lock);
+    Py_BEGIN_ALLOW_THREADS
+    for (int i = 0; i < self->n_threads; i++)
+        pthread_join(self->threads[i], NULL);
+    for (Job *lists[2] = {self->todo_head, self->done}, **l = lists; l < lists + 2; l++) {
+        for (Job *j = *l; j;) {
+            Job *next = j->next;
+            job_free(j, self->pool);
+            j = next;
+        }
+    }
+    Py_END_ALLOW_THREADS
+    self->todo_head = self->todo_tail = self->done = NULL;
+}
+
+static PyObject *Executor_close(ExecutorObject *self, PyObject *noargs)
+{
+    executor_shutdown(self);
+    Py_RETURN_NONE;
+}
+
+static void Executor_dealloc(ExecutorObject *self)
+{
+    executor_shutdown(self);
+    if (self->initialised) {
+        close(self->efd);
+        pthread_mutex_destroy(&self->lock);
+        pthread_cond_destroy(&self->wake);
+    }
+    free(self->threads);
+    Py_XDECREF(self->pool);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyMethodDef Executor_methods[] = {
+    {"submit", (PyCFunction)Executor_submit, METH_VARARGS,
+     "submit(code, input_json, options_json, deadline, memory_limit) -> handle"},
+    {"resume", (PyCFunction)Executor_resume, METH_O, "Run a waiting job again."},
+    {"discard", (PyCFunction)Executor_discard, METH_O, "Free a waiting job."},
+    {"drain", (PyCFunction)Executor_drain, METH_NOARGS, "Finished or waiting jobs since last call."},
+    {"fileno", (PyCFunction)Executor_fileno, METH_NOARGS, "eventfd readable when jobs are done."},
+    {"close", (PyCFunction)Executor_close, METH_NOARGS, "Stop the threads, free queued jobs."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject ExecutorType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "flowgate.codeblock.engine._quickjs.Executor",
+    .tp_doc = "Native engine threads fed by the event loop, reporting through an eventfd.",
+    .tp_basicsize = sizeof(ExecutorObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)Executor_init,
+    .tp_dealloc = (destructor)Executor_dealloc,
+    .tp_methods = Executor_methods,
 };
 
 /* ------------------------------------------------------------- compile */
@@ -778,7 +1425,8 @@ static struct PyModuleDef moduledef = {
 
 PyMODINIT_FUNC PyInit__quickjs(void)
 {
-    if (PyType_Ready(&ContextType) < 0 || PyType_Ready(&ModuleTableType) < 0)
+    if (PyType_Ready(&ContextType) < 0 || PyType_Ready(&ModuleTableType) < 0 ||
+        PyType_Ready(&PoolType) < 0 || PyType_Ready(&ExecutorType) < 0)
         return NULL;
     PyObject *m = PyModule_Create(&moduledef);
     if (!m)
@@ -787,7 +1435,9 @@ PyMODINIT_FUNC PyInit__quickjs(void)
                                      PyExc_RuntimeError, NULL);
     if (PyModule_AddObjectRef(m, "EngineError", EngineError) < 0 ||
         PyModule_AddObjectRef(m, "Context", (PyObject *)&ContextType) < 0 ||
-        PyModule_AddObjectRef(m, "ModuleTable", (PyObject *)&ModuleTableType) < 0) {
+        PyModule_AddObjectRef(m, "ModuleTable", (PyObject *)&ModuleTableType) < 0 ||
+        PyModule_AddObjectRef(m, "Pool", (PyObject *)&PoolType) < 0 ||
+        PyModule_AddObjectRef(m, "Executor", (PyObject *)&ExecutorType) < 0) {
         Py_DECREF(m);
         return NULL;
     }

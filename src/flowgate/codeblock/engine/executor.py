@@ -1,25 +1,29 @@
 """Engine: runs one code block on a fresh context, off the event loop.
 
-Where QuickJS runs (the one documented place): on a small pool of engine
-threads per worker process. The GIL is released while JS runs, so the event
-loop keeps serving; a script waiting on a timer holds no thread, because the
-binding returns the wake-up time and the event loop sleeps instead.
+Where QuickJS runs (the one documented place): on native engine threads owned
+by the binding (`_quickjs.Executor`). They never take the GIL: the event loop
+submits a job, a thread takes a pre-warmed context from `_quickjs.Pool` (whose
+own native thread builds contexts ahead of demand and frees spent ones), runs
+it, and signals an eventfd that this loop watches; finished jobs are drained
+in batches on the loop thread. A script waiting on a timer holds no thread:
+the job comes back with its wake-up time and the loop re-submits it then.
 """
 
 from __future__ import annotations
 
 import asyncio
-import threading
+import contextlib
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import orjson
 
-from flowgate.codeblock.engine._quickjs import Context
+from flowgate.codeblock.engine._quickjs import EngineError, Executor, Pool, engine_version
 from flowgate.codeblock.engine.bundle import CompiledRuntime, compile_runtime
-from flowgate.codeblock.engine.pool import ContextPool, PoolStats
 from flowgate.codeblock.limits import CodeLimits
+
+#: (kind, payload, console_json) as the harness reports an ended execution.
+Finished = tuple[str, str | None, str | None]
 
 #: Native stack an engine thread needs beyond the JS stack limit itself.
 _THREAD_STACK_MARGIN = 2 * 1024 * 1024
@@ -36,71 +40,101 @@ class Outcome:
     execution_ms: float
 
 
-@dataclass(slots=True)
-class _Run:
-    ctx: Context
-    started: float
-    deadline: float
-
-
 class Engine:
-    """Owns the compiled runtime, the context pool and the engine threads."""
+    """Owns the compiled runtime, the context pool and the engine threads of one process."""
 
     def __init__(self, limits: CodeLimits, runtime: CompiledRuntime | None = None) -> None:
         self.limits = limits
         self.runtime = runtime or compile_runtime()
+        self.engine_version = engine_version()
         stack = limits.max_stack_kb * 1024
-        self._pool = ContextPool(self.runtime, size=limits.runtime_pool_size, stack_size=stack)
-        self._options = orjson.dumps(
-            {"allowEval": limits.allow_eval, "consoleLimit": limits.max_console_bytes}
-        )
-        self._options_debug = orjson.dumps(
-            {"allowEval": limits.allow_eval, "consoleLimit": limits.max_console_bytes, "debug": True}
-        )
-        needed = stack + _THREAD_STACK_MARGIN
-        if needed > 8 * 1024 * 1024:
-            # Threads inherit the size set at their creation; the pool creates them lazily,
-            # so the setting stays for the process (virtual memory only).
-            threading.stack_size(needed)
-        self._threads = ThreadPoolExecutor(limits.executor_threads, thread_name_prefix="qjs")
-        self._closed = False
+        self._memory = limits.memory_limit_mb * 1024 * 1024
+        self._timeout_s = limits.execution_timeout_ms / 1000
+        base = {"allowEval": limits.allow_eval, "consoleLimit": limits.max_console_bytes}
+        self._options = orjson.dumps(base)
+        self._options_debug = orjson.dumps({**base, "debug": True})
+        self._pool = Pool(self.runtime.bootstrap, self.runtime.modules, 0, stack)
+        self._pool_size = limits.runtime_pool_size
+        self._stack = stack
+        self._executor: Executor | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._waiters: dict[int, asyncio.Future[float | Finished | str]] = {}
 
     def start(self) -> None:
-        self._pool.start()
+        """Bind to the running loop and begin pre-warming contexts."""
+        self._ensure_started()
 
-    def pool_stats(self) -> PoolStats:
+    def _ensure_started(self) -> Executor:
+        if self._executor is None:
+            loop = asyncio.get_running_loop()
+            if self._pool_size:
+                self._pool.close()
+                self._pool = Pool(
+                    self.runtime.bootstrap, self.runtime.modules, self._pool_size, self._stack
+                )
+            self._executor = Executor(
+                self._pool, self.limits.executor_threads, self._stack + _THREAD_STACK_MARGIN
+            )
+            loop.add_reader(self._executor.fileno(), self._on_done)
+            self._loop = loop
+        return self._executor
+
+    def pool_stats(self) -> dict[str, int]:
         return self._pool.stats()
 
     def close(self) -> None:
         """Idempotent: stop the engine threads, then free every context."""
-        if self._closed:
-            return
-        self._closed = True
-        self._threads.shutdown(wait=True, cancel_futures=True)
+        if self._executor is not None:
+            if self._loop is not None and not self._loop.is_closed():
+                self._loop.remove_reader(self._executor.fileno())
+            self._executor.close()
+            self._executor = None
         self._pool.close()
+        for waiter in self._waiters.values():
+            if not waiter.done():
+                waiter.cancel()
+        self._waiters.clear()
 
     async def execute(self, code: str, input_json: bytes, *, debug: bool = False) -> Outcome:
-        loop = asyncio.get_running_loop()
+        executor = self._ensure_started()
         options = self._options_debug if debug else self._options
-        run, result = await loop.run_in_executor(self._threads, self._begin, code, input_json, options)
-        while not isinstance(result, Outcome):
-            # The script waits on a timer: sleep on the loop, not in a thread.
-            await asyncio.sleep(max(0.0, min(result, run.deadline) - time.monotonic()))
-            result = await loop.run_in_executor(self._threads, self._continue, run)
-        return result
-
-    def _begin(self, code: str, input_json: bytes, options: bytes) -> tuple[_Run, Outcome | float]:
-        ctx = self._pool.take()
         started = time.monotonic()
-        run = _Run(ctx, started, started + self.limits.execution_timeout_ms / 1000)
-        ctx.start(code, input_json, options, run.deadline, self.limits.memory_limit_mb * 1024 * 1024)
-        return run, self._continue(run)
+        deadline = started + self._timeout_s
+        handle = executor.submit(code, input_json, options, deadline, self._memory)
+        result = await self._wait(handle)
+        while isinstance(result, float):
+            # The script waits on a timer: sleep on the loop, not in a thread.
+            try:
+                await asyncio.sleep(max(0.0, min(result, deadline) - time.monotonic()))
+            except asyncio.CancelledError:
+                executor.discard(handle)
+                raise
+            executor.resume(handle)
+            result = await self._wait(handle)
+        if isinstance(result, str):
+            raise EngineError(result)
+        kind, payload, console_json = result
+        return Outcome(kind, payload, console_json, (time.monotonic() - started) * 1000)
 
-    def _continue(self, run: _Run) -> Outcome | float:
-        wake = run.ctx.step()
-        if wake is not None:
-            return wake
-        kind, payload, console_json = run.ctx.finish()
-        elapsed = (time.monotonic() - run.started) * 1000
-        self._pool.give_back(run.ctx)
-        return Outcome(kind, payload, console_json, elapsed)
+    async def _wait(self, handle: int) -> float | Finished | str:
+        assert self._loop is not None
+        waiter = self._loop.create_future()
+        self._waiters[handle] = waiter
+        try:
+            # A cancelled request must not abandon a running job: the job still
+            # finishes (bounded by its deadline) and is drained normally.
+            return await asyncio.shield(waiter)
+        finally:
+            if not waiter.done():
+                waiter.add_done_callback(lambda _: None)
+
+    def _on_done(self) -> None:
+        assert self._executor is not None
+        for handle, value in self._executor.drain():
+            waiter = self._waiters.pop(handle, None)
+            if waiter is None or waiter.cancelled():
+                if isinstance(value, float):  # nobody will resume it
+                    with contextlib.suppress(ValueError, RuntimeError):
+                        self._executor.discard(handle)
+                continue
+            waiter.set_result(value)

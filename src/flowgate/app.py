@@ -1,0 +1,94 @@
+"""create_app(settings): the route table, middleware order, error handlers, and a lifespan
+that owns every resource (engine, snapshot publisher). No module-level state: one process
+can hold several apps (tests do)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
+import structlog
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute
+
+from flowgate.codeblock import routes as codeblock_routes
+from flowgate.codeblock.engine.executor import Engine
+from flowgate.codeblock.limits import CodeLimits
+from flowgate.codeblock.service import CodeBlockService
+from flowgate.codeblock.stats import SNAPSHOT
+from flowgate.config import Settings
+from flowgate.http import health
+from flowgate.http.middleware import RequestContextMiddleware
+from flowgate.http.responses import JSONResponse
+from flowgate.observability.snapshots import SnapshotBoard
+
+log = structlog.get_logger("flowgate.app")
+
+_HTTP_TYPES = {404: "NotFound", 405: "MethodNotAllowed", 413: "PayloadTooLarge"}
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    wire = {"type": _HTTP_TYPES.get(exc.status_code, "HTTPError"), "message": str(exc.detail)}
+    return JSONResponse({"success": False, "error": wire}, status_code=exc.status_code,
+                        headers=exc.headers)
+
+
+async def _internal_error(request: Request, exc: Exception) -> Response:
+    request_id = request.scope.get("state", {}).get("request_id", "-")
+    log.error("unhandled_exception", path=request.url.path, exc_info=exc)
+    wire = {"type": "InternalError",
+            "message": f"internal error (a bug on our side; logged with request id {request_id})"}
+    return JSONResponse({"success": False, "error": wire}, status_code=500)
+
+
+def create_app(settings: Settings, *, workers: int | None = None) -> Starlette:
+    """Build the app; `workers` is how many processes share MAX_CONCURRENT_EXECUTIONS."""
+    route_table: list[BaseRoute] = [*health.routes]
+    if "codeblock" in settings.enabled_services:
+        route_table += codeblock_routes.routes
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        async with contextlib.AsyncExitStack() as stack:
+            app.state.settings = settings
+            app.state.snapshots = SnapshotBoard(settings.data_dir / "run")
+            if "codeblock" in settings.enabled_services:
+                engine = Engine(CodeLimits.from_settings(settings))
+                engine.start()
+                stack.callback(engine.close)
+                service = CodeBlockService(engine.limits, engine, workers=workers or settings.workers)
+                app.state.codeblock = service
+                publisher = asyncio.create_task(_publish_stats(app.state.snapshots, service))
+                stack.push_async_callback(_stop, publisher)
+                stack.callback(app.state.snapshots.withdraw, SNAPSHOT)
+            log.info("ready", services=sorted(settings.enabled_services))
+            yield
+
+    return Starlette(
+        routes=route_table,
+        middleware=[Middleware(RequestContextMiddleware, access_log_enabled=settings.access_log)],
+        exception_handlers={HTTPException: _http_error, Exception: _internal_error},
+        lifespan=lifespan,
+    )
+
+
+async def _publish_stats(board: SnapshotBoard, service: CodeBlockService) -> None:
+    """About once a second, so `/stats` on any worker can sum every worker."""
+    while True:
+        try:
+            await asyncio.to_thread(board.publish, SNAPSHOT, service.snapshot())
+        except OSError as exc:
+            log.warning("stats_publish_failed", error=str(exc))
+        await asyncio.sleep(1.0)
+
+
+async def _stop(task: asyncio.Task[None]) -> None:
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task

@@ -1,0 +1,100 @@
+"""`flowgate serve | run`: build Settings (validated, clear messages), configure logging, run."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import click
+import orjson
+from pydantic import ValidationError as SettingsError
+
+from flowgate.config import Settings, describe_validation_error, load_settings
+
+
+def _settings(**overrides: object) -> Settings:
+    try:
+        return load_settings(**{k: v for k, v in overrides.items() if v is not None})
+    except SettingsError as exc:
+        click.echo(describe_validation_error(exc), err=True)
+        sys.exit(2)
+
+
+@click.group()
+@click.version_option(package_name="flowgate")
+def main() -> None:
+    """Flowgate: sandboxed JavaScript code blocks and AI generation jobs behind one HTTP API."""
+
+
+@main.command()
+@click.option("--host", default=None, help="Address to bind (env HOST, default 0.0.0.0).")
+@click.option("--port", type=int, default=None, help="Port (env PORT, default 3002).")
+@click.option("--workers", type=int, default=None, help="Worker processes (default: CPU count).")
+def serve(host: str | None, port: int | None, workers: int | None) -> None:
+    """Serve every enabled service (env SERVICES) from one app."""
+    settings = _settings(HOST=host, PORT=port, WORKERS=workers)
+    from granian import Granian
+    from granian.constants import Interfaces
+
+    run_dir = settings.data_dir / "run"
+    shutil.rmtree(run_dir, ignore_errors=True)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    # Worker processes rebuild Settings from the environment: hand them the CLI's choices.
+    os.environ.update(
+        HOST=settings.host, PORT=str(settings.port), WORKERS=str(settings.workers),
+        DATA_DIR=str(settings.data_dir),
+    )
+    Granian(
+        "flowgate.asgi:create_app_from_env",
+        factory=True,
+        address=settings.host,
+        port=settings.port,
+        interface=Interfaces.ASGI,
+        workers=settings.workers,
+        backlog=4096,
+        respawn_failed_workers=True,
+        log_access=False,
+    ).serve()
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--input", "input_json", default="{}", help="The JSON object given to the code.")
+@click.option("--debug", is_flag=True, help="Include captured console output.")
+def run(file: Path, input_json: str, debug: bool) -> None:
+    """Run a code block locally and print the JSON response the server would send."""
+    settings = _settings()
+    status = asyncio.run(_run_file(settings, file, input_json, debug))
+    sys.exit(0 if status == 200 else 1)
+
+
+async def _run_file(settings: Settings, file: Path, input_json: str, debug: bool) -> int:
+    from flowgate.codeblock.engine.executor import Engine
+    from flowgate.codeblock.envelope import build_envelope
+    from flowgate.codeblock.errors import CodeBlockError
+    from flowgate.codeblock.limits import CodeLimits
+    from flowgate.codeblock.schemas import parse_request
+    from flowgate.codeblock.service import CodeBlockService, ExecutionReport
+
+    limits = CodeLimits.from_settings(settings)
+    engine = Engine(limits)  # not started: no pre-warming for a single run
+    service = CodeBlockService(limits, engine, workers=1)
+    started = time.perf_counter()
+    report: ExecutionReport | None = None
+    error: CodeBlockError | None = None
+    try:
+        body = orjson.dumps({"code": file.read_text("utf-8"), "debug": debug}).rstrip(b"}")
+        request = parse_request(body + b',"input":' + input_json.encode() + b"}", limits)
+        report = await service.run(request)
+        error = report.error
+    except CodeBlockError as exc:
+        error = exc
+    finally:
+        engine.close()
+    status, envelope = build_envelope(report, error, (time.perf_counter() - started) * 1000, debug)
+    click.echo(orjson.dumps(envelope, option=orjson.OPT_INDENT_2).decode())
+    return status

@@ -1,0 +1,34 @@
+// The web `crypto` global of this issue: getRandomValues and randomUUID from
+// the OS CSPRNG (host.randomFill). crypto.subtle arrives with the Node built-ins.
+(function (module, exports, require, host) {
+  'use strict';
+  const DOMExceptionCtor = DOMException;
+  const INTEGER_ARRAYS = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array,
+    Int32Array, Uint32Array, BigInt64Array, BigUint64Array];
+  const HEX = [];
+  for (let i = 0; i < 256; i++) HEX[i] = (i < 16 ? '0' : '') + i.toString(16);
+
+  module.exports = {
+    getRandomValues(ta) {
+      if (!INTEGER_ARRAYS.some((C) => ta instanceof C)) {
+        throw new DOMExceptionCtor('The data argument must be an integer-type TypedArray', 'TypeMismatchError');
+      }
+      if (ta.byteLength > 65536) {
+        throw new DOMExceptionCtor(
+          `The ArrayBufferView's byte length (${ta.byteLength}) exceeds the number of bytes of entropy available via this API (65536)`,
+          'QuotaExceededError');
+      }
+      host.randomFill(new Uint8Array(ta.buffer, ta.byteOffset, ta.byteLength));
+      return ta;
+    },
+    randomUUID() {
+      const b = new Uint8Array(16);
+      host.randomFill(b);
+      b[6] = (b[6] & 0x0f) | 0x40;
+      b[8] = (b[8] & 0x3f) | 0x80;
+      return HEX[b[0]] + HEX[b[1]] + HEX[b[2]] + HEX[b[3]] + '-' + HEX[b[4]] + HEX[b[5]] + '-' +
+        HEX[b[6]] + HEX[b[7]] + '-' + HEX[b[8]] + HEX[b[9]] + '-' + HEX[b[10]] + HEX[b[11]] +
+        HEX[b[12]] + HEX[b[13]] + HEX[b[14]] + HEX[b[15]];
+    },
+  };
+})

@@ -1,0 +1,1 @@
+"""Logging, statistics and (later) metrics shared by both services."""
