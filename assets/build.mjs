@@ -67,6 +67,46 @@ const MODULES = [
         replace:
           'throw Object.assign(new TypeError("Each query pair must be an iterable [name, value] tuple"), { code: "ERR_INVALID_TUPLE" });',
       },
+      // Node 20: `new URLSearchParams(null)` is empty (WebIDL would read "null").
+      {
+        file: 'whatwg-url/lib/URLSearchParams.js',
+        find: `        if (curArg !== undefined) {
+          if (utils.isObject(curArg)) {
+            if (curArg[Symbol.iterator] !== undefined) {`,
+        replace: `        if (curArg !== undefined && curArg !== null) {
+          if (utils.isObject(curArg)) {
+            if (curArg[Symbol.iterator] !== undefined) {`,
+      },
+      // Node 20: a record's symbol keys are skipped (WebIDL would throw).
+      {
+        file: 'whatwg-url/lib/URLSearchParams.js',
+        find: `                  const desc = Object.getOwnPropertyDescriptor(curArg, key);
+                  if (desc && desc.enumerable) {`,
+        replace: `                  const desc = typeof key === "string" ? Object.getOwnPropertyDescriptor(curArg, key) : undefined;
+                  if (desc && desc.enumerable) {`,
+      },
+      // Node 20: TypeError [ERR_INVALID_TUPLE] for a pair that is not an object.
+      {
+        file: 'whatwg-url/lib/URLSearchParams.js',
+        find: `                    throw new globalObject.TypeError(
+                      "Failed to construct 'URLSearchParams': parameter 1" +
+                        " sequence" +
+                        "'s element" +
+                        " is not an iterable object."
+                    );`,
+        replace: `                    throw Object.assign(new globalObject.TypeError("Each query pair must be an iterable [name, value] tuple"), { code: "ERR_INVALID_TUPLE" });`,
+      },
+      // Bug (still in whatwg-url 15.1): userinfo before '@' was walked with a
+      // code point count but UTF-16 indexes, so an astral character turned
+      // into U+FFFD and the last characters were lost. Walk code points.
+      {
+        file: 'whatwg-url/lib/url-state-machine.js',
+        find: `    const len = countSymbols(this.buffer);
+    for (let pointer = 0; pointer < len; ++pointer) {
+      const codePoint = this.buffer.codePointAt(pointer);`,
+        replace: `    for (const symbol of this.buffer) {
+      const codePoint = symbol.codePointAt(0);`,
+      },
       // Speed (QuickJS interprets each loop iteration): USVString conversion
       // of every argument, one String.fromCodePoint + push per UTF-16 unit in
       // the original; String.prototype.toWellFormed is the same operation
@@ -195,6 +235,7 @@ async function bundle(mod) {
     mainFields: ['main', 'module'],
     target: 'es2022',
     minify: true,
+    keepNames: true, // URL.name === 'URL', as user code may check
     legalComments: 'none',
     charset: 'ascii',
     metafile: true,

@@ -14,6 +14,7 @@ standard, so the differential windows-1252 cases decode in streaming mode.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from typing import Any
@@ -38,6 +39,7 @@ DIFFERENTIAL = settings(
 
 # Shared prelude: `outcome(f)` is f()'s value, or a description of what it threw.
 PRELUDE = """
+input = input.json === undefined ? input : JSON.parse(input.json);
 const outcome = (f) => {
   try { return { ok: f() }; }
   catch (e) { return { error: e.constructor.name, code: e.code ?? null, message: e.message }; }
@@ -48,8 +50,11 @@ const outcome = (f) => {
 def same_in_both(run_js: RunJS, node: NodeOracle, body: str, data: dict[str, Any]) -> Any:
     """Run PRELUDE + body in the sandbox and in Node; assert equal results, return them."""
     code = PRELUDE + body
-    ours = run_js(code, data)
-    theirs = node.run(code, data)
+    # JSON text as the input: it carries lone surrogates, which the service's
+    # request encoding (orjson) refuses in a str.
+    wire = {"json": json.dumps(data)}
+    ours = run_js(code, wire)
+    theirs = node.run(code, wire)
     assert ours.get("success") is True, ours
     assert theirs.get("success") is True, theirs
     mine, ref = ours["result"], theirs["result"]

@@ -1204,6 +1204,8 @@ int js_dtoa(char *buf, double d, int radix, int n_digits, int flags,
                     break;
                 E++; /* at most one iteration is possible */
             }
+            uint64_t mant_digits = mant; /* FLOWGATE PATCH: kept for the neighbour tries */
+            int P_digits = P;
             /* remove useless trailing zero digits */
             while ((mant % radix) == 0) {
                 mant /= radix;
@@ -1216,6 +1218,30 @@ int js_dtoa(char *buf, double d, int radix, int n_digits, int flags,
             mpb_set_u64(tmp1, mant);
             m1 = mul_pow_round_to_d(&e1, tmp1, radix1, radix_shift, E - P, JS_RNDN);
             //            printf("P=%2d: m=0x%016" PRIx64 " e=%d m1=0x%016" PRIx64 " e1=%d\n", P, m, e, m1, e1);
+            /* FLOWGATE PATCH (see PATCHES.md): the nearest P-digit decimal may
+               miss the rounding interval of a power of two, whose lower half is
+               narrower, while its neighbour is inside: try both neighbours
+               before deciding that P digits are not enough (as V8 does). */
+            if (!(m1 == m && e1 == e)) {
+                int d;
+                for (d = 1; d >= -1; d -= 2) {
+                    uint64_t c = mant_digits + d;
+                    int Pc = P_digits;
+                    if (c >= mant_max1 || c < mant_max1 / radix)
+                        continue;
+                    while ((c % radix) == 0) {
+                        c /= radix;
+                        Pc--;
+                    }
+                    mpb_set_u64(tmp1, c);
+                    m1 = mul_pow_round_to_d(&e1, tmp1, radix1, radix_shift, E - Pc, JS_RNDN);
+                    if (m1 == m && e1 == e) {
+                        mant = c;
+                        P = Pc;
+                        break;
+                    }
+                }
+            }
             /* Note: (m, e) is never zero here, so the exponent for m1
                = 0 does not matter */
             if (m1 == m && e1 == e) {

@@ -28,6 +28,7 @@
     if (InternalErrorCtor && err instanceof InternalErrorCtor) {
       if (message.startsWith('stack overflow')) return 'StackOverflowError';
       if (message === 'out of memory') return 'MemoryLimitError';
+      if (message === 'string too long') return 'RangeError'; // Node: "Invalid string length"
       return 'RuntimeError';
     }
     for (const [ctor, name] of BUILTINS) if (err instanceof ctor) return name;

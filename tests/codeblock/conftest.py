@@ -1,0 +1,106 @@
+"""`run_js`: run code through the real service path (engine, limits, envelope), synchronously.
+
+One engine lives on a private event loop in a background thread for the whole
+session, so plain and hypothesis tests can call it like a function.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import orjson
+import pytest
+
+from flowgate.codeblock.engine.executor import Engine
+from flowgate.codeblock.envelope import build_envelope
+from flowgate.codeblock.errors import CodeBlockError
+from flowgate.codeblock.limits import CodeLimits
+from flowgate.codeblock.schemas import parse_request
+from flowgate.codeblock.service import CodeBlockService, ExecutionReport
+
+RunJs = Callable[..., dict[str, Any]]
+
+
+class EngineRunner:
+    """A CodeBlockService on its own loop thread; `run()` returns the response body as a dict."""
+
+    def __init__(self, limits: CodeLimits) -> None:
+        self.limits = limits
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.service: CodeBlockService = self._call(self._make())
+
+    async def _make(self) -> CodeBlockService:
+        engine = Engine(self.limits)
+        engine.start()
+        return CodeBlockService(self.limits, engine, workers=1)
+
+    def _call(self, coro: Any) -> Any:
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout=120)
+
+    def run(self, code: str, input: dict[str, Any] | None = None, debug: bool = False) -> dict[str, Any]:
+        body = orjson.dumps({"input": input if input is not None else {}, "code": code, "debug": debug})
+        status, envelope = self._call(self._run(body))
+        # stdlib json parses exactly what a client would (big ints, lone-surrogate escapes).
+        out: dict[str, Any] = json.loads(orjson.dumps(envelope))
+        out["status"] = status
+        return out
+
+    async def _run(self, body: bytes) -> tuple[int, dict[str, Any]]:
+        started = time.perf_counter()
+        report: ExecutionReport | None = None
+        error: CodeBlockError | None = None
+        debug = False
+        try:
+            request = parse_request(body, self.limits)
+            debug = request.debug
+            report = await self.service.run(request)
+            error = report.error
+        except CodeBlockError as exc:
+            error = exc
+        return build_envelope(report, error, (time.perf_counter() - started) * 1000, debug)
+
+    def close(self) -> None:
+        async def _close() -> None:
+            self.service.engine.close()
+
+        self._call(_close())
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(timeout=10)
+        self.loop.close()
+
+
+@pytest.fixture(scope="session")
+def engine_runner() -> Iterator[EngineRunner]:
+    runner = EngineRunner(CodeLimits(execution_timeout_ms=2000, runtime_pool_size=4))
+    yield runner
+    runner.close()
+
+
+@pytest.fixture(scope="session")
+def run_js(engine_runner: EngineRunner) -> RunJs:
+    """run_js(code, input=None, debug=False) -> the response body (plus "status")."""
+    return engine_runner.run
+
+
+@pytest.fixture
+def make_runner() -> Iterator[Callable[..., EngineRunner]]:
+    """Build a runner with other limits (closed after the test)."""
+    made: list[EngineRunner] = []
+
+    def factory(**overrides: Any) -> EngineRunner:
+        limits = dataclasses.replace(CodeLimits(runtime_pool_size=2), **overrides)
+        runner = EngineRunner(limits)
+        made.append(runner)
+        return runner
+
+    yield factory
+    for runner in made:
+        runner.close()
