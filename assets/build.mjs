@@ -77,14 +77,6 @@ const MODULES = [
           if (utils.isObject(curArg)) {
             if (curArg[Symbol.iterator] !== undefined) {`,
       },
-      // Node 20: a record's symbol keys are skipped (WebIDL would throw).
-      {
-        file: 'whatwg-url/lib/URLSearchParams.js',
-        find: `                  const desc = Object.getOwnPropertyDescriptor(curArg, key);
-                  if (desc && desc.enumerable) {`,
-        replace: `                  const desc = typeof key === "string" ? Object.getOwnPropertyDescriptor(curArg, key) : undefined;
-                  if (desc && desc.enumerable) {`,
-      },
       // Node 20: TypeError [ERR_INVALID_TUPLE] for a pair that is not an object.
       {
         file: 'whatwg-url/lib/URLSearchParams.js',

@@ -6,7 +6,7 @@ import json
 import os
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from seed import SEED_LUA
 from servers import BenchError, Server
@@ -51,6 +51,7 @@ class LoadResult:
     latency_ms: dict[str, float]
     peak_rss_mb: float = float("nan")
     startup_s: float = float("nan")
+    cpu_cores: dict[str, float] = field(default_factory=dict)
 
 
 def wrk_command(wrk: str, url: str, connections: int, seconds: float, threads: int) -> list[str]:

@@ -167,17 +167,24 @@ def fmt_ms(v: float) -> str:
     return f"{v:.2f}" if v < 100 else f"{v:,.0f}"
 
 
+def cpu_cell(r: LoadResult) -> str:
+    c = r.cpu_cores
+    if not c:
+        return "—"
+    return f"{c['server']:.2f} / {c['wrk']:.2f} / {c['other']:.2f}"
+
+
 def load_table(res: RunResults) -> list[str]:
     lines = [
         "| server | connections | ok req/s | p50 ms | p99 ms | failed (non-200 + socket) "
-        "| success | peak RSS MB | bars |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| success | peak RSS MB | CPU cores: server / wrk / other | bars |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|---|",
     ]
     for r in sorted(res.load, key=lambda r: (r.connections, r.server != "flowgate")):
         lines.append(
             f"| {r.server} | {r.connections:,} | {r.ok_rps:,.0f} | {fmt_ms(r.latency_ms['p50'])} "
             f"| {fmt_ms(r.latency_ms['p99'])} | {r.failed:,} | {r.success_rate:.2%} "
-            f"| {r.peak_rss_mb:,.0f} | {row_bars(res, r)} |"
+            f"| {r.peak_rss_mb:,.0f} | {cpu_cell(r)} | {row_bars(res, r)} |"
         )
     return lines
 
@@ -270,6 +277,10 @@ def markdown(res: RunResults) -> str:
         f"`--timeout {WRK_TIMEOUT_S}s`; a fresh server process per row.",
         "",
         *load_table(res),
+        "",
+        "CPU cores: CPU seconds per second of the measured run used by the server's process "
+        "tree, by wrk, and by everything else on the machine (noise: a row with much *other* "
+        "is suspect).",
         "",
         "Ratios (Flowgate ÷ Node; throughput: higher is better, p99 and RSS: lower is better):",
         "",

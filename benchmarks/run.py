@@ -52,7 +52,16 @@ from measures import (
 from report import DOCS_FILE, markdown, write_docs
 from results import RunConfig, RunResults, to_jsonable
 from seed import seed_lua_mismatches
-from servers import HOST, ROOT, BenchError, RssSampler, Server, ServerSpec, running
+from servers import (
+    HOST,
+    ROOT,
+    BenchError,
+    CpuMeter,
+    RssSampler,
+    Server,
+    ServerSpec,
+    running,
+)
 
 RESULTS_DIR = ROOT / "benchmarks" / "results"
 NODE_SERVER = ROOT / "benchmarks" / "node_vm_server.js"
@@ -108,15 +117,17 @@ def run_level(
         assert server.proc is not None
         with RssSampler(server.proc.pid) as sampler:
             run_wrk(wrk, server, conns, cfg.warmup_s, cfg.wrk_threads)
-            result = run_wrk(wrk, server, conns, cfg.duration_s, cfg.wrk_threads)
+            with CpuMeter(server.proc.pid) as cpu:
+                result = run_wrk(wrk, server, conns, cfg.duration_s, cfg.wrk_threads)
         result.peak_rss_mb = sampler.peak / MB
+        result.cpu_cores = cpu.cores
         result.startup_s = server.startup_s
         res.load.append(result)
         print(
             f"  {spec.name:>8} c={conns:<5} {result.ok_rps:9.0f} ok req/s  "
             f"p50 {result.latency_ms['p50']:7.2f} ms  p99 {result.latency_ms['p99']:8.2f} ms  "
             f"failed {result.failed:<6} peak RSS {result.peak_rss_mb:7.1f} MB  "
-            f"start {server.startup_s:.3f} s",
+            f"start {server.startup_s:.3f} s  other CPU {cpu.cores.get('other', 0):.2f} cores",
             flush=True,
         )
         if last:

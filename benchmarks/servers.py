@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import resource
 import shlex
 import signal
 import socket
@@ -61,6 +62,71 @@ def tree_rss(proc: psutil.Process) -> int:
         with contextlib.suppress(psutil.Error):
             total += p.memory_info().rss
     return total
+
+
+def tree_cpu_s(proc: psutil.Process) -> float:
+    """CPU seconds (user + system) used so far by a process and its live descendants."""
+    total = 0.0
+    try:
+        members = [proc, *proc.children(recursive=True)]
+    except psutil.Error:
+        return 0.0
+    for p in members:
+        with contextlib.suppress(psutil.Error):
+            t = p.cpu_times()
+            total += t.user + t.system
+    return total
+
+
+def system_busy_s() -> float:
+    """CPU seconds the whole machine has spent not idle (all cores)."""
+    t = psutil.cpu_times()
+    return float(sum(getattr(t, f, 0.0) for f in ("user", "nice", "system", "irq", "softirq")))
+
+
+def rusage_s(who: int) -> float:
+    r = resource.getrusage(who)
+    return r.ru_utime + r.ru_stime
+
+
+class CpuMeter:
+    """Who used the CPUs during a block, in cores (CPU seconds per second of wall time).
+
+    ``server``: the server's process tree; ``wrk``: this script's children reaped
+    meanwhile (wrk); ``bench``: this script itself (HTTP client, RSS sampler);
+    ``other``: everything else on the machine, i.e. the noise of a shared machine.
+    """
+
+    def __init__(self, server_pid: int) -> None:
+        self._proc = psutil.Process(server_pid)
+        self.cores: dict[str, float] = {}
+
+    def _now(self) -> tuple[float, float, float, float, float]:
+        return (
+            time.monotonic(),
+            tree_cpu_s(self._proc),
+            rusage_s(resource.RUSAGE_CHILDREN),
+            rusage_s(resource.RUSAGE_SELF),
+            system_busy_s(),
+        )
+
+    def __enter__(self) -> CpuMeter:
+        self._start = self._now()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        end = self._now()
+        wall, server, wrk, bench, busy = (b - a for a, b in zip(self._start, end, strict=True))
+        if wall <= 0:
+            return
+        other = max(0.0, busy - server - wrk - bench)
+        self.cores = {
+            "server": round(server / wall, 3),
+            "wrk": round(wrk / wall, 3),
+            "bench": round(bench / wall, 3),
+            "other": round(other / wall, 3),
+            "machine_busy": round(busy / wall, 3),
+        }
 
 
 class RssSampler:
