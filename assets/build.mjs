@@ -77,6 +77,14 @@ const MODULES = [
           if (utils.isObject(curArg)) {
             if (curArg[Symbol.iterator] !== undefined) {`,
       },
+      // Node 20 reads searchParams back from the query the search setter
+      // produced (so "\t" or "\n", which the parser drops, do not show up as
+      // names); the standard parses the setter's raw input.
+      {
+        file: 'whatwg-url/lib/URL-impl.js',
+        find: 'this._query._list = urlencoded.parseUrlencodedString(input);',
+        replace: 'this._query._list = urlencoded.parseUrlencodedString(url.query);',
+      },
       // Node 20: TypeError [ERR_INVALID_TUPLE] for a pair that is not an object.
       {
         file: 'whatwg-url/lib/URLSearchParams.js',

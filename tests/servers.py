@@ -43,8 +43,20 @@ def start_server(
     exe = Path(sys.executable).with_name("flowgate")
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
-            [str(exe), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)],
-            stdout=log, stderr=subprocess.STDOUT, env=full_env, start_new_session=True,
+            [
+                str(exe),
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--workers",
+                str(workers),
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=full_env,
+            start_new_session=True,
         )
     server = FlowgateServer(f"http://127.0.0.1:{port}", proc, log_path)
     try:

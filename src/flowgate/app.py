@@ -35,15 +35,18 @@ _HTTP_TYPES = {404: "NotFound", 405: "MethodNotAllowed", 413: "PayloadTooLarge"}
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     wire = {"type": _HTTP_TYPES.get(exc.status_code, "HTTPError"), "message": str(exc.detail)}
-    return JSONResponse({"success": False, "error": wire}, status_code=exc.status_code,
-                        headers=exc.headers)
+    return JSONResponse(
+        {"success": False, "error": wire}, status_code=exc.status_code, headers=exc.headers
+    )
 
 
 async def _internal_error(request: Request, exc: Exception) -> Response:
     request_id = request.scope.get("state", {}).get("request_id", "-")
     log.error("unhandled_exception", path=request.url.path, exc_info=exc)
-    wire = {"type": "InternalError",
-            "message": f"internal error (a bug on our side; logged with request id {request_id})"}
+    wire = {
+        "type": "InternalError",
+        "message": f"internal error (a bug on our side; logged with request id {request_id})",
+    }
     return JSONResponse({"success": False, "error": wire}, status_code=500)
 
 
@@ -62,7 +65,9 @@ def create_app(settings: Settings, *, workers: int | None = None) -> Starlette:
                 engine = Engine(CodeLimits.from_settings(settings))
                 engine.start()
                 stack.callback(engine.close)
-                service = CodeBlockService(engine.limits, engine, workers=workers or settings.workers)
+                service = CodeBlockService(
+                    engine.limits, engine, workers=workers or settings.workers
+                )
                 app.state.codeblock = service
                 publisher = asyncio.create_task(_publish_stats(app.state.snapshots, service))
                 stack.push_async_callback(_stop, publisher)

@@ -45,7 +45,9 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
     run_dir.mkdir(parents=True, exist_ok=True)
     # Worker processes rebuild Settings from the environment: hand them the CLI's choices.
     os.environ.update(
-        HOST=settings.host, PORT=str(settings.port), WORKERS=str(settings.workers),
+        HOST=settings.host,
+        PORT=str(settings.port),
+        WORKERS=str(settings.workers),
         DATA_DIR=str(settings.data_dir),
     )
     Granian(
@@ -68,11 +70,11 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
 def run(file: Path, input_json: str, debug: bool) -> None:
     """Run a code block locally and print the JSON response the server would send."""
     settings = _settings()
-    status = asyncio.run(_run_file(settings, file, input_json, debug))
+    status = asyncio.run(_run_code(settings, file.read_text("utf-8"), input_json, debug))
     sys.exit(0 if status == 200 else 1)
 
 
-async def _run_file(settings: Settings, file: Path, input_json: str, debug: bool) -> int:
+async def _run_code(settings: Settings, code: str, input_json: str, debug: bool) -> int:
     from flowgate.codeblock.engine.executor import Engine
     from flowgate.codeblock.envelope import build_envelope
     from flowgate.codeblock.errors import CodeBlockError
@@ -87,7 +89,7 @@ async def _run_file(settings: Settings, file: Path, input_json: str, debug: bool
     report: ExecutionReport | None = None
     error: CodeBlockError | None = None
     try:
-        body = orjson.dumps({"code": file.read_text("utf-8"), "debug": debug}).rstrip(b"}")
+        body = orjson.dumps({"code": code, "debug": debug}).rstrip(b"}")
         request = parse_request(body + b',"input":' + input_json.encode() + b"}", limits)
         report = await service.run(request)
         error = report.error

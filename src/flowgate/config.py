@@ -21,7 +21,10 @@ class Settings(BaseSettings):
     """Every knob of Flowgate, named after its environment variable."""
 
     model_config = SettingsConfigDict(
-        env_file=".env", env_file_encoding="utf-8", extra="ignore", frozen=True,
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        frozen=True,
         case_sensitive=False,
     )
 
@@ -31,22 +34,32 @@ class Settings(BaseSettings):
     workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1, le=256, alias="WORKERS")
     services: str = Field(default="codeblock,generation", alias="SERVICES")
     data_dir: Path = Field(default=Path("./data"), alias="DATA_DIR")
-    log_level: Literal["debug", "info", "warning", "error"] = Field(default="info", alias="LOG_LEVEL")
+    log_level: Literal["debug", "info", "warning", "error"] = Field(
+        default="info", alias="LOG_LEVEL"
+    )
     access_log: bool = Field(default=False, alias="ACCESS_LOG")
 
     # --- code blocks: the original service's names and defaults ----------------
     execution_timeout_ms: int = Field(default=5000, ge=1, le=600_000, alias="EXECUTION_TIMEOUT_MS")
     max_code_length: int = Field(default=65535, ge=1, le=16 * 1024 * 1024, alias="MAX_CODE_LENGTH")
-    max_input_size: int = Field(default=2_097_152, ge=2, le=256 * 1024 * 1024, alias="MAX_INPUT_SIZE")
-    max_result_size: int = Field(default=5_242_880, ge=1, le=256 * 1024 * 1024, alias="MAX_RESULT_SIZE")
-    max_concurrent_executions: int = Field(default=1000, ge=1, le=100_000, alias="MAX_CONCURRENT_EXECUTIONS")
+    max_input_size: int = Field(
+        default=2_097_152, ge=2, le=256 * 1024 * 1024, alias="MAX_INPUT_SIZE"
+    )
+    max_result_size: int = Field(
+        default=5_242_880, ge=1, le=256 * 1024 * 1024, alias="MAX_RESULT_SIZE"
+    )
+    max_concurrent_executions: int = Field(
+        default=1000, ge=1, le=100_000, alias="MAX_CONCURRENT_EXECUTIONS"
+    )
     runtime_pool_size: int = Field(default=32, ge=0, le=10_000, alias="RUNTIME_POOL_SIZE")
     # --- code blocks: ours ------------------------------------------------------
     memory_limit_mb: int = Field(default=64, ge=1, le=16_384, alias="MEMORY_LIMIT_MB")
     max_stack_kb: int = Field(default=1024, ge=64, le=65_536, alias="MAX_STACK_KB")
     concurrency_wait_ms: int = Field(default=1000, ge=0, le=60_000, alias="CONCURRENCY_WAIT_MS")
     allow_eval: bool = Field(default=False, alias="ALLOW_EVAL")
-    max_console_bytes: int = Field(default=1_048_576, ge=0, le=64 * 1024 * 1024, alias="MAX_CONSOLE_BYTES")
+    max_console_bytes: int = Field(
+        default=1_048_576, ge=0, le=64 * 1024 * 1024, alias="MAX_CONSOLE_BYTES"
+    )
     executor_threads: int = Field(default=8, ge=1, le=1024, alias="EXECUTOR_THREADS")
 
     @field_validator("services")

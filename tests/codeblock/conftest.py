@@ -45,8 +45,12 @@ class EngineRunner:
     def _call(self, coro: Any) -> Any:
         return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout=120)
 
-    def run(self, code: str, input: dict[str, Any] | None = None, debug: bool = False) -> dict[str, Any]:
-        body = orjson.dumps({"input": input if input is not None else {}, "code": code, "debug": debug})
+    def run(
+        self, code: str, input: dict[str, Any] | None = None, debug: bool = False
+    ) -> dict[str, Any]:
+        body = orjson.dumps(
+            {"input": input if input is not None else {}, "code": code, "debug": debug}
+        )
         status, envelope = self._call(self._run(body))
         # stdlib json parses exactly what a client would (big ints, lone-surrogate escapes).
         out: dict[str, Any] = json.loads(orjson.dumps(envelope))

@@ -656,7 +656,9 @@ def batch_results(run_js: RunJs, node: NodeOracle) -> tuple[Messages, Messages]:
     return split_messages(run_js(code, debug=True)), split_messages(node.run(code))
 
 
-@pytest.mark.parametrize("index", range(len(CASES)), ids=[f"case{i:03d}" for i in range(len(CASES))])
+@pytest.mark.parametrize(
+    "index", range(len(CASES)), ids=[f"case{i:03d}" for i in range(len(CASES))]
+)
 def test_console_output_matches_node(batch_results: tuple[Messages, Messages], index: int) -> None:
     ours, theirs = batch_results
     assert index in theirs, f"the oracle did not run case {index}"
@@ -745,7 +747,7 @@ def test_logging_survives_tampered_prototypes(run_js: RunJs, node: NodeOracle) -
     assert console_of(ours)[1:] == [
         "{\n  a: [ 1, 2, 3 ],\n  m: Map(1) {\n    1 => {\n      b: 'x-----------------------------"
         "------------------------------------------------------------'\n    }\n  }\n}",
-        "str and {\"j\":1} Set(1) { 1 }",
+        'str and {"j":1} Set(1) { 1 }',
     ]
     # Node's own util.format is immune too, but JSON.stringify is looked up
     # at call time there: the oracle prints the hijacked value for %j.
@@ -789,14 +791,49 @@ def test_json_values_match_node(run_js: RunJs, node: NodeOracle, values: list[An
 
 
 _JS_ATOMS = [
-    "undefined", "null", "true", "false", "0", "-0", "NaN", "Infinity", "-Infinity", "1e21",
-    "1e-7", "0.1", "123n", "-45n", "Symbol('s')", "Symbol()", "new Date(0)", "new Date(NaN)",
-    "/re+/gi", "function fn() {}", "() => {}", "async () => {}", "function* g() {}",
-    "class K {}", "class L extends Array {}", "new Error('boom')", "new TypeError('t')",
-    "new Number(3)", "new String('s')", "new Boolean(false)", "Object(1n)",
-    "new Uint8Array([1, 2, 3])", "new Float64Array(2)", "new ArrayBuffer(3)",
-    "new DataView(new ArrayBuffer(2))", "Object.create(null)", "new (class Foo {})()",
-    "new WeakMap()", "Math", "[]", "{}", "new Map()", "new Set()",
+    "undefined",
+    "null",
+    "true",
+    "false",
+    "0",
+    "-0",
+    "NaN",
+    "Infinity",
+    "-Infinity",
+    "1e21",
+    "1e-7",
+    "0.1",
+    "123n",
+    "-45n",
+    "Symbol('s')",
+    "Symbol()",
+    "new Date(0)",
+    "new Date(NaN)",
+    "/re+/gi",
+    "function fn() {}",
+    "() => {}",
+    "async () => {}",
+    "function* g() {}",
+    "class K {}",
+    "class L extends Array {}",
+    "new Error('boom')",
+    "new TypeError('t')",
+    "new Number(3)",
+    "new String('s')",
+    "new Boolean(false)",
+    "Object(1n)",
+    "new Uint8Array([1, 2, 3])",
+    "new Float64Array(2)",
+    "new ArrayBuffer(3)",
+    "new DataView(new ArrayBuffer(2))",
+    "Object.create(null)",
+    "new (class Foo {})()",
+    "new WeakMap()",
+    "Math",
+    "[]",
+    "{}",
+    "new Map()",
+    "new Set()",
 ]
 
 
@@ -1011,9 +1048,7 @@ OPTION_CASES = [
 ]
 
 
-def test_inspect_options_match_node(
-    direct_inspect: Callable[[str], Any], node: NodeOracle
-) -> None:
+def test_inspect_options_match_node(direct_inspect: Callable[[str], Any], node: NodeOracle) -> None:
     code = (
         OPTION_PRELUDE
         + "const out = [];\n"

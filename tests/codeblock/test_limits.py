@@ -55,7 +55,9 @@ def test_stack_overflow(run_js: RunJs) -> None:
     ]:
         error = error_of(run_js(code))
         assert error["type"] == "StackOverflowError", code
-    assert run_js("function f(n) { return n ? f(n - 1) : 'deep' } return f(1000)")["result"] == "deep"
+    assert (
+        run_js("function f(n) { return n ? f(n - 1) : 'deep' } return f(1000)")["result"] == "deep"
+    )
 
 
 def test_code_size_limit(make_runner: Any) -> None:
@@ -96,6 +98,9 @@ def test_limits_leave_the_engine_healthy(make_runner: Any) -> None:
     runner = make_runner(execution_timeout_ms=200, memory_limit_mb=16)
     for _ in range(5):
         assert error_of(runner.run("while(true){}"))["type"] == "TimeoutError"
-        assert error_of(runner.run("const a=[]; while(true) a.push([a.length])"))["type"] == "MemoryLimitError"
+        assert (
+            error_of(runner.run("const a=[]; while(true) a.push([a.length])"))["type"]
+            == "MemoryLimitError"
+        )
         assert error_of(runner.run("function f(){f()} f()"))["type"] == "StackOverflowError"
         assert runner.run("return input.v * 2", {"v": 21})["result"] == 42

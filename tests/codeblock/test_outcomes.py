@@ -200,7 +200,11 @@ def test_web_crypto_basics(run_js: RunJs) -> None:
 def test_results_follow_json_stringify(run_js: RunJs) -> None:
     code = "return {d: new Date(0), n: NaN, i: -Infinity, u: undefined, f() {}, nested: [undefined, () => 1], z: -0}"
     assert run_js(code)["result"] == {
-        "d": "1970-01-01T00:00:00.000Z", "n": None, "i": None, "nested": [None, None], "z": 0,
+        "d": "1970-01-01T00:00:00.000Z",
+        "n": None,
+        "i": None,
+        "nested": [None, None],
+        "z": 0,
     }
 
 

@@ -60,14 +60,20 @@ json_values = st.recursive(
     | st.integers(min_value=-(2**53), max_value=2**53)
     | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(),
-    lambda children: st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=8), children, max_size=5),
+    lambda children: (
+        st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=8), children, max_size=5)
+    ),
     max_leaves=25,
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(value=json_values)
-def test_round_trip_of_arbitrary_json_matches_node(run_js: RunJs, node: NodeOracle, value: Any) -> None:
+def test_round_trip_of_arbitrary_json_matches_node(
+    run_js: RunJs, node: NodeOracle, value: Any
+) -> None:
     code = "return [input.v, JSON.stringify(input.v), typeof input.v]"
     ours = run_js(code, {"v": value})
     theirs = node.run(code, {"v": value})
@@ -75,11 +81,17 @@ def test_round_trip_of_arbitrary_json_matches_node(run_js: RunJs, node: NodeOrac
     assert json.dumps(ours["result"]) == json.dumps(theirs["result"])
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(numbers=st.lists(st.floats(allow_nan=True, allow_infinity=True), min_size=1, max_size=20))
-def test_number_formatting_matches_node(run_js: RunJs, node: NodeOracle, numbers: list[float]) -> None:
+def test_number_formatting_matches_node(
+    run_js: RunJs, node: NodeOracle, numbers: list[float]
+) -> None:
     literal = ", ".join(
-        "NaN" if n != n else ("Infinity" if n == float("inf") else "-Infinity" if n == float("-inf") else repr(n))
+        "NaN"
+        if n != n
+        else ("Infinity" if n == float("inf") else "-Infinity" if n == float("-inf") else repr(n))
         for n in numbers
     )
     code = f"const xs = [{literal}]; return [xs, xs.map(String), xs.map(x => x.toFixed(3)), xs.map(x => x.toExponential(4))]"

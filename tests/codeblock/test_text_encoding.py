@@ -67,7 +67,9 @@ def same_in_both(run_js: RunJS, node: NodeOracle, body: str, data: dict[str, Any
     return mine
 
 
-def same_except_wording(run_js: RunJS, node: NodeOracle, body: str, engine_errors: list[int]) -> None:
+def same_except_wording(
+    run_js: RunJS, node: NodeOracle, body: str, engine_errors: list[int]
+) -> None:
     """Like same_in_both for a list result whose `engine_errors` entries are errors raised
     by the JS engine itself (its own wording): those must agree on the constructor only."""
     ours = run_js(PRELUDE + body)
@@ -87,11 +89,32 @@ def same_except_wording(run_js: RunJS, node: NodeOracle, body: str, engine_error
 
 # Byte sequences that probe the UTF-8 decoder's error paths (maximal subparts).
 TRICKY_UTF8 = [
-    b"\xef\xbb\xbf", b"\xc0\xaf", b"\xc1\xbf", b"\xc2", b"\xdf", b"\xe0\x80", b"\xe0\xa0",
-    b"\xe0\x9f\xbf", b"\xed\xa0\x80", b"\xed\x9f\xbf", b"\xee\x80", b"\xef\xbf\xbf",
-    b"\xf0\x80\x80\x80", b"\xf0\x90", b"\xf0\x9f\x98", b"\xf0\x9f\x98\x80", b"\xf4\x8f\xbf\xbf",
-    b"\xf4\x90\x80\x80", b"\xf5\x80", b"\xf8\x88\x80\x80\x80", b"\xfe", b"\xff", b"\x80",
-    b"\xbf\x80", b"\x00", b"\x7f",
+    b"\xef\xbb\xbf",
+    b"\xc0\xaf",
+    b"\xc1\xbf",
+    b"\xc2",
+    b"\xdf",
+    b"\xe0\x80",
+    b"\xe0\xa0",
+    b"\xe0\x9f\xbf",
+    b"\xed\xa0\x80",
+    b"\xed\x9f\xbf",
+    b"\xee\x80",
+    b"\xef\xbf\xbf",
+    b"\xf0\x80\x80\x80",
+    b"\xf0\x90",
+    b"\xf0\x9f\x98",
+    b"\xf0\x9f\x98\x80",
+    b"\xf4\x8f\xbf\xbf",
+    b"\xf4\x90\x80\x80",
+    b"\xf5\x80",
+    b"\xf8\x88\x80\x80\x80",
+    b"\xfe",
+    b"\xff",
+    b"\x80",
+    b"\xbf\x80",
+    b"\x00",
+    b"\x7f",
 ]
 
 
@@ -109,7 +132,9 @@ def utf16ish(codec: str) -> st.SearchStrategy[bytes]:
     piece = st.one_of(
         st.text(max_size=10).map(lambda s: s.encode(codec, "surrogatepass")),
         st.binary(max_size=5),
-        st.sampled_from([b"\xff\xfe", b"\xfe\xff", b"\x00\xd8", b"\xd8\x00", b"\x00\xdc", b"\x3d\xd8\x00\xde"]),
+        st.sampled_from(
+            [b"\xff\xfe", b"\xfe\xff", b"\x00\xd8", b"\xd8\x00", b"\x00\xdc", b"\x3d\xd8\x00\xde"]
+        ),
     )
     return st.lists(piece, max_size=8).map(b"".join)
 
@@ -335,10 +360,34 @@ return [
 def test_labels(run_js: RunJS, node: NodeOracle) -> None:
     labels = [
         *(label for group in LABELS.values() for label in group),
-        "unicode20utf8", "iso-10646-ucs-2", "unicodefeff", "ansi_x3.4-1968", "cp819", "csisolatin1",
-        "ibm819", "iso-ir-100", "iso8859-1", "iso88591", "iso_8859-1", "iso_8859-1:1987", "l1",
-        "x-cp1252", "\t\n\f\r utf-8 \t\n\f\r", "\u00a0utf-8", "utf-8\v", "utf\u0130", "utf-16\u212a",
-        "UTF-16LE", "Utf-16Be", "", "foo", "utf-32", "replacement", "x-user-defined", "null", "undefined",
+        "unicode20utf8",
+        "iso-10646-ucs-2",
+        "unicodefeff",
+        "ansi_x3.4-1968",
+        "cp819",
+        "csisolatin1",
+        "ibm819",
+        "iso-ir-100",
+        "iso8859-1",
+        "iso88591",
+        "iso_8859-1",
+        "iso_8859-1:1987",
+        "l1",
+        "x-cp1252",
+        "\t\n\f\r utf-8 \t\n\f\r",
+        "\u00a0utf-8",
+        "utf-8\v",
+        "utf\u0130",
+        "utf-16\u212a",
+        "UTF-16LE",
+        "Utf-16Be",
+        "",
+        "foo",
+        "utf-32",
+        "replacement",
+        "x-user-defined",
+        "null",
+        "undefined",
     ]
     body = """
 const probe = (label) => outcome(() => new TextDecoder(label).encoding);
@@ -381,9 +430,40 @@ return [Array.from(plain, (c) => c.charCodeAt(0)), plain === streamed];
     codes, same = out["result"]
     assert same is True
     expected = list(range(256))
-    c1 = [0x20AC, 0x81, 0x201A, 0x192, 0x201E, 0x2026, 0x2020, 0x2021, 0x2C6, 0x2030, 0x160,
-          0x2039, 0x152, 0x8D, 0x17D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
-          0x2014, 0x2DC, 0x2122, 0x161, 0x203A, 0x153, 0x9D, 0x17E, 0x178]
+    c1 = [
+        0x20AC,
+        0x81,
+        0x201A,
+        0x192,
+        0x201E,
+        0x2026,
+        0x2020,
+        0x2021,
+        0x2C6,
+        0x2030,
+        0x160,
+        0x2039,
+        0x152,
+        0x8D,
+        0x17D,
+        0x8F,
+        0x90,
+        0x2018,
+        0x2019,
+        0x201C,
+        0x201D,
+        0x2022,
+        0x2013,
+        0x2014,
+        0x2DC,
+        0x2122,
+        0x161,
+        0x203A,
+        0x153,
+        0x9D,
+        0x17E,
+        0x178,
+    ]
     expected[0x80:0xA0] = c1
     assert codes == expected
 

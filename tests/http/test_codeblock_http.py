@@ -23,7 +23,10 @@ def post(server: FlowgateServer, path: str, body: Any, **kw: Any) -> httpx.Respo
 
 @pytest.mark.parametrize("path", ["/flow/codeblock", "/execute"])
 def test_both_routes_answer_the_seed_request(server: FlowgateServer, path: str) -> None:
-    body = {"input": {"name": "World", "count": 5}, "codebase64": "cmV0dXJuICJIZWxsbyAiICsgaW5wdXQubmFtZTs="}
+    body = {
+        "input": {"name": "World", "count": 5},
+        "codebase64": "cmV0dXJuICJIZWxsbyAiICsgaW5wdXQubmFtZTs=",
+    }
     response = post(server, path, body)
     assert response.status_code == 200
     data = response.json()
@@ -36,14 +39,23 @@ def test_both_routes_answer_the_seed_request(server: FlowgateServer, path: str) 
 
 
 def test_plain_code_field_and_debug_console(server: FlowgateServer) -> None:
-    data = post(server, "/execute", {"input": {}, "code": "console.log('hi'); return 1", "debug": True}).json()
+    data = post(
+        server, "/execute", {"input": {}, "code": "console.log('hi'); return 1", "debug": True}
+    ).json()
     assert data["result"] == 1 and data["console"] == [{"level": "log", "message": "hi"}]
 
 
 def test_client_request_id_is_reused(server: FlowgateServer) -> None:
-    response = post(server, "/execute", {"input": {}, "code": "return 1"}, headers={"X-Request-ID": "abc-123"})
+    response = post(
+        server, "/execute", {"input": {}, "code": "return 1"}, headers={"X-Request-ID": "abc-123"}
+    )
     assert response.headers["x-request-id"] == "abc-123"
-    weird = post(server, "/execute", {"input": {}, "code": "return 1"}, headers={"X-Request-ID": "bad id " + "x" * 200})
+    weird = post(
+        server,
+        "/execute",
+        {"input": {}, "code": "return 1"},
+        headers={"X-Request-ID": "bad id " + "x" * 200},
+    )
     assert len(weird.headers["x-request-id"]) == 16
 
 
@@ -65,10 +77,16 @@ def test_client_request_id_is_reused(server: FlowgateServer) -> None:
         ({"input": {}, "code": ""}, 400, "ValidationError"),
         ({"input": {}, "code": 5}, 400, "ValidationError"),
         ({"input": {}, "code": "return 1", "debug": "yes"}, 400, "ValidationError"),
-        ({"input": {}, "codebase64": base64.b64encode(b"\xff\xfe").decode()}, 400, "ValidationError"),
+        (
+            {"input": {}, "codebase64": base64.b64encode(b"\xff\xfe").decode()},
+            400,
+            "ValidationError",
+        ),
     ],
 )
-def test_error_table_over_http(server: FlowgateServer, body: Any, status: int, error_type: str) -> None:
+def test_error_table_over_http(
+    server: FlowgateServer, body: Any, status: int, error_type: str
+) -> None:
     response = post(server, "/execute", body)
     assert response.status_code == status
     data = response.json()
@@ -79,7 +97,16 @@ def test_error_table_over_http(server: FlowgateServer, body: Any, status: int, e
 
 @pytest.mark.parametrize(
     "raw",
-    [b"", b"not json", b"{", b"[]", b"null", b'{"input": {}, "code": "return 1"', b"\xff\xfe{}", b'"str"'],
+    [
+        b"",
+        b"not json",
+        b"{",
+        b"[]",
+        b"null",
+        b'{"input": {}, "code": "return 1"',
+        b"\xff\xfe{}",
+        b'"str"',
+    ],
 )
 def test_malformed_bodies_are_validation_errors(server: FlowgateServer, raw: bytes) -> None:
     response = httpx.post(server.base_url + "/execute", content=raw, timeout=10)
@@ -107,12 +134,20 @@ def test_health_limits_and_stats(server: FlowgateServer) -> None:
     assert health["codeblock"]["engine"].startswith("quickjs-ng")
     limits = httpx.get(server.base_url + "/flow/limits").json()
     assert limits["limits"]["execution_timeout_ms"] == {
-        "value": 5000, "env": "EXECUTION_TIMEOUT_MS",
+        "value": 5000,
+        "env": "EXECUTION_TIMEOUT_MS",
         "description": limits["limits"]["execution_timeout_ms"]["description"],
     }
     assert {v["env"] for v in limits["limits"].values()} >= {
-        "MAX_CODE_LENGTH", "MAX_INPUT_SIZE", "MAX_RESULT_SIZE", "MAX_CONCURRENT_EXECUTIONS",
-        "RUNTIME_POOL_SIZE", "MEMORY_LIMIT_MB", "MAX_STACK_KB", "CONCURRENCY_WAIT_MS", "ALLOW_EVAL",
+        "MAX_CODE_LENGTH",
+        "MAX_INPUT_SIZE",
+        "MAX_RESULT_SIZE",
+        "MAX_CONCURRENT_EXECUTIONS",
+        "RUNTIME_POOL_SIZE",
+        "MEMORY_LIMIT_MB",
+        "MAX_STACK_KB",
+        "CONCURRENCY_WAIT_MS",
+        "ALLOW_EVAL",
         "MAX_CONSOLE_BYTES",
     }
     for path in ["/stats", "/flow/status"]:
@@ -156,7 +191,9 @@ async def test_overload_is_a_503_with_retry_after(tmp_path: Path) -> None:
     with start_server(tmp_path, workers=1, env=env) as srv:
         async with httpx.AsyncClient(base_url=srv.base_url, timeout=30) as client:
             slow = {"input": {}, "code": "await new Promise(r => setTimeout(r, 800)); return 1"}
-            responses = await asyncio.gather(*(client.post("/execute", json=slow) for _ in range(8)))
+            responses = await asyncio.gather(
+                *(client.post("/execute", json=slow) for _ in range(8))
+            )
             ok = [r for r in responses if r.status_code == 200]
             rejected = [r for r in responses if r.status_code == 503]
             assert len(ok) == 2 and len(rejected) == 6
@@ -170,10 +207,14 @@ async def test_overload_is_a_503_with_retry_after(tmp_path: Path) -> None:
 
 def test_timeout_does_not_disturb_other_requests(tmp_path: Path) -> None:
     with start_server(tmp_path, workers=1, env={"EXECUTION_TIMEOUT_MS": "500"}) as srv:
+
         async def scenario() -> tuple[httpx.Response, list[httpx.Response]]:
             async with httpx.AsyncClient(base_url=srv.base_url, timeout=30) as client:
                 loop = client.post("/execute", json={"input": {}, "code": "while(true){}"})
-                quick = [client.post("/execute", json={"input": {"v": i}, "code": "return input.v"}) for i in range(30)]
+                quick = [
+                    client.post("/execute", json={"input": {"v": i}, "code": "return input.v"})
+                    for i in range(30)
+                ]
                 first, *rest = await asyncio.gather(loop, *quick)
                 return first, rest
 

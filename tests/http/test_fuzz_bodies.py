@@ -12,15 +12,32 @@ from hypothesis import strategies as st
 
 from tests.servers import FlowgateServer
 
-json_scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30)
+json_scalars = (
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30)
+)
 json_values = st.recursive(
     json_scalars,
     lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=10), c, max_size=4),
     max_leaves=12,
 )
 snippets = st.sampled_from(
-    ["return input", "return 1", "throw 1", "x +", "}", "return input.a.b", "while(false){}",
-     "return [input]", "return new Date()", "await null", "return", "\u0000", "//", "/*", "`${"]
+    [
+        "return input",
+        "return 1",
+        "throw 1",
+        "x +",
+        "}",
+        "return input.a.b",
+        "while(false){}",
+        "return [input]",
+        "return new Date()",
+        "await null",
+        "return",
+        "\u0000",
+        "//",
+        "/*",
+        "`${",
+    ]
 ) | st.text(max_size=40)
 bodies = st.fixed_dictionaries(
     {},
@@ -40,7 +57,9 @@ def client(server: FlowgateServer) -> Any:
         yield c
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(body=bodies)
 def test_structured_bodies_never_500(client: httpx.Client, body: dict[str, Any]) -> None:
     response = client.post("/execute", content=json.dumps(body))
@@ -52,7 +71,9 @@ def test_structured_bodies_never_500(client: httpx.Client, body: dict[str, Any])
         assert "Traceback" not in response.text
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(raw=st.binary(max_size=200))
 def test_raw_bytes_never_500(client: httpx.Client, raw: bytes) -> None:
     response = client.post("/execute", content=raw)

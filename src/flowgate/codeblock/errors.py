@@ -1,13 +1,13 @@
 """Code-block errors, one class per row of the contract's error table.
 
-    FlowgateError
-    └── CodeBlockError                   base of every code-block outcome that is not success
-        ├── ValidationError        400   bad JSON, bad field, bad base64, over a size limit, no result
-        ├── ExecutionError         400   the user's code failed; `type` comes from the engine
-        │                                (SyntaxError, TypeError, ..., RuntimeError, SecurityError,
-        │                                 TimeoutError, MemoryLimitError, StackOverflowError)
-        ├── ConcurrencyError       503   no execution slot freed within CONCURRENCY_WAIT_MS
-        └── InternalError          500   a bug on our side (logged with the request id)
+FlowgateError
+└── CodeBlockError                   base of every code-block outcome that is not success
+    ├── ValidationError        400   bad JSON, bad field, bad base64, over a size limit, no result
+    ├── ExecutionError         400   the user's code failed; `type` comes from the engine
+    │                                (SyntaxError, TypeError, ..., RuntimeError, SecurityError,
+    │                                 TimeoutError, MemoryLimitError, StackOverflowError)
+    ├── ConcurrencyError       503   no execution slot freed within CONCURRENCY_WAIT_MS
+    └── InternalError          500   a bug on our side (logged with the request id)
 """
 
 from __future__ import annotations
@@ -19,8 +19,17 @@ from flowgate.errors import FlowgateError
 #: every `type` an execution can end with, and its HTTP status.
 EXECUTION_ERROR_TYPES = frozenset(
     {
-        "SyntaxError", "TypeError", "ReferenceError", "RangeError", "URIError", "EvalError",
-        "RuntimeError", "TimeoutError", "MemoryLimitError", "StackOverflowError", "SecurityError",
+        "SyntaxError",
+        "TypeError",
+        "ReferenceError",
+        "RangeError",
+        "URIError",
+        "EvalError",
+        "RuntimeError",
+        "TimeoutError",
+        "MemoryLimitError",
+        "StackOverflowError",
+        "SecurityError",
     }
 )
 

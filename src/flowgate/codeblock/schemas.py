@@ -35,7 +35,9 @@ class ValidRequest(msgspec.Struct, frozen=True):
 def parse_request(body: bytes, limits: CodeLimits) -> ValidRequest:
     """Decode and check a request body; every failure is a ValidationError naming the field."""
     if not body.strip():
-        raise ValidationError("request body is empty; send a JSON object with `input` and `codebase64`")
+        raise ValidationError(
+            "request body is empty; send a JSON object with `input` and `codebase64`"
+        )
     try:
         req = _decoder.decode(body)
     except msgspec.ValidationError as exc:

@@ -52,13 +52,17 @@ class CodeBlockService:
         await self._acquire()
         self.in_flight += 1
         try:
-            outcome = await self.engine.execute(request.code, request.input_json, debug=request.debug)
+            outcome = await self.engine.execute(
+                request.code, request.input_json, debug=request.debug
+            )
         finally:
             self.in_flight -= 1
             self._slots.release()
         return self._report(outcome)
 
-    def record(self, report: ExecutionReport | None, error: CodeBlockError | None, total_ms: float) -> None:
+    def record(
+        self, report: ExecutionReport | None, error: CodeBlockError | None, total_ms: float
+    ) -> None:
         failure = error or (report.error if report else None)
         self.stats.record(
             error_type=_wire_type(failure) if failure else None,
@@ -70,6 +74,9 @@ class CodeBlockService:
         return self.stats.snapshot(self.engine.pool_stats(), self.in_flight)
 
     async def _acquire(self) -> None:
+        if not self._slots.locked():  # fast path: no timer when a slot is free
+            await self._slots.acquire()
+            return
         wait_s = self.limits.concurrency_wait_ms / 1000
         try:
             async with asyncio.timeout(wait_s):

@@ -25,7 +25,9 @@ class ExecutionStats:
         self.request = Histogram()
         self._process = psutil.Process()
 
-    def record(self, *, error_type: str | None, execution_ms: float | None, total_ms: float) -> None:
+    def record(
+        self, *, error_type: str | None, execution_ms: float | None, total_ms: float
+    ) -> None:
         self.total += 1
         if error_type is None:
             self.succeeded += 1

@@ -56,7 +56,10 @@ class RequestContextMiddleware:
         finally:
             if self.access_log_enabled:
                 access_log.info(
-                    "request", method=scope["method"], path=scope["path"], status=status,
+                    "request",
+                    method=scope["method"],
+                    path=scope["path"],
+                    status=status,
                     ms=round((time.perf_counter() - started) * 1000, 3),
                 )
             structlog.contextvars.unbind_contextvars("request_id")

@@ -22,7 +22,7 @@ def _bucket(ms: float) -> int:
 
 def _bucket_value_ms(index: int) -> float:
     """Geometric middle of the bucket, in milliseconds."""
-    return (_GROWTH ** (index + 0.5)) / 1000.0
+    return float(_GROWTH ** (index + 0.5)) / 1000.0
 
 
 class Histogram:

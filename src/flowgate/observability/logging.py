@@ -14,14 +14,28 @@ from typing import Any
 
 import structlog
 
-SECRET_KEYS = frozenset({"apikey", "api_key", "authorization", "accesstoken", "access_token",
-                         "token", "secret", "password", "webhook_secret"})
+SECRET_KEYS = frozenset(
+    {
+        "apikey",
+        "api_key",
+        "authorization",
+        "accesstoken",
+        "access_token",
+        "token",
+        "secret",
+        "password",
+        "webhook_secret",
+    }
+)
 _REDACTED = "[redacted]"
 
 
 def _redact(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: (_REDACTED if str(k).lower() in SECRET_KEYS else _redact(v)) for k, v in value.items()}
+        return {
+            k: (_REDACTED if str(k).lower() in SECRET_KEYS else _redact(v))
+            for k, v in value.items()
+        }
     if isinstance(value, list | tuple):
         return [_redact(v) for v in value]
     return value
