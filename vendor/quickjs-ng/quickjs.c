@@ -9000,9 +9000,21 @@ static JSValue js_bytecode_eval(JSContext *ctx, const uint8_t *bytecode,
     return result;
 }
 
+/* FLOWGATE PATCH: embedder-defined lazy properties (see PATCHES.md). */
+static JSFlowgateLazyFunc *js_flowgate_lazy_func;
+
+void JS_SetFlowgateLazyFunc(JSFlowgateLazyFunc *func)
+{
+    js_flowgate_lazy_func = func;
+}
+
+#define JS_FLOWGATE_LAZY_TAG ((uintptr_t)1 << 20)
+
 static JSValue js_bytecode_autoinit(JSContext *ctx, JSObject *p, JSAtom atom,
                                     void *opaque)
 {
+    if (((uintptr_t)opaque & JS_FLOWGATE_LAZY_TAG) && js_flowgate_lazy_func)
+        return js_flowgate_lazy_func(ctx, atom, (uint32_t)((uintptr_t)opaque & 0xfffff));
     switch ((uintptr_t)opaque) {
     default:
         abort();
@@ -9094,6 +9106,17 @@ static int JS_AutoInitProperty(JSContext *ctx, JSObject *p, JSAtom prop,
     func = js_autoinit_func_table[js_autoinit_get_id(pr)];
     /* 'func' shall not modify the object properties 'pr' */
     val = func(realm, p, prop, pr->u.init.opaque);
+    /* FLOWGATE PATCH: an embedder callback runs JavaScript, which may add
+       properties to 'p' and move 'pr'/'prs': look the property up again. */
+    prs = find_own_property(&pr, p, prop);
+    if (!prs || (prs->flags & JS_PROP_TMASK) != JS_PROP_AUTOINIT) {
+        JS_FreeValue(ctx, val);
+        return JS_IsException(val) ? -1 : 0;
+    }
+    if (js_shape_prepare_update(ctx, p, &prs)) {
+        JS_FreeValue(ctx, val);
+        return -1;
+    }
     js_autoinit_free(ctx->rt, pr);
     prs->flags &= ~JS_PROP_TMASK;
     pr->u.value = JS_UNDEFINED;
@@ -11509,6 +11532,28 @@ static int JS_DefineAutoInitProperty(JSContext *ctx, JSValueConst this_obj,
     pr->u.init.realm_and_id |= id;
     pr->u.init.opaque = opaque;
     return true;
+}
+
+/* FLOWGATE PATCH: a property of 'obj' whose value the embedder's lazy
+   function computes on first access (tag < 2^20). */
+int JS_DefineFlowgateLazyProperty(JSContext *ctx, JSValueConst obj, JSAtom prop,
+                                  uint32_t tag, int flags)
+{
+    return JS_DefineAutoInitProperty(ctx, obj, prop, JS_AUTOINIT_ID_BYTECODE,
+                                     (void *)(JS_FLOWGATE_LAZY_TAG | (tag & 0xfffff)), flags);
+}
+
+/* FLOWGATE PATCH: run an intrinsic installer with 'target' standing in for
+   the global object, so a lazily installed group lands in a holder object
+   instead of redefining the globals being initialised. */
+int JS_FlowgateInstallInto(JSContext *ctx, JSValueConst target, int (*install)(JSContext *))
+{
+    JSValue saved = ctx->global_obj;
+    int r;
+    ctx->global_obj = target;
+    r = install(ctx);
+    ctx->global_obj = saved;
+    return r;
 }
 
 /* Like JS_DefinePropertyValue but borrows val (does not free it) */

@@ -1186,6 +1186,13 @@ JS_EXTERN void JS_SetHostPromiseRejectionTracker(JSRuntime *rt, JSHostPromiseRej
 /* return != 0 if the JS code needs to be interrupted */
 typedef int JSInterruptHandler(JSRuntime *rt, void *opaque);
 JS_EXTERN void JS_SetInterruptHandler(JSRuntime *rt, JSInterruptHandler *cb, void *opaque);
+/* FLOWGATE PATCH (see PATCHES.md) */
+typedef JSValue JSFlowgateLazyFunc(JSContext *ctx, JSAtom atom, uint32_t tag);
+JS_EXTERN void JS_SetFlowgateLazyFunc(JSFlowgateLazyFunc *func);
+JS_EXTERN int JS_DefineFlowgateLazyProperty(JSContext *ctx, JSValueConst obj, JSAtom prop,
+                                            uint32_t tag, int flags);
+JS_EXTERN int JS_FlowgateInstallInto(JSContext *ctx, JSValueConst target,
+                                     int (*install)(JSContext *));
 /* if can_block is true, Atomics.wait() can be used */
 JS_EXTERN void JS_SetCanBlock(JSRuntime *rt, bool can_block);
 /* set the [IsHTMLDDA] internal slot */

@@ -270,6 +270,7 @@ typedef struct FgEngine {
     JSValue promise;   /* the user's function result */
     JSValue exception; /* a failure outside the promise (compile, timer) */
     ModuleTableObject *modules; /* borrowed: the pool or context keeps it alive */
+    JSValue lazy_holder[4];     /* installed lazy intrinsic groups (see fg_lazy) */
 } FgEngine;
 
 static int fg_interrupt(JSRuntime *rt, void *opaque)
@@ -367,6 +368,125 @@ static void engine_free(FgEngine *e)
     free(e);
 }
 
+
+/* ------------------------------------------------------- lazy globals */
+
+/* Building every intrinsic is most of a context's cost, and most globals are
+   never touched by a given script. So globals are defined as lazy properties
+   (a quickjs-ng auto-init property, exposed by our patch): the value is
+   computed on first access, with no function object per global, and the
+   global then is an ordinary data property, as in Node.
+   - Intrinsic groups few scripts use are installed on first use of one of
+     their names, into a holder object (JS_FlowgateInstallInto) from which
+     each name is then read. Only the group's own constructors create objects
+     of its classes (atob/btoa are the only throwers of DOMException).
+   - Globals implemented in JavaScript (console, URL, timers, ...) are
+     resolved by the bootstrap harness's `resolve(name)`. */
+enum { LAZY_INTRINSIC = 1, LAZY_HARNESS = 2 };
+
+static int fg_add_weakref(JSContext *ctx)
+{
+    return JS_AddIntrinsicWeakRef(ctx);
+}
+
+static const struct {
+    int (*install)(JSContext *);
+    const char *names[17];
+} lazy_groups[] = {
+    {JS_AddIntrinsicDate, {"Date", NULL}},
+    {JS_AddIntrinsicTypedArrays,
+     {"ArrayBuffer", "SharedArrayBuffer", "Atomics", "DataView", "Int8Array", "Uint8Array",
+      "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
+      "BigInt64Array", "BigUint64Array", "Float16Array", "Float32Array", "Float64Array", NULL}},
+    {fg_add_weakref, {"WeakRef", "FinalizationRegistry", NULL}},
+    {JS_AddIntrinsicAToB, {"DOMException", "atob", "btoa", NULL}},
+};
+#define LAZY_GROUPS ((int)(sizeof(lazy_groups) / sizeof(lazy_groups[0])))
+
+static JSValue fg_lazy(JSContext *ctx, JSAtom atom, uint32_t tag)
+{
+    FgEngine *e = JS_GetContextOpaque(ctx);
+    int kind = (int)(tag >> 8), group = (int)(tag & 0xff);
+    if (kind == LAZY_HARNESS) {
+        JSValue name = JS_AtomToString(ctx, atom);
+        JSValue fn = JS_GetPropertyStr(ctx, e->harness, "resolve");
+        JSValue v = JS_Call(ctx, fn, e->harness, 1, &name);
+        JS_FreeValue(ctx, fn);
+        JS_FreeValue(ctx, name);
+        return v;
+    }
+    if (kind != LAZY_INTRINSIC || group >= LAZY_GROUPS)
+        return JS_ThrowInternalError(ctx, "unknown lazy global");
+    if (JS_IsUndefined(e->lazy_holder[group])) {
+        JSValue holder = JS_NewObject(ctx);
+        if (JS_IsException(holder))
+            return holder;
+        if (JS_FlowgateInstallInto(ctx, holder, lazy_groups[group].install) < 0) {
+            JS_FreeValue(ctx, holder);
+            return JS_EXCEPTION;
+        }
+        e->lazy_holder[group] = holder;
+    }
+    return JS_GetProperty(ctx, e->lazy_holder[group], atom);
+}
+
+static int define_lazy(JSContext *ctx, JSValueConst global, const char *name, uint32_t tag)
+{
+    JSAtom atom = JS_NewAtom(ctx, name);
+    int r = JS_DefineFlowgateLazyProperty(ctx, global, atom, tag,
+                                          JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
+    JS_FreeAtom(ctx, atom);
+    return r;
+}
+
+static JSContext *fg_new_context(JSRuntime *rt)
+{
+    JSContext *ctx = JS_NewContextRaw(rt);
+    if (!ctx)
+        return NULL;
+    if (JS_AddIntrinsicBaseObjects(ctx) || JS_AddIntrinsicEval(ctx) || JS_AddIntrinsicRegExp(ctx) ||
+        JS_AddIntrinsicJSON(ctx) || JS_AddIntrinsicProxy(ctx) || JS_AddIntrinsicMapSet(ctx) ||
+        JS_AddIntrinsicPromise(ctx) || JS_AddPerformance(ctx)) {
+        JS_FreeContext(ctx);
+        return NULL;
+    }
+    JSValue global = JS_GetGlobalObject(ctx);
+    for (int g = 0; g < LAZY_GROUPS; g++)
+        for (int i = 0; lazy_groups[g].names[i]; i++)
+            define_lazy(ctx, global, lazy_groups[g].names[i], (LAZY_INTRINSIC << 8) | (uint32_t)g);
+    JS_FreeValue(ctx, global);
+    return ctx;
+}
+
+/* The bootstrap lists its JavaScript-implemented globals in `harness.lazy`. */
+static int define_harness_globals(FgEngine *e)
+{
+    JSContext *ctx = e->ctx;
+    JSValue list = JS_GetPropertyStr(ctx, e->harness, "lazy");
+    JSValue global = JS_GetGlobalObject(ctx);
+    int64_t n = 0;
+    int r = 0;
+    if (JS_IsUndefined(list))
+        n = 0; /* a harness without lazy globals (tests, tools) */
+    else if (JS_GetLength(ctx, list, &n) < 0)
+        r = -1;
+    for (int64_t i = 0; r == 0 && i < n; i++) {
+        JSValue item = JS_GetPropertyInt64(ctx, list, i);
+        JSAtom atom = JS_ValueToAtom(ctx, item);
+        JS_FreeValue(ctx, item);
+        if (atom == JS_ATOM_NULL) {
+            r = -1;
+            break;
+        }
+        r = JS_DefineFlowgateLazyProperty(ctx, global, atom, LAZY_HARNESS << 8,
+                                          JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE) < 0 ? -1 : 0;
+        JS_FreeAtom(ctx, atom);
+    }
+    JS_FreeValue(ctx, global);
+    JS_FreeValue(ctx, list);
+    return r < 0 ? -1 : 0;
+}
+
 /* Create runtime + context and run the bootstrap; no GIL needed.
    Returns the engine, or NULL with *err set to a malloc'ed text. */
 static FgEngine *engine_boot(const uint8_t *boot, size_t boot_len, ModuleTableObject *modules,
@@ -378,10 +498,12 @@ static FgEngine *engine_boot(const uint8_t *boot, size_t boot_len, ModuleTableOb
         return NULL;
     }
     e->harness = e->promise = e->exception = JS_UNDEFINED;
+    for (int g = 0; g < 4; g++)
+        e->lazy_holder[g] = JS_UNDEFINED;
     e->modules = modules;
     fg_mem_init(&e->mem);
     e->rt = JS_NewRuntime2(&fg_malloc_funcs, &e->mem);
-    if (!e->rt || !(e->ctx = JS_NewContext(e->rt))) {
+    if (!e->rt || !(e->ctx = fg_new_context(e->rt))) {
         *err = strdup("cannot create runtime/context");
         engine_free(e);
         return NULL;
@@ -406,6 +528,11 @@ static FgEngine *engine_boot(const uint8_t *boot, size_t boot_len, ModuleTableOb
         return NULL;
     }
     e->harness = harness;
+    if (define_harness_globals(e) < 0) {
+        *err = take_exception_text(e->ctx);
+        engine_free(e);
+        return NULL;
+    }
     return e;
 }
 
@@ -1364,8 +1491,12 @@ static PyObject *compile_script(PyObject *mod, PyObject *args)
 {
     const char *src, *filename;
     Py_ssize_t src_len;
-    if (!PyArg_ParseTuple(args, "s#s", &src, &src_len, &filename))
+    int strip = 0;
+    if (!PyArg_ParseTuple(args, "s#s|p", &src, &src_len, &filename, &strip))
         return NULL;
+    /* Stripped bytecode reads faster; stack frames inside it lose positions. */
+    int flags = JS_WRITE_OBJ_BYTECODE | JS_WRITE_OBJ_STRIP_SOURCE |
+                (strip ? JS_WRITE_OBJ_STRIP_DEBUG : 0);
     uint8_t *buf = NULL;
     size_t buf_len = 0;
     char *err = NULL;
@@ -1380,7 +1511,7 @@ static PyObject *compile_script(PyObject *mod, PyObject *args)
         if (JS_IsException(fn)) {
             err = take_exception_text(ctx);
         } else {
-            uint8_t *out = JS_WriteObject(ctx, &buf_len, fn, JS_WRITE_OBJ_BYTECODE);
+            uint8_t *out = JS_WriteObject(ctx, &buf_len, fn, flags);
             if (out) {
                 buf = malloc(buf_len);
                 if (buf)
@@ -1414,7 +1545,7 @@ static PyObject *engine_version(PyObject *mod, PyObject *noargs)
 
 static PyMethodDef module_methods[] = {
     {"compile_script", compile_script, METH_VARARGS,
-     "compile_script(source, filename) -> bytecode of a global script."},
+     "compile_script(source, filename, strip_debug=False) -> bytecode of a global script."},
     {"engine_version", engine_version, METH_NOARGS, "quickjs-ng version string."},
     {NULL, NULL, 0, NULL},
 };
@@ -1428,6 +1559,7 @@ PyMODINIT_FUNC PyInit__quickjs(void)
     if (PyType_Ready(&ContextType) < 0 || PyType_Ready(&ModuleTableType) < 0 ||
         PyType_Ready(&PoolType) < 0 || PyType_Ready(&ExecutorType) < 0)
         return NULL;
+    JS_SetFlowgateLazyFunc(fg_lazy);
     PyObject *m = PyModule_Create(&moduledef);
     if (!m)
         return NULL;

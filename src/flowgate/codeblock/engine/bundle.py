@@ -37,8 +37,13 @@ def discover_modules() -> dict[str, Path]:
     return found
 
 
-def compile_runtime() -> CompiledRuntime:
-    bootstrap = _quickjs.compile_script(BOOTSTRAP.read_text("utf-8"), "bootstrap.js")
+def compile_runtime(*, allow_eval: bool = False) -> CompiledRuntime:
+    # Every context reads the bootstrap: strip its debug info (its frames are
+    # never shown to users). Modules keep line info for our own debugging.
+    source = BOOTSTRAP.read_text("utf-8").replace(
+        "/*ALLOW_EVAL*/false", "true" if allow_eval else "false"
+    )
+    bootstrap = _quickjs.compile_script(source, "bootstrap.js", True)
     sources = discover_modules()
     table = {
         name: _quickjs.compile_script(path.read_text("utf-8"), f"{name}.js")

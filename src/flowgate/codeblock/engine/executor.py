@@ -45,12 +45,12 @@ class Engine:
 
     def __init__(self, limits: CodeLimits, runtime: CompiledRuntime | None = None) -> None:
         self.limits = limits
-        self.runtime = runtime or compile_runtime()
+        self.runtime = runtime or compile_runtime(allow_eval=limits.allow_eval)
         self.engine_version = engine_version()
         stack = limits.max_stack_kb * 1024
         self._memory = limits.memory_limit_mb * 1024 * 1024
         self._timeout_s = limits.execution_timeout_ms / 1000
-        base = {"allowEval": limits.allow_eval, "consoleLimit": limits.max_console_bytes}
+        base = {"consoleLimit": limits.max_console_bytes}
         self._options = orjson.dumps(base)
         self._options_debug = orjson.dumps({**base, "debug": True})
         self._pool = Pool(self.runtime.bootstrap, self.runtime.modules, 0, stack)

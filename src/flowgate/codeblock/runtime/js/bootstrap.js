@@ -1,8 +1,8 @@
 // Flowgate code-block bootstrap: evaluated once per pre-warmed context (from
 // bytecode). It evaluates to the harness object the C binding drives
-// (start / tick / finish) and installs the globals as lazy getters: a context
-// pays only for what its script touches (console, timers, URL, ... each live
-// in modules/ and load from bytecode on first use).
+// (start / tick / finish / resolve). Globals are lazy: a context pays only for
+// what its script touches (console, timers, URL, ... each live in modules/ and
+// load from bytecode on first use).
 //
 // What the harness relies on is captured here, before user code runs, so a
 // script that overwrites JSON, Array.prototype or Error cannot make the
@@ -43,59 +43,53 @@
   function defineGlobal(name, value) {
     defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
   }
-  // The global becomes a plain data property on first read (or write).
-  function lazyGlobal(name, pick) {
-    defineProperty(globalThis, name, {
-      configurable: true,
-      enumerable: false,
-      get() {
-        const value = pick();
-        defineGlobal(name, value);
-        return value;
-      },
-      set(value) { defineGlobal(name, value); },
-    });
-  }
   defineGlobal('global', globalThis);
-  lazyGlobal('console', () => load('internal/console'));
-  lazyGlobal('crypto', () => load('internal/crypto'));
-  lazyGlobal('require', () => load('internal/require').require);
-  for (const name of ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate']) {
-    lazyGlobal(name, () => load('internal/timers').api[name]);
-  }
-  for (const [name, moduleName] of [['URL', 'web/url'], ['URLSearchParams', 'web/url'],
-    ['TextEncoder', 'web/text_encoding'], ['TextDecoder', 'web/text_encoding'],
-    ['structuredClone', 'web/structured_clone']]) {
-    lazyGlobal(name, () => load(moduleName)[name]);
+
+  // Globals implemented in JavaScript: the C side defines each name in LAZY as
+  // a lazy global whose first read calls resolve(name) (no closure per global).
+  const TIMER_NAMES = ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate'];
+  const WEB_MODULES = { URL: 'web/url', URLSearchParams: 'web/url', TextEncoder: 'web/text_encoding',
+    TextDecoder: 'web/text_encoding', structuredClone: 'web/structured_clone' };
+  const LAZY = ['console', 'crypto', 'require', ...TIMER_NAMES, ...Object.keys(WEB_MODULES)];
+  function resolve(name) {
+    switch (name) {
+      case 'console': return load('internal/console');
+      case 'crypto': return load('internal/crypto');
+      case 'require': return load('internal/require').require;
+      default:
+        if (TIMER_NAMES.includes(name)) return load('internal/timers').api[name];
+        return load(WEB_MODULES[name])[name];
+    }
   }
 
-  // The C side compiles user code itself; user code sees throwing stand-ins
-  // for eval and every Function constructor unless the operator sets ALLOW_EVAL.
-  function lockdown() {
+  // The C side compiles user code itself; user code sees one throwing
+  // stand-in for eval and every Function constructor (also reached through
+  // `.constructor`) unless the operator sets ALLOW_EVAL. Done while the context
+  // is pre-warmed: bundle.py substitutes the process-wide setting below.
+  const ALLOW_EVAL = /*ALLOW_EVAL*/false;
+  if (!ALLOW_EVAL) {
     const message = 'Code generation from strings disallowed for this context ' +
       '(eval and the Function constructor are disabled; the operator can set ALLOW_EVAL=true)';
-    const blocked = function () { throw new EvalErrorCtor(message); };
-    const blockedEval = function (source) { return blocked(); };
-    defineProperty(blockedEval, 'name', { value: 'eval' });
-    defineGlobal('eval', blockedEval);
-    const protos = [Function.prototype, getPrototypeOf(async function () {}),
-      getPrototypeOf(function* () {}), getPrototypeOf(async function* () {})];
-    for (const proto of protos) {
-      const stub = function Function() { return blocked(); };
-      defineProperty(stub, 'prototype', { value: proto });
-      defineProperty(proto, 'constructor', { value: stub, writable: true, configurable: true });
-      if (proto === Function.prototype) defineGlobal('Function', stub);
+    const FunctionProto = Function.prototype;
+    const blocked = function Function() { throw new EvalErrorCtor(message); };
+    defineProperty(blocked, 'prototype', { value: FunctionProto });
+    defineGlobal('eval', blocked);
+    defineGlobal('Function', blocked);
+    for (const proto of [FunctionProto, getPrototypeOf(async () => {}), getPrototypeOf(function* () {}),
+      getPrototypeOf(async function* () {})]) {
+      defineProperty(proto, 'constructor', { value: blocked, writable: true, configurable: true });
     }
   }
 
   let debug = false;
   return {
+    lazy: LAZY,
+    resolve,
     start(fn, inputJson, optionsJson) {
       const opts = parseJSON(optionsJson);
       debug = !!opts.debug;
       state.capturing = debug;
       state.consoleLimit = opts.consoleLimit || 0;
-      if (!opts.allowEval) lockdown();
       return fn(parseJSON(inputJson));
     },
     // Timers exist only once a timer global was touched.
