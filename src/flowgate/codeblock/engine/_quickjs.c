@@ -270,7 +270,7 @@ typedef struct FgEngine {
     JSValue promise;   /* the user's function result */
     JSValue exception; /* a failure outside the promise (compile, timer) */
     ModuleTableObject *modules; /* borrowed: the pool or context keeps it alive */
-    JSValue lazy_holder[4];     /* installed lazy intrinsic groups (see fg_lazy) */
+    JSValue lazy_holder[8];     /* installed lazy intrinsic groups (see fg_lazy) */
 } FgEngine;
 
 static int fg_interrupt(JSRuntime *rt, void *opaque)
@@ -392,14 +392,16 @@ static int fg_add_weakref(JSContext *ctx)
 static const struct {
     int (*install)(JSContext *);
     const char *names[17];
+    unsigned enumerable; /* bit i: names[i] is enumerable on the global, as in Node */
 } lazy_groups[] = {
-    {JS_AddIntrinsicDate, {"Date", NULL}},
+    {JS_AddIntrinsicDate, {"Date", NULL}, 0},
     {JS_AddIntrinsicTypedArrays,
      {"ArrayBuffer", "SharedArrayBuffer", "Atomics", "DataView", "Int8Array", "Uint8Array",
       "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
-      "BigInt64Array", "BigUint64Array", "Float16Array", "Float32Array", "Float64Array", NULL}},
-    {fg_add_weakref, {"WeakRef", "FinalizationRegistry", NULL}},
-    {JS_AddIntrinsicAToB, {"DOMException", "atob", "btoa", NULL}},
+      "BigInt64Array", "BigUint64Array", "Float16Array", "Float32Array", "Float64Array", NULL}, 0},
+    {fg_add_weakref, {"WeakRef", "FinalizationRegistry", NULL}, 0},
+    {JS_AddIntrinsicAToB, {"DOMException", "atob", "btoa", NULL}, 6},
+    {JS_AddIntrinsicMapSet, {"Map", "Set", "WeakMap", "WeakSet", NULL}, 0},
 };
 #define LAZY_GROUPS ((int)(sizeof(lazy_groups) / sizeof(lazy_groups[0])))
 
@@ -430,11 +432,13 @@ static JSValue fg_lazy(JSContext *ctx, JSAtom atom, uint32_t tag)
     return JS_GetProperty(ctx, e->lazy_holder[group], atom);
 }
 
-static int define_lazy(JSContext *ctx, JSValueConst global, const char *name, uint32_t tag)
+static int define_lazy(JSContext *ctx, JSValueConst global, const char *name, uint32_t tag,
+                       int enumerable)
 {
     JSAtom atom = JS_NewAtom(ctx, name);
-    int r = JS_DefineFlowgateLazyProperty(ctx, global, atom, tag,
-                                          JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
+    int r = JS_DefineFlowgateLazyProperty(
+        ctx, global, atom, tag,
+        JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE | (enumerable ? JS_PROP_ENUMERABLE : 0));
     JS_FreeAtom(ctx, atom);
     return r;
 }
@@ -445,20 +449,22 @@ static JSContext *fg_new_context(JSRuntime *rt)
     if (!ctx)
         return NULL;
     if (JS_AddIntrinsicBaseObjects(ctx) || JS_AddIntrinsicEval(ctx) || JS_AddIntrinsicRegExp(ctx) ||
-        JS_AddIntrinsicJSON(ctx) || JS_AddIntrinsicProxy(ctx) || JS_AddIntrinsicMapSet(ctx) ||
-        JS_AddIntrinsicPromise(ctx) || JS_AddPerformance(ctx)) {
+        JS_AddIntrinsicJSON(ctx) || JS_AddIntrinsicProxy(ctx) || JS_AddIntrinsicPromise(ctx) ||
+        JS_AddPerformance(ctx)) {
         JS_FreeContext(ctx);
         return NULL;
     }
     JSValue global = JS_GetGlobalObject(ctx);
     for (int g = 0; g < LAZY_GROUPS; g++)
         for (int i = 0; lazy_groups[g].names[i]; i++)
-            define_lazy(ctx, global, lazy_groups[g].names[i], (LAZY_INTRINSIC << 8) | (uint32_t)g);
+            define_lazy(ctx, global, lazy_groups[g].names[i], (LAZY_INTRINSIC << 8) | (uint32_t)g,
+                        (lazy_groups[g].enumerable >> i) & 1);
     JS_FreeValue(ctx, global);
     return ctx;
 }
 
-/* The bootstrap lists its JavaScript-implemented globals in `harness.lazy`. */
+/* The bootstrap lists its JavaScript-implemented globals in `harness.lazy`
+   as [name, enumerable] pairs. */
 static int define_harness_globals(FgEngine *e)
 {
     JSContext *ctx = e->ctx;
@@ -471,15 +477,21 @@ static int define_harness_globals(FgEngine *e)
     else if (JS_GetLength(ctx, list, &n) < 0)
         r = -1;
     for (int64_t i = 0; r == 0 && i < n; i++) {
+        /* [name, enumerable] pairs */
         JSValue item = JS_GetPropertyInt64(ctx, list, i);
-        JSAtom atom = JS_ValueToAtom(ctx, item);
+        JSValue name = JS_GetPropertyInt64(ctx, item, 0);
+        JSValue enumerable = JS_GetPropertyInt64(ctx, item, 1);
+        JSAtom atom = JS_ValueToAtom(ctx, name);
+        int flags = JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE |
+                    (JS_ToBool(ctx, enumerable) ? JS_PROP_ENUMERABLE : 0);
+        JS_FreeValue(ctx, name);
+        JS_FreeValue(ctx, enumerable);
         JS_FreeValue(ctx, item);
         if (atom == JS_ATOM_NULL) {
             r = -1;
             break;
         }
-        r = JS_DefineFlowgateLazyProperty(ctx, global, atom, LAZY_HARNESS << 8,
-                                          JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE) < 0 ? -1 : 0;
+        r = JS_DefineFlowgateLazyProperty(ctx, global, atom, LAZY_HARNESS << 8, flags) < 0 ? -1 : 0;
         JS_FreeAtom(ctx, atom);
     }
     JS_FreeValue(ctx, global);
@@ -498,7 +510,7 @@ static FgEngine *engine_boot(const uint8_t *boot, size_t boot_len, ModuleTableOb
         return NULL;
     }
     e->harness = e->promise = e->exception = JS_UNDEFINED;
-    for (int g = 0; g < 4; g++)
+    for (int g = 0; g < 8; g++)
         e->lazy_holder[g] = JS_UNDEFINED;
     e->modules = modules;
     fg_mem_init(&e->mem);

@@ -14,7 +14,6 @@
   const { defineProperty, getPrototypeOf } = Object;
   const stringify = JSON.stringify;
   const parseJSON = JSON.parse;
-  const MapCtor = Map;
   const ErrorCtor = Error;
   const EvalErrorCtor = EvalError;
 
@@ -23,34 +22,41 @@
     capturing: false, captured: [], consoleBytes: 0, consoleLimit: 0, consoleViolation: false,
   };
 
-  const cache = new MapCtor([['internal/state', { exports: state }]]);
+  // A plain object, not a Map: Map is a lazy intrinsic a plain script never pays for.
+  const cache = { __proto__: null, 'internal/state': { exports: state } };
   function load(name) {
-    const hit = cache.get(name);
+    const hit = cache[name];
     if (hit !== undefined) return hit.exports;
     const factory = host.load(name);
     if (typeof factory !== 'function') throw new ErrorCtor(`internal module '${name}' is missing`);
     const module = { exports: {} };
-    cache.set(name, module);
+    cache[name] = module;
     try {
       factory(module, module.exports, load, host);
     } catch (e) {
-      cache.delete(name);
+      cache[name] = undefined;
       throw e;
     }
     return module.exports;
   }
 
-  function defineGlobal(name, value) {
-    defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+  function defineGlobal(name, value, enumerable = false) {
+    defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
   }
-  defineGlobal('global', globalThis);
+  // Enumerability as in Node (for...in / Object.keys(globalThis) give the same names).
+  defineGlobal('global', globalThis, true);
+  defineProperty(globalThis, 'queueMicrotask', { enumerable: true });
+  defineProperty(globalThis, 'performance', { enumerable: true });
 
-  // Globals implemented in JavaScript: the C side defines each name in LAZY as
-  // a lazy global whose first read calls resolve(name) (no closure per global).
+  // Globals implemented in JavaScript: the C side defines each [name, enumerable]
+  // in LAZY as a lazy global whose first read calls resolve(name) (no closure each).
   const TIMER_NAMES = ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate'];
   const WEB_MODULES = { URL: 'web/url', URLSearchParams: 'web/url', TextEncoder: 'web/text_encoding',
     TextDecoder: 'web/text_encoding', structuredClone: 'web/structured_clone' };
-  const LAZY = ['console', 'crypto', 'require', ...TIMER_NAMES, ...Object.keys(WEB_MODULES)];
+  const LAZY = [['console', false], ['crypto', true], ['require', false], ['setTimeout', true],
+    ['setInterval', true], ['setImmediate', true], ['clearTimeout', true], ['clearInterval', true],
+    ['clearImmediate', true], ['URL', false], ['URLSearchParams', false], ['TextEncoder', false],
+    ['TextDecoder', false], ['structuredClone', true]];
   function resolve(name) {
     switch (name) {
       case 'console': return load('internal/console');
@@ -75,9 +81,10 @@
     defineProperty(blocked, 'prototype', { value: FunctionProto });
     defineGlobal('eval', blocked);
     defineGlobal('Function', blocked);
-    for (const proto of [FunctionProto, getPrototypeOf(async () => {}), getPrototypeOf(function* () {}),
-      getPrototypeOf(async function* () {})]) {
-      defineProperty(proto, 'constructor', { value: blocked, writable: true, configurable: true });
+    const protos = [FunctionProto, getPrototypeOf(async () => {}), getPrototypeOf(function* () {}),
+      getPrototypeOf(async function* () {})];
+    for (let i = 0; i < protos.length; i++) {
+      defineProperty(protos[i], 'constructor', { value: blocked, writable: true, configurable: true });
     }
   }
 
@@ -94,7 +101,7 @@
     },
     // Timers exist only once a timer global was touched.
     tick(now) {
-      const timers = cache.get('internal/timers');
+      const timers = cache['internal/timers'];
       return timers === undefined ? -1 : timers.exports.tick(now);
     },
     finish(kind, value) {
