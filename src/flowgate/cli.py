@@ -59,6 +59,10 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
         workers=settings.workers,
         backlog=4096,
         respawn_failed_workers=True,
+        # In-flight executions end within their time limit; a worker that still has not
+        # stopped after that (e.g. granian losing a SIGTERM that arrived during its
+        # start-up) is killed instead of hanging the shutdown.
+        workers_kill_timeout=max(10, settings.execution_timeout_ms // 1000 + 5),
         log_access=False,
     ).serve()
 

@@ -32,7 +32,10 @@ RunJs = Callable[..., dict[str, Any]]
 Messages = dict[int, list[str]]
 
 MARK = "@@inspect-case:"
-_FRAME = re.compile(r"^[ \t]*(at .*|\.\.\. \d+ lines matching cause stack trace \.\.\.)\n?", re.M)
+# A frame line, also when quoted inside an inspected `stack` string (showHidden).
+_FRAME = re.compile(
+    r"^[ \t]*(?:'[ \t]*)?(at .*|\.\.\. \d+ lines matching cause stack trace \.\.\.)\n?", re.M
+)
 
 
 def normalize(message: str) -> str:
@@ -642,6 +645,58 @@ console.log(['y'.repeat(10005)])
 ---
 console.log({ k: 'z'.repeat(10001) }.k.length)
 
+---
+try { structuredClone(1, 5); } catch (e) { console.log(e); }
+---
+try { structuredClone(); } catch (e) { console.log(e); }
+---
+try { structuredClone(() => {}); } catch (e) { console.log(e); console.log('%s', e);
+  console.log([e]); }
+---
+try { structuredClone(1, { transfer: [{}] }); } catch (e) { console.log(e); }
+---
+console.log(structuredClone(new Error('cloned', { cause: new RangeError('c') })))
+---
+console.log(structuredClone({ a: [1, new Map([[1, new Set([2])]])], d: new Date(0),
+  r: /x/g }))
+---
+let a = []; const root = a; for (let i = 0; i < 100000; i++) { const n = []; a.push(n);
+  a = n; } console.log('%o', root)
+---
+const r = Proxy.revocable({}, {}); r.revoke(); console.log(r.proxy, [r.proxy],
+  { p: r.proxy })
+---
+console.log({ get boom() { throw new Error('never called'); } })
+---
+const o = { get [Symbol.toStringTag]() { throw new Error('tag getter'); } }; console.log(o)
+---
+const c = Symbol.for('nodejs.util.inspect.custom');
+  console.log({ [c]() { throw new Error('custom threw'); } })
+---
+console.log('%s', { toString() { throw new Error('ts threw'); } })
+---
+console.log(Object.create(null, { x: { value: 1, enumerable: true } }),
+  Object.create(Array.prototype))
+---
+console.log(new (class extends Map {})(),
+  new (class Q extends Set { get [Symbol.toStringTag]() { return 'QQ'; } })())
+---
+class A { constructor() { this.z = 1; } } A.prototype.constructor = function Fake() {};
+  console.log(new A())
+---
+const o = {}; Object.defineProperty(o, 'constructor', { value: 5, enumerable: false });
+  console.log(o)
+---
+console.log(Object.setPrototypeOf({ a: 1 }, Object.create(null)))
+---
+console.log([Object.setPrototypeOf(new Date(0), null), Object.setPrototypeOf(/x/g, null),
+  Object.setPrototypeOf(new Error('np'), null)].length)
+---
+console.log(Object.setPrototypeOf(function named() {}, null),
+  Object.setPrototypeOf(class C {}, null))
+---
+console.log(Object.setPrototypeOf(new Number(4), null),
+  Object.setPrototypeOf(new String('s'), null))
 """
 )
 
@@ -713,45 +768,58 @@ def test_what_we_print_where_node_knows_more(run_js: RunJs) -> None:
         "console.log(Promise.resolve(1));\n"
         "console.log(new Map([[1, 2]]).keys());\n"
         "console.log(new Set([1]).values());\n"
-        "console.log(new WeakMap(), '%o', new WeakSet());\n"
+        "console.log('%o', new WeakSet(), new WeakMap());\n"
         "return true;"
     )
     assert console_of(run_js(code, debug=True)) == [
         "Promise { <unknown> }",
         "[Map Iterator] { <items unknown> }",
         "[Set Iterator] { <items unknown> }",
-        "WeakMap { <items unknown> } WeakSet { <items unknown> }",
+        "WeakSet { <items unknown> } WeakMap { <items unknown> }",
     ]
 
 
-def test_logging_survives_tampered_prototypes(run_js: RunJs, node: NodeOracle) -> None:
+def test_logging_survives_tampered_prototypes(run_js: RunJs) -> None:
     # The module is loaded by the first console call; everything it captures
     # then must keep working when user code rewrites the built-ins afterwards.
+    # (Not differential: the same tampering would break the Node oracle.)
     code = (
         "console.log('warm up');\n"
         "Array.prototype.join = () => 'hijacked';\n"
         "Array.prototype.push = () => 0;\n"
         "Object.keys = () => [];\n"
+        "Object.getOwnPropertyDescriptor = () => undefined;\n"
         "String.prototype.slice = () => '';\n"
         "String.prototype.repeat = () => '';\n"
+        "String.prototype.includes = () => true;\n"
         "RegExp.prototype.exec = () => null;\n"
         "Map.prototype.entries = function* () {};\n"
+        "Map.prototype.get = () => 'hijacked';\n"
         "Map.prototype[Symbol.iterator] = function* () {};\n"
+        "Set.prototype.values = function* () {};\n"
         "Function.prototype.call = () => 'hijacked';\n"
+        "Function.prototype.bind = () => 'hijacked';\n"
         "JSON.stringify = () => 'hijacked';\n"
-        "console.log({ a: [1, 2, 3], m: new Map([[1, { b: 'x'.padEnd(90, '-') }]]) });\n"
-        "console.log('%s and %j', 'str', { j: 1 }, new Set([1]));\n"
+        "const padded = 'x'.padEnd(60, '-');\n"
+        "const o = { a: [1, 2, 3], m: new Map([[1, { b: padded }]]), s: new Set(['q']) };\n"
+        "o.self = o;\n"
+        "console.log(o);\n"
+        "console.log('%s and %j', 'str', { j: 1 }, [new Error('e')].length);\n"
         "return true;"
     )
-    ours, theirs = run_both(run_js, node, code)
-    assert console_of(ours)[1:] == [
-        "{\n  a: [ 1, 2, 3 ],\n  m: Map(1) {\n    1 => {\n      b: 'x-----------------------------"
-        "------------------------------------------------------------'\n    }\n  }\n}",
-        'str and {"j":1} Set(1) { 1 }',
+    assert console_of(run_js(code, debug=True))[1:] == [
+        "<ref *1> {\n"
+        "  a: [ 1, 2, 3 ],\n"
+        "  m: Map(1) {\n"
+        "    1 => {\n"
+        "      b: 'x-----------------------------------------------------------'\n"
+        "    }\n"
+        "  },\n"
+        "  s: Set(1) { 'q' },\n"
+        "  self: [Circular *1]\n"
+        "}",
+        'str and {"j":1} 1',
     ]
-    # Node's own util.format is immune too, but JSON.stringify is looked up
-    # at call time there: the oracle prints the hijacked value for %j.
-    assert console_of(theirs)[1] == console_of(ours)[1]
 
 
 # ------------------------------------------------------------- generated values
@@ -828,8 +896,6 @@ _JS_ATOMS = [
     "new DataView(new ArrayBuffer(2))",
     "Object.create(null)",
     "new (class Foo {})()",
-    "new WeakMap()",
-    "Math",
     "[]",
     "{}",
     "new Map()",
@@ -1035,6 +1101,9 @@ OPTION_CASES = [
     "inspect(1234567n, { numericSeparator: true })",
     "inspect(-1234567.1234567, { numericSeparator: true })",
     "inspect(nested, { unknownOption: 1, depth: 0 })",
+    "(() => { let a = []; const root = a; for (let i = 0; i < 100000; i++) { a[0] = []; a = a[0]; }"
+    " const s = inspect(root, { depth: Infinity });"
+    " return `${s.includes('Inspection interrupted prematurely')}`; })()",
     "formatWithOptions({ depth: 0 }, 'a %o b', nested, nested)",
     "formatWithOptions({ compact: true }, nested, '%s', 'x')",
     "formatWithOptions({ numericSeparator: true }, '%d %i %f %s', 12345, 123456.7, 1e6, 99999)",

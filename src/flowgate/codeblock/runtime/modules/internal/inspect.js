@@ -19,13 +19,14 @@
 
   // ------------------------------------------------------------ intrinsics
   // Captured once, when the module is loaded, so that user code that later
-  // rewrites prototypes cannot break (or hook into) logging.
+  // rewrites prototypes cannot break (or hook into) logging. Regular
+  // expressions are only ever run through the captured RegExp.prototype.exec,
+  // never through the (overridable) RegExp protocol of String methods.
   const FunctionPrototypeCall = Function.prototype.call;
   const uncurryThis = (fn) => FunctionPrototypeCall.bind(fn);
   const ReflectApply = Reflect.apply;
   const ReflectOwnKeys = Reflect.ownKeys;
 
-  const ObjectCreate = Object.create;
   const ObjectDefineProperty = Object.defineProperty;
   const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
   const ObjectGetOwnPropertyNames = Object.getOwnPropertyNames;
@@ -46,7 +47,8 @@
   const ArrayPrototypePush = uncurryThis(Array.prototype.push);
   const ArrayPrototypeSlice = uncurryThis(Array.prototype.slice);
   const ArrayPrototypeSort = uncurryThis(Array.prototype.sort);
-  const ArrayPrototypeSplice = uncurryThis(Array.prototype.splice);
+  const ArraySplice = Array.prototype.splice;
+  const ArrayPrototypeSplice = uncurryThis(ArraySplice);
   const ArrayPrototypeUnshift = uncurryThis(Array.prototype.unshift);
 
   const StringCtor = String;
@@ -148,48 +150,39 @@
   const GeneratorFunctionPrototype = ObjectGetPrototypeOf(function* () {});
   const AsyncGeneratorFunctionPrototype = ObjectGetPrototypeOf(async function* () {});
 
-  const typedArrayCtors = { __proto__: null };
-  {
-    const names = ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array',
-      'Int32Array', 'Uint32Array', 'Float16Array', 'Float32Array', 'Float64Array',
-      'BigInt64Array', 'BigUint64Array'];
-    for (let i = 0; i < names.length; i++) {
-      if (typeof globalThis[names[i]] === 'function') typedArrayCtors[names[i]] = globalThis[names[i]];
-    }
-  }
-
-  // A regular expression whose `exec` is pinned, so that the RegExp protocol
-  // (used by String.prototype.replace etc.) cannot be redirected by user code.
-  function safeRegExp(re) {
-    ObjectDefineProperty(re, 'exec', { __proto__: null, value: RegExpPrototype.exec });
-    return re;
-  }
-
   const hostPromiseState = host && typeof host.promiseState === 'function' ?
     host.promiseState : undefined;
 
   // Constructors Node treats as built in (the upper-case globals of Node 20,
-  // plus whatever this engine defines).
-  const builtInObjects = new SetCtor();
-  {
-    const names = ['Object', 'Function', 'Array', 'Number', 'Boolean', 'String', 'Symbol', 'Date',
-      'Promise', 'RegExp', 'Error', 'AggregateError', 'EvalError', 'RangeError', 'ReferenceError',
-      'SyntaxError', 'TypeError', 'URIError', 'JSON', 'Math', 'Intl', 'ArrayBuffer', 'Atomics',
-      'Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array',
-      'Float32Array', 'Float64Array', 'Uint8ClampedArray', 'BigUint64Array', 'BigInt64Array',
-      'DataView', 'Map', 'BigInt', 'Set', 'WeakMap', 'WeakSet', 'Proxy', 'Reflect',
-      'FinalizationRegistry', 'WeakRef', 'SharedArrayBuffer', 'WebAssembly', 'Buffer',
-      'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'AbortController', 'AbortSignal',
-      'EventTarget', 'Event', 'MessageChannel', 'MessagePort', 'MessageEvent', 'Blob',
-      'Performance', 'BroadcastChannel', 'DOMException', 'Headers', 'Request', 'Response',
-      'FormData', 'File', 'Crypto', 'CryptoKey', 'SubtleCrypto', 'CustomEvent', 'Iterator'];
-    for (let i = 0; i < names.length; i++) SetPrototypeAdd(builtInObjects, names[i]);
-    const globals = ObjectGetOwnPropertyNames(globalThis);
-    for (let i = 0; i < globals.length; i++) {
-      const name = globals[i];
-      const c = StringPrototypeCharCodeAt(name, 0);
-      if (c >= 65 && c <= 90 && name.length > 1 && isAlnum(name)) SetPrototypeAdd(builtInObjects, name);
+  // plus whatever this engine defines). Built on first use: only %s and
+  // showHidden need it.
+  let builtInObjectsSet;
+  function isBuiltInName(name) {
+    if (builtInObjectsSet === undefined) {
+      builtInObjectsSet = new SetCtor();
+      const names = ['Object', 'Function', 'Array', 'Number', 'Boolean', 'String', 'Symbol', 'Date',
+        'Promise', 'RegExp', 'Error', 'AggregateError', 'EvalError', 'RangeError', 'ReferenceError',
+        'SyntaxError', 'TypeError', 'URIError', 'JSON', 'Math', 'Intl', 'ArrayBuffer', 'Atomics',
+        'Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array',
+        'Float32Array', 'Float64Array', 'Uint8ClampedArray', 'BigUint64Array', 'BigInt64Array',
+        'DataView', 'Map', 'BigInt', 'Set', 'WeakMap', 'WeakSet', 'Proxy', 'Reflect',
+        'FinalizationRegistry', 'WeakRef', 'SharedArrayBuffer', 'WebAssembly', 'Buffer',
+        'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'AbortController', 'AbortSignal',
+        'EventTarget', 'Event', 'MessageChannel', 'MessagePort', 'MessageEvent', 'Blob',
+        'Performance', 'BroadcastChannel', 'DOMException', 'Headers', 'Request', 'Response',
+        'FormData', 'File', 'Crypto', 'CryptoKey', 'SubtleCrypto', 'CustomEvent', 'Iterator'];
+      for (let i = 0; i < names.length; i++) SetPrototypeAdd(builtInObjectsSet, names[i]);
+      // Names only: reading the globals would build lazily installed ones.
+      const globals = ObjectGetOwnPropertyNames(globalThis);
+      for (let i = 0; i < globals.length; i++) {
+        const global = globals[i];
+        const c = StringPrototypeCharCodeAt(global, 0);
+        if (c >= 65 && c <= 90 && global.length > 1 && isAlnum(global)) {
+          SetPrototypeAdd(builtInObjectsSet, global);
+        }
+      }
     }
+    return SetPrototypeHas(builtInObjectsSet, name);
   }
 
   function isAlnum(str) {
@@ -212,8 +205,9 @@
     };
   }
   const probeKey = {};
+  const hasRegExpSource = brandCheck(RegExpPrototypeSourceGetter);
   function isRegExpSlot(value) {
-    return value !== RegExpPrototype && brandCheck(RegExpPrototypeSourceGetter)(value);
+    return value !== RegExpPrototype && hasRegExpSource(value);
   }
 
   // Which built-in internal slots an object has. A failing brand check costs
@@ -423,23 +417,22 @@
   const kArrayExtrasType = 2;
   const kMinLineLength = 16;
 
-  // Escapes of the control characters, the single quote and the backslash.
-  const meta = [];
-  for (let i = 0; i < 0xa0; i++) {
-    let s = '';
-    if (i < 0x20 || (i >= 0x7f && i < 0xa0)) {
-      const hex = StringPrototypeToUpperCase(NumberPrototypeToString(i, 16));
-      s = `\\x${i < 16 ? '0' : ''}${hex}`;
+  // The escape of a control character, the single quote or the backslash.
+  function metaEscape(code) {
+    switch (code) {
+      case 8: return '\\b';
+      case 9: return '\\t';
+      case 10: return '\\n';
+      case 12: return '\\f';
+      case 13: return '\\r';
+      case 39: return "\\'";
+      case 92: return '\\\\';
+      default: {
+        const hex = StringPrototypeToUpperCase(NumberPrototypeToString(code, 16));
+        return `\\x${code < 16 ? '0' : ''}${hex}`;
+      }
     }
-    meta[i] = s;
   }
-  meta[8] = '\\b';
-  meta[9] = '\\t';
-  meta[10] = '\\n';
-  meta[12] = '\\f';
-  meta[13] = '\\r';
-  meta[39] = "\\'";
-  meta[92] = '\\\\';
 
   function getUserOptions(ctx) {
     const ret = {
@@ -589,7 +582,7 @@
     for (let i = 0; i < str.length; i++) {
       const point = StringPrototypeCharCodeAt(str, i);
       if (point === quote || point === 92 || point < 32 || (point > 126 && point < 160)) {
-        result += StringPrototypeSlice(str, last, i) + meta[point];
+        result += StringPrototypeSlice(str, last, i) + metaEscape(point);
         last = i + 1;
       } else if (point >= 0xd800 && point <= 0xdfff && isLoneSurrogate(str, i)) {
         result += `${StringPrototypeSlice(str, last, i)}\\u${NumberPrototypeToString(point, 16)}`;
@@ -646,8 +639,10 @@
     0x1f6df, 0x1f6eb, 0x1f6ec, 0x1f6f4, 0x1f6fc, 0x1f7e0, 0x1f7f0, 0x1f90c, 0x1f93a, 0x1f93c,
     0x1f945, 0x1f947, 0x1f9ff, 0x1fa70, 0x1faf6, 0x20000, 0x3fffd,
   ];
-  const emojiPresentationRe = safeRegExp(/\p{Emoji_Presentation}/u);
-  const zeroWidthRe = safeRegExp(/[\p{Cc}\p{Cf}\p{Me}\p{Mn}\p{Emoji_Modifier}]/u);
+  // Compiled on first use: Unicode property classes are costly to build, and
+  // most output is ASCII.
+  let emojiPresentationRe;
+  let zeroWidthRe;
 
   function isWide(code) {
     if (code < 0x1100) return false;
@@ -664,6 +659,10 @@
 
   function columnWidth(code) {
     if (isWide(code)) return 2;
+    if (emojiPresentationRe === undefined) {
+      emojiPresentationRe = /\p{Emoji_Presentation}/u;
+      zeroWidthRe = /[\p{Cc}\p{Cf}\p{Me}\p{Mn}\p{Emoji_Modifier}]/u;
+    }
     const ch = code > 0xffff ?
       StringFromCharCode(0xd800 + ((code - 0x10000) >> 10), 0xdc00 + ((code - 0x10000) & 0x3ff)) :
       StringFromCharCode(code);
@@ -717,7 +716,8 @@
     while (obj) {
       const wellKnown = wellKnownPrototypeName(obj);
       if (wellKnown !== undefined && hasInPrototypeChain(tmp, obj)) {
-        if (protoProps !== undefined && firstProto !== obj) {
+        if (protoProps !== undefined &&
+            (firstProto !== obj || !isBuiltInName(wellKnown))) {
           addPrototypeProperties(ctx, tmp, firstProto || tmp, recurseTimes, protoProps);
         }
         return wellKnown;
@@ -726,7 +726,7 @@
       if (descriptor !== undefined && typeof descriptor.value === 'function' &&
           descriptor.value.name !== '' && isInstanceof(tmp, descriptor.value)) {
         if (protoProps !== undefined &&
-            (firstProto !== obj || !SetPrototypeHas(builtInObjects, descriptor.value.name))) {
+            (firstProto !== obj || !isBuiltInName(descriptor.value.name))) {
           addPrototypeProperties(ctx, tmp, firstProto || tmp, recurseTimes, protoProps);
         }
         return StringCtor(descriptor.value.name);
@@ -761,7 +761,7 @@
         if (obj === null) return;
         const descriptor = ObjectGetOwnPropertyDescriptor(obj, 'constructor');
         if (descriptor !== undefined && typeof descriptor.value === 'function' &&
-            SetPrototypeHas(builtInObjects, descriptor.value.name)) {
+            isBuiltInName(descriptor.value.name)) {
           return;
         }
       }
@@ -815,6 +815,14 @@
     }
   }
 
+  // V8 keeps an error's stack as an own (non-enumerable) property, listed
+  // first; QuickJS serves it from an Error.prototype accessor.
+  function hasEngineStack(value) {
+    return typeof value === 'object' && isNativeError(value) &&
+      !ObjectPrototypeHasOwnProperty(value, 'stack') &&
+      typeof ErrorStackGetter(value) === 'string';
+  }
+
   function getKeys(value, showHidden) {
     let keys;
     const symbols = ObjectGetOwnPropertySymbols(value);
@@ -823,6 +831,8 @@
       if (hasLegacyFunctionProperties(value)) {
         const at = ArrayPrototypeIndexOf(keys, 'name') + 1;
         ArrayPrototypeSplice(keys, at, 0, 'arguments', 'caller');
+      } else if (hasEngineStack(value)) {
+        ArrayPrototypeUnshift(keys, 'stack');
       }
       for (let i = 0; i < symbols.length; i++) ArrayPrototypePush(keys, symbols[i]);
     } else {
@@ -1119,7 +1129,7 @@
         const sorted = ArrayPrototypeSort(
           ArrayPrototypeSlice(output, output.length - keys.length), comparator);
         ArrayPrototypeUnshift(sorted, output.length - keys.length, keys.length);
-        ReflectApply(ArrayPrototypeSplice, output, sorted);
+        ReflectApply(ArraySplice, output, sorted);
       }
     }
 
@@ -1189,8 +1199,8 @@
     return `[${base}]`;
   }
 
-  const classRegExp = safeRegExp(/^(\s+[^(]*?)\s*{/);
-  const stripCommentsRegExp = safeRegExp(/(\/\/.*?\n)|(\/\*(.|\n)*?\*\/)/g);
+  const classRegExp = /^(\s+[^(]*?)\s*{/;
+  const stripCommentsRegExp = /(\/\/.*?\n)|(\/\*(.|\n)*?\*\/)/g;
 
   function stripComments(str) {
     let result = '';
@@ -1307,8 +1317,8 @@
     return frames;
   }
 
-  const errorStartRegExp = safeRegExp(/^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n {4}at)/);
-  const errorOnlyRegExp = safeRegExp(/^([a-z_A-Z0-9-]*Error)$/);
+  const errorStartRegExp = /^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n {4}at)/;
+  const errorOnlyRegExp = /^([a-z_A-Z0-9-]*Error)$/;
 
   function improveStack(stack, constructor, name, tag) {
     let len = name.length;
@@ -1694,8 +1704,13 @@
     let extra = ' ';
     desc = desc || ObjectGetOwnPropertyDescriptor(value, key);
     if (desc === undefined) {
-      desc = (key === 'arguments' || key === 'caller') && hasLegacyFunctionProperties(value) ?
-        { value: null, enumerable: false } : { value: value[key], enumerable: true };
+      if ((key === 'arguments' || key === 'caller') && hasLegacyFunctionProperties(value)) {
+        desc = { value: null, enumerable: false };
+      } else if (key === 'stack' && hasEngineStack(value)) {
+        desc = { value: getStackString(value), enumerable: false };
+      } else {
+        desc = { value: value[key], enumerable: true };
+      }
     }
     if (desc.value !== undefined) {
       const diff = (ctx.compact !== true || type !== kObjectType) ? 2 : 3;
@@ -1815,7 +1830,7 @@
              !(checkToPrimitive && ObjectPrototypeHasOwnProperty(pointer, SymbolToPrimitive)));
     const descriptor = ObjectGetOwnPropertyDescriptor(pointer, 'constructor');
     return descriptor !== undefined && typeof descriptor.value === 'function' &&
-      SetPrototypeHas(builtInObjects, descriptor.value.name);
+      isBuiltInName(descriptor.value.name);
   }
 
   let circularErrorMessage;

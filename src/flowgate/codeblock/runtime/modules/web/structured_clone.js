@@ -38,7 +38,6 @@
   const ObjectGetPrototypeOf = Object.getPrototypeOf;
   const ObjectKeys = Object.keys;
   const ObjectPrototypeHasOwnProperty = uncurryThis(Object.prototype.hasOwnProperty);
-  const ObjectPrototypePropertyIsEnumerable = uncurryThis(Object.prototype.propertyIsEnumerable);
   const ObjectPrototype = Object.prototype;
   const ObjectPrototypeToString = Object.prototype.toString;
   const ObjectPrototypeToStringCall = uncurryThis(Object.prototype.toString);
@@ -202,8 +201,9 @@
     };
   }
   const probeKey = {};
+  const hasRegExpSource = brandCheck(RegExpSource);
   function isRegExpSlot(value) {
-    return value !== RegExpPrototype && brandCheck(RegExpSource)(value);
+    return value !== RegExpPrototype && hasRegExpSource(value);
   }
   const isDOMException = brandCheck(DOMExceptionNameGetter);
 
@@ -698,11 +698,13 @@
   }
 
   /** structuredClone(value[, { transfer }]) */
-  function structuredClone(value, options) {
-    if (arguments.length === 0) {
+  // Rest parameters keep `structuredClone.length` at 0, as in Node.
+  function structuredClone(...args) {
+    if (args.length === 0) {
       throw nodeError(TypeErrorCtor, 'ERR_MISSING_ARGS', 'The value argument must be specified');
     }
-    const transferList = readTransferList(options);
+    const value = args[0];
+    const transferList = readTransferList(args[1]);
     const clone = cloneValue({ __proto__: null, memory: new MapCtor() }, value);
     for (let i = 0; i < transferList.length; i++) detach(transferList[i]);
     return clone;
