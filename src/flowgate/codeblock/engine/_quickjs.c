@@ -328,6 +328,22 @@ static JSValue host_random_fill(JSContext *ctx, JSValueConst this_val, int argc,
     return JS_UNDEFINED;
 }
 
+/* host.promiseState(p): [0 pending | 1 fulfilled | 2 rejected, result] or
+   undefined for a non-promise, so console output can show a promise's state. */
+static JSValue host_promise_state(JSContext *ctx, JSValueConst this_val, int argc,
+                                  JSValueConst *argv)
+{
+    JSValueConst p = argc > 0 ? argv[0] : JS_UNDEFINED;
+    JSPromiseStateEnum st = JS_PromiseState(ctx, p);
+    if ((int)st < 0)
+        return JS_UNDEFINED;
+    JSValue arr = JS_NewArray(ctx);
+    JS_SetPropertyUint32(ctx, arr, 0, JS_NewInt32(ctx, (int)st));
+    JS_SetPropertyUint32(ctx, arr, 1, st == JS_PROMISE_PENDING ? JS_UNDEFINED
+                                                              : JS_PromiseResult(ctx, p));
+    return arr;
+}
+
 static JSValue make_host(JSContext *ctx)
 {
     JSValue host = JS_NewObject(ctx);
@@ -335,6 +351,8 @@ static JSValue make_host(JSContext *ctx)
     JS_SetPropertyStr(ctx, host, "load", JS_NewCFunction(ctx, host_load, "load", 1));
     JS_SetPropertyStr(ctx, host, "randomFill",
                       JS_NewCFunction(ctx, host_random_fill, "randomFill", 1));
+    JS_SetPropertyStr(ctx, host, "promiseState",
+                      JS_NewCFunction(ctx, host_promise_state, "promiseState", 1));
     return host;
 }
 

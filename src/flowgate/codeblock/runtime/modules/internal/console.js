@@ -3,6 +3,7 @@
 (function (module, exports, require, host) {
   'use strict';
   const state = require('internal/state');
+  const ReflectApply = Reflect.apply;
   const StringCtor = String;
   const ErrorCtor = Error;
   let groupIndent = '';
@@ -19,7 +20,7 @@
     } catch (e) {
       fmt = (...a) => a.map((x) => (typeof x === 'string' ? x : safeString(x))).join(' ');
     }
-    return fmt(...args);
+    return ReflectApply(fmt, undefined, args); // no spread: immune to a replaced array iterator
   }
   function emit(level, args) {
     if (!state.capturing) return;
@@ -57,7 +58,11 @@
       const stack = (new ErrorCtor().stack || '').replace(/\n$/, '');
       emit('trace', ['Trace' + (a.length ? ': ' + formatArgs(a) : '') + '\n' + stack]);
     },
-    dir(obj) { emit('log', [obj]); },
+    dir(obj, options) {
+      if (!state.capturing) return;
+      const { inspect } = require('internal/inspect');
+      emit('log', ['%s', inspect(obj, { customInspect: false, ...(options || {}) })]);
+    },
     dirxml(...a) { emit('log', a); },
     table(...a) { emit('log', a); },
     assert(cond, ...a) {
