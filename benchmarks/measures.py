@@ -34,6 +34,7 @@ class EngineResult:
     overall_median_ms: float
     stats: Any = None
     stats_summary: dict[str, Any] = field(default_factory=dict)
+    cpu_cores: dict[str, float] = field(default_factory=dict)
 
 
 def measure_engine(server: Server, n: int) -> EngineResult:

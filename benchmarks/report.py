@@ -21,6 +21,7 @@ BAR_1000_RSS_MB = 400.0
 BAR_ENGINE_MS = 0.3
 BAR_STARTUP_S = 1.0
 BAR_TIME_LIMIT_S = (1.0, 1.3)
+NOISY_OTHER_CORES = 0.25
 
 
 @dataclass
@@ -227,6 +228,11 @@ def engine_tables(res: RunResults) -> list[str]:
     lines.append(
         "| all | " + " | ".join(f"{res.engine[n].overall_median_ms:.3f}" for n in names) + " |"
     )
+    lines.append(
+        "| other CPU (cores) meanwhile | "
+        + " | ".join(f"{res.engine[n].cpu_cores.get('other', float('nan')):.2f}" for n in names)
+        + " |"
+    )
     summary = res.engine.get("flowgate", None)
     if summary is not None and summary.stats_summary:
         last = max(res.config["connections"])
@@ -268,9 +274,23 @@ def time_limit_table(res: RunResults) -> list[str]:
     return lines
 
 
+def noise_warning(res: RunResults) -> list[str]:
+    others = [r.cpu_cores["other"] for r in res.load if "other" in r.cpu_cores]
+    if not others or statistics.median(others) < NOISY_OTHER_CORES:
+        return []
+    return [
+        f"**Caution: a noisy run.** Other processes used {statistics.median(others):.2f} cores "
+        f"(median over the rows, up to {max(others):.2f}) of the machine's "
+        f"{res.machine.get('nproc', '?')} while this ran: the absolute figures are depressed; "
+        "the side-by-side ratios are more trustworthy, but not immune.",
+        "",
+    ]
+
+
 def markdown(res: RunResults) -> str:
     cfg = res.config
     out = [
+        *noise_warning(res),
         f"Seed scripts round-robin (`benchmarks/seed.lua`) to `POST /execute`, "
         f"{cfg['workers']} workers each, wrk {cfg['wrk_threads']} thread(s), "
         f"{cfg['warmup_s']:g} s warm-up + {cfg['duration_s']:g} s per row, "

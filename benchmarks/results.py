@@ -22,6 +22,7 @@ class RunConfig:
     servers: tuple[ServerSpec, ...]
     sequential: int
     time_limit: bool
+    wait_quiet_s: float
 
 
 @dataclass

@@ -33,6 +33,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -69,6 +70,7 @@ FLOWGATE_BIN = ROOT / ".venv" / "bin" / "flowgate"
 CONNECTION_LEVELS = (50, 100, 500, 1000)
 SEQUENTIAL_PER_SCRIPT = 200
 MB = 1024 * 1024
+QUIET_CORES = 0.25  # --wait-quiet waits until less than this is busy (over 1 s)
 # Flowgate settings that change what is measured; recorded with the results when set.
 SETTINGS_ENV = (
     "WORKERS",
@@ -103,6 +105,22 @@ def phase(res: RunResults, what: str) -> Iterator[None]:
         print(f"  ERROR {message}", flush=True)
 
 
+def machine_busy_cores(interval_s: float = 1.0) -> float:
+    return psutil.cpu_percent(interval=interval_s) * (psutil.cpu_count() or 1) / 100
+
+
+def wait_quiet(limit_s: float) -> float:
+    """Waits up to ``limit_s`` for the machine to be idle; returns the busy cores last seen."""
+    deadline = time.monotonic() + limit_s
+    busy = machine_busy_cores()
+    if busy >= QUIET_CORES and limit_s > 0:
+        print(f"  waiting up to {limit_s:g} s: {busy:.2f} cores busy", flush=True)
+    while busy >= QUIET_CORES and time.monotonic() < deadline:
+        time.sleep(min(2.0, max(0.0, deadline - time.monotonic())))
+        busy = machine_busy_cores()
+    return busy
+
+
 def run_level(
     wrk: str,
     cfg: RunConfig,
@@ -112,6 +130,7 @@ def run_level(
     res: RunResults,
     log_path: Path,
 ) -> None:
+    busy_before = wait_quiet(cfg.wait_quiet_s)
     with running(spec, cfg.workers, log_path) as server:
         res.startups.setdefault(spec.name, []).append(server.startup_s)
         assert server.proc is not None
@@ -120,7 +139,7 @@ def run_level(
             with CpuMeter(server.proc.pid) as cpu:
                 result = run_wrk(wrk, server, conns, cfg.duration_s, cfg.wrk_threads)
         result.peak_rss_mb = sampler.peak / MB
-        result.cpu_cores = cpu.cores
+        result.cpu_cores = {**cpu.cores, "busy_before_row": round(busy_before, 3)}
         result.startup_s = server.startup_s
         res.load.append(result)
         print(
@@ -143,13 +162,17 @@ def run_level(
 def measure_engine_after_load(server: Server, cfg: RunConfig, res: RunResults) -> None:
     name = server.spec.name
     stats = fetch_stats(server) if name == "flowgate" else None
-    engine = measure_engine(server, cfg.sequential)
+    assert server.proc is not None
+    with CpuMeter(server.proc.pid) as cpu:
+        engine = measure_engine(server, cfg.sequential)
+    engine.cpu_cores = cpu.cores
     engine.stats = stats
     engine.stats_summary = summarize_stats(stats) if stats is not None else {}
     res.engine[name] = engine
     per_script = {k: round(v, 3) for k, v in engine.per_script_median_ms.items()}
     print(
-        f"  {name:>8} engine: median executionTime {engine.overall_median_ms:.3f} ms {per_script}",
+        f"  {name:>8} engine: median executionTime {engine.overall_median_ms:.3f} ms {per_script}"
+        f"  other CPU {cpu.cores.get('other', 0):.2f} cores",
         flush=True,
     )
 
@@ -163,6 +186,7 @@ def run_all(wrk: str, cfg: RunConfig, res: RunResults, log_path: Path) -> None:
     if cfg.time_limit:
         for spec in cfg.servers:
             with phase(res, f"{spec.name}, time limit under load"):
+                wait_quiet(cfg.wait_quiet_s)
                 tl = measure_time_limit(wrk, spec, cfg.workers, cfg.wrk_threads, log_path)
                 res.time_limit[spec.name] = tl
                 if tl.server_exit_code is not None:
@@ -245,6 +269,13 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     )
     p.add_argument("--no-time-limit", action="store_true", help="skip the time-limit test")
     p.add_argument(
+        "--wait-quiet",
+        type=float,
+        default=0.0,
+        metavar="S",
+        help="before each row, wait up to S seconds for the machine to be idle (0)",
+    )
+    p.add_argument(
         "--flowgate-cmd",
         default=None,
         help="development only: start this instead of `flowgate serve` "
@@ -308,6 +339,7 @@ def build_config(args: argparse.Namespace, data_dir: Path) -> RunConfig:
         servers=tuple(known[n] for n in names),
         sequential=args.sequential,
         time_limit=not args.no_time_limit,
+        wait_quiet_s=args.wait_quiet,
     )
 
 

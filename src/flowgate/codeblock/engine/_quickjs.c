@@ -423,6 +423,28 @@ static const struct {
 };
 #define LAZY_GROUPS ((int)(sizeof(lazy_groups) / sizeof(lazy_groups[0])))
 
+#define LAZY_GROUP_ATOB 3
+
+/* Node's atob()/btoa() with no argument throw ERR_MISSING_ARGS; the engine's
+   would encode the string "undefined". */
+static JSValue fg_base64_wrapper(JSContext *ctx, JSValueConst this_val, int argc,
+                                 JSValueConst *argv, int magic)
+{
+    FgEngine *e = JS_GetContextOpaque(ctx);
+    if (argc < 1) {
+        JSValue err = JS_NewError(ctx);
+        JS_ThrowTypeError(ctx, "The \"%s\" argument must be specified", magic ? "input" : "data");
+        JS_FreeValue(ctx, err);
+        err = JS_GetException(ctx);
+        JS_SetPropertyStr(ctx, err, "code", JS_NewString(ctx, "ERR_MISSING_ARGS"));
+        return JS_Throw(ctx, err);
+    }
+    JSValue fn = JS_GetPropertyStr(ctx, e->lazy_holder[LAZY_GROUP_ATOB], magic ? "atob" : "btoa");
+    JSValue r = JS_Call(ctx, fn, JS_UNDEFINED, argc, argv);
+    JS_FreeValue(ctx, fn);
+    return r;
+}
+
 static JSValue fg_lazy(JSContext *ctx, JSAtom atom, uint32_t tag)
 {
     FgEngine *e = JS_GetContextOpaque(ctx);
@@ -446,6 +468,14 @@ static JSValue fg_lazy(JSContext *ctx, JSAtom atom, uint32_t tag)
             return JS_EXCEPTION;
         }
         e->lazy_holder[group] = holder;
+    }
+    if (group == LAZY_GROUP_ATOB) {
+        const char *name = JS_AtomToCString(ctx, atom);
+        int which = name && strcmp(name, "atob") == 0 ? 1 : name && strcmp(name, "btoa") == 0 ? 0 : -1;
+        JS_FreeCString(ctx, name);
+        if (which >= 0)
+            return JS_NewCFunctionMagic(ctx, fg_base64_wrapper, which ? "atob" : "btoa", 1,
+                                        JS_CFUNC_generic_magic, which);
     }
     return JS_GetProperty(ctx, e->lazy_holder[group], atom);
 }
@@ -1148,7 +1178,8 @@ typedef struct Job {
     FgEngine *eng;
     char *code, *input, *opts;
     size_t code_len, input_len, opts_len;
-    double deadline;
+    double timeout_s;  /* the limit; the deadline starts when the job starts running */
+    int64_t started_ns, ended_ns;
     size_t memory_limit;
     int started;
     int waiting;      /* done with STEP_WAIT: engine kept for resume */
@@ -1211,8 +1242,10 @@ static void job_run(ExecutorObject *x, Job *j)
     FgEngine *e = j->eng;
     JS_UpdateStackTop(e->rt);
     if (!j->started) {
+        /* The limit belongs to the execution: time spent queued does not count. */
         j->started = 1;
-        e->deadline_ns = (int64_t)(j->deadline * 1e9);
+        j->started_ns = now_ns();
+        e->deadline_ns = j->started_ns + (int64_t)(j->timeout_s * 1e9);
         e->mem.limit = j->memory_limit ? e->mem.used + j->memory_limit : 0;
         engine_start(e, j->code, j->code_len, j->input, j->input_len, j->opts, j->opts_len);
         free(j->code);
@@ -1220,11 +1253,13 @@ static void job_run(ExecutorObject *x, Job *j)
         j->code = j->input = NULL;
     }
     if (engine_step(e, &wake_ms) == STEP_WAIT) {
+        double deadline_ms = (double)e->deadline_ns / 1e6;
         j->waiting = 1;
-        j->wake_ms = wake_ms;
+        j->wake_ms = wake_ms < deadline_ms ? wake_ms : deadline_ms + 0.1;
         return;
     }
     j->waiting = 0;
+    j->ended_ns = now_ns();
     engine_finish(e, &j->out);
     pool_release(x->pool, e);
     j->eng = NULL;
@@ -1341,9 +1376,9 @@ static PyObject *Executor_submit(ExecutorObject *self, PyObject *args)
 {
     const char *code, *input, *opts;
     Py_ssize_t code_len, input_len, opts_len, memory_limit;
-    double deadline;
+    double timeout_s;
     if (!PyArg_ParseTuple(args, "s#s#s#dn", &code, &code_len, &input, &input_len, &opts,
-                          &opts_len, &deadline, &memory_limit))
+                          &opts_len, &timeout_s, &memory_limit))
         return NULL;
     if (self->closed || !self->initialised) {
         PyErr_SetString(PyExc_RuntimeError, "Executor is closed");
@@ -1363,7 +1398,7 @@ static PyObject *Executor_submit(ExecutorObject *self, PyObject *args)
     j->code_len = (size_t)code_len;
     j->input_len = (size_t)input_len;
     j->opts_len = (size_t)opts_len;
-    j->deadline = deadline;
+    j->timeout_s = timeout_s;
     j->memory_limit = memory_limit > 0 ? (size_t)memory_limit : 0;
     PyObject *handle = PyLong_FromVoidPtr(j);
     if (!handle) {
@@ -1423,9 +1458,14 @@ static PyObject *Executor_drain(ExecutorObject *self, PyObject *noargs)
         } else if (j->waiting) {
             value = PyFloat_FromDouble(j->wake_ms / 1e3);
         } else {
-            value = outcome_to_tuple(&j->out);
+            PyObject *parts = outcome_to_tuple(&j->out);
             for (int i = 0; i < 3; i++)
                 j->out.part[i] = NULL; /* freed by outcome_to_tuple */
+            double ms = (double)(j->ended_ns - j->started_ns) / 1e6;
+            value = parts ? Py_BuildValue("(OOOd)", PyTuple_GET_ITEM(parts, 0),
+                                          PyTuple_GET_ITEM(parts, 1), PyTuple_GET_ITEM(parts, 2), ms)
+                          : NULL;
+            Py_XDECREF(parts);
         }
         if (!j->waiting)
             job_free(j, self->pool);
@@ -1494,7 +1534,7 @@ static void Executor_dealloc(ExecutorObject *self)
 
 static PyMethodDef Executor_methods[] = {
     {"submit", (PyCFunction)Executor_submit, METH_VARARGS,
-     "submit(code, input_json, options_json, deadline, memory_limit) -> handle"},
+     "submit(code, input_json, options_json, timeout_seconds, memory_limit) -> handle"},
     {"resume", (PyCFunction)Executor_resume, METH_O, "Run a waiting job again."},
     {"discard", (PyCFunction)Executor_discard, METH_O, "Free a waiting job."},
     {"drain", (PyCFunction)Executor_drain, METH_NOARGS, "Finished or waiting jobs since last call."},

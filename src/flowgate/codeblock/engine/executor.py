@@ -22,8 +22,8 @@ from flowgate.codeblock.engine._quickjs import EngineError, Executor, Pool, engi
 from flowgate.codeblock.engine.bundle import CompiledRuntime, compile_runtime
 from flowgate.codeblock.limits import CodeLimits
 
-#: (kind, payload, console_json) as the harness reports an ended execution.
-Finished = tuple[str, str | None, str | None]
+#: (kind, payload, console_json, execution_ms) of an ended execution.
+Finished = tuple[str, str | None, str | None, float]
 
 #: Native stack an engine thread needs beyond the JS stack limit itself.
 _THREAD_STACK_MARGIN = 2 * 1024 * 1024
@@ -37,6 +37,8 @@ class Outcome:
     kind: str
     payload: str | None
     console_json: str | None
+    #: wall time from the moment an engine thread started it (queueing excluded)
+    #: to its end, timer waits included.
     execution_ms: float
 
 
@@ -98,14 +100,14 @@ class Engine:
     async def execute(self, code: str, input_json: bytes, *, debug: bool = False) -> Outcome:
         executor = self._ensure_started()
         options = self._options_debug if debug else self._options
-        started = time.monotonic()
-        deadline = started + self._timeout_s
-        handle = executor.submit(code, input_json, options, deadline, self._memory)
+        # The time limit starts when an engine thread starts the job, not now.
+        handle = executor.submit(code, input_json, options, self._timeout_s, self._memory)
         result = await self._wait(handle)
         while isinstance(result, float):
-            # The script waits on a timer: sleep on the loop, not in a thread.
+            # The script waits on a timer (wake-up already capped at its deadline):
+            # sleep on the loop, not in a thread.
             try:
-                await asyncio.sleep(max(0.0, min(result, deadline) - time.monotonic()))
+                await asyncio.sleep(max(0.0, result - time.monotonic()))
             except asyncio.CancelledError:
                 executor.discard(handle)
                 raise
@@ -113,8 +115,7 @@ class Engine:
             result = await self._wait(handle)
         if isinstance(result, str):
             raise EngineError(result)
-        kind, payload, console_json = result
-        return Outcome(kind, payload, console_json, (time.monotonic() - started) * 1000)
+        return Outcome(*result)
 
     async def _wait(self, handle: int) -> float | Finished | str:
         assert self._loop is not None
