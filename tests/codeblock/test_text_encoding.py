@@ -412,6 +412,22 @@ return [shape(TextEncoder), shape(TextDecoder), typeof TextEncoder, typeof TextD
     same_in_both(run_js, node, body, {})
 
 
+def test_console_output_matches_node(run_js: RunJS, node: NodeOracle) -> None:
+    """console.log of encoders / decoders prints what Node's util.inspect prints."""
+    code = """
+console.log(new TextEncoder(), new TextDecoder(), new TextDecoder('latin1', { fatal: true }));
+console.log([new TextEncoder(), { d: new TextDecoder('utf-16be', { ignoreBOM: true }) }]);
+console.log({ x: { y: { z: new TextDecoder() } } }, [[[new TextEncoder()]]]);
+console.log(Object.getOwnPropertySymbols(TextEncoder.prototype).map(String),
+  Object.getOwnPropertySymbols(TextDecoder.prototype).map(String));
+return 1;
+"""
+    ours = run_js(code, None, True)
+    theirs = node.run(code)
+    assert ours.get("success") is True, ours
+    assert ours["console"] == theirs["console"]
+
+
 # ------------------------------------------------------ sandbox-only properties
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -39,9 +40,14 @@ PRELUDE = """
 input = input.json === undefined ? input : JSON.parse(input.json);
 const PROPS = ['href', 'origin', 'protocol', 'username', 'password', 'host', 'hostname', 'port',
   'pathname', 'search', 'hash'];
+// Only these codes are compared; WebIDL argument errors (ERR_MISSING_ARGS,
+// ERR_INVALID_THIS, ERR_ARG_NOT_ITERABLE in Node) are compared by type only.
+const CODES = ['ERR_INVALID_URL', 'ERR_INVALID_TUPLE'];
 const describe = (e) => {
-  const d = { error: e.constructor.name, code: e.code ?? null };
-  if (e.code === 'ERR_INVALID_URL') Object.assign(d, { message: e.message, keys: Object.keys(e), input: e.input, base: e.base ?? null });
+  const d = { error: e.constructor.name, code: CODES.includes(e.code) ? e.code : null };
+  // Node keeps the raw input; ours is the USVString (lone surrogates replaced).
+  if (e.code === 'ERR_INVALID_URL') Object.assign(d, { message: e.message, keys: Object.keys(e),
+    input: e.input.toWellFormed(), base: e.base === undefined ? null : e.base.toWellFormed() });
   return d;
 };
 const outcome = (f) => { try { return { ok: f() }; } catch (e) { return describe(e); } };
@@ -336,9 +342,66 @@ def test_parse_corpus_matches_node(run_js: RunJS, node: NodeOracle) -> None:
 
 # ------------------------------------------------------------------ strategies
 
+SPECIAL_SCHEMES = {"http", "https", "ws", "wss", "ftp", "file"}
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):(.?)", re.DOTALL)
+_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def has_opaque_path(url: str) -> bool:
+    """Whether `url`, as a base, has an opaque path (True when unsure)."""
+    cleaned = re.sub("[\t\n\r]", "", url.strip(_C0_AND_SPACE))
+    m = _SCHEME.match(cleaned)
+    if m is None:
+        return True
+    return m.group(1).lower() not in SPECIAL_SCHEMES and m.group(2) != "/"
+
+
+def decode_uri_component_fails(text: str) -> bool:
+    """Whether JavaScript's decodeURIComponent throws on `text`."""
+    i = 0
+    while i < len(text):
+        if text[i] != "%":
+            i += 1
+            continue
+        if not _ESCAPE.match(text, i):
+            return True
+        lead = int(text[i + 1 : i + 3], 16)
+        if 0x80 <= lead < 0xC0 or lead >= 0xF8:
+            return True
+        size = 1 if lead < 0x80 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+        escapes = [text[i + 3 * k : i + 3 * k + 3] for k in range(size)]
+        if not all(_ESCAPE.fullmatch(e) for e in escapes):
+            return True
+        try:
+            bytes(int(e[1:], 16) for e in escapes).decode("utf-8")
+        except UnicodeDecodeError:
+            return True
+        i += 3 * size
+    return False
+
+
+def node_misparses(query: str) -> bool:
+    """Node 20 parses a name or value that holds a %XX escape with decodeURIComponent and,
+    when that throws, truncates its other code units to bytes: non-ASCII is then garbled
+    (test_known_differences_from_node). The URL Standard decodes them intact."""
+    q = query[1:] if query.startswith("?") else query
+    for pair in q.split("&"):
+        for part in pair.split("=", 1):
+            text = part.replace("+", " ")
+            if (
+                _ESCAPE.search(text)
+                and any(ord(ch) > 0x7F for ch in text)
+                and decode_uri_component_fails(text)
+            ):
+                return True
+    return False
+
+
 # Characters with a meaning somewhere in the URL grammar, controls, and non-ASCII
 # (BMP, astral, a lone surrogate) for percent-encoding.
-SPECIAL_CHARS = list(" !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\t\n\r\x00\x1f\x7f") + [
+SPECIAL_CHARS = [
+    *" !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\t\n\r\x00\x1f\x7f",
     "\u00e9",
     "\u20ac",
     "\U0001f600",
@@ -481,20 +544,35 @@ RELATIVE = st.lists(
 @DIFFERENTIAL
 @given(
     st.lists(
-        st.tuples(urls(), st.one_of(st.none(), st.sampled_from(BASES))), min_size=1, max_size=15
+        st.tuples(urls(), st.one_of(st.none(), st.sampled_from(BASES))).filter(
+            # Ada resolves "x#y" against an opaque-path base (test_known_differences_from_node).
+            lambda case: not (case[1] is not None and has_opaque_path(case[1]) and "#" in case[0])
+        ),
+        min_size=1,
+        max_size=15,
     )
 )
 def test_parse_matches_node(
     run_js: RunJS, node: NodeOracle, cases: list[tuple[str, str | None]]
 ) -> None:
-    body = "return input.cases.map(([i, b]) => [parse(i, b), URL.canParse(i, b ?? undefined)]);"
+    # Node's URL.canParse, once optimised, misreads one-byte non-ASCII strings
+    # (V8 fast API: "http://\u00e9" becomes false): compare it on ASCII only.
+    body = """
+const ascii = (s) => s === null || /^[\\x00-\\x7f]*$/.test(s);
+return input.cases.map(([i, b]) => [parse(i, b), ascii(i) && ascii(b) ? URL.canParse(i, b ?? undefined) : null]);
+"""
     same_in_both(run_js, node, body, {"cases": cases})
 
 
 @DIFFERENTIAL
 @given(
     st.lists(
-        st.tuples(RELATIVE, st.one_of(st.sampled_from(BASES), urls())), min_size=1, max_size=15
+        st.tuples(RELATIVE, st.one_of(st.sampled_from(BASES), urls())).filter(
+            # Ada resolves "x#y" against an opaque-path base (test_known_differences_from_node).
+            lambda case: not (has_opaque_path(case[1]) and "#" in case[0])
+        ),
+        min_size=1,
+        max_size=15,
     )
 )
 def test_relative_resolution_matches_node(
@@ -637,7 +715,7 @@ NAME = st.one_of(
 def search_params_init(draw: st.DrawFn) -> dict[str, Any]:
     kind = draw(st.sampled_from(["string", "record", "pairs", "map", "params", "none"]))
     if kind == "string":
-        return {"kind": kind, "value": draw(QUERY)}
+        return {"kind": kind, "value": draw(QUERY.filter(lambda q: not node_misparses(q)))}
     if kind == "record":
         return {"kind": kind, "value": draw(st.dictionaries(NAME, URL_TEXT, max_size=5))}
     if kind in ("pairs", "map", "params"):
@@ -810,6 +888,29 @@ return [
         assert a == b, f"item {i}:\n sandbox: {a!r}\n node:    {b!r}"
 
 
+def test_console_output_matches_node(run_js: RunJS, node: NodeOracle) -> None:
+    """console.log of URL / URLSearchParams prints what Node's util.inspect prints."""
+    code = """
+console.log(new URL('https://u:p@a.com:8080/x?y=1#z'));
+console.log(new URLSearchParams('a=1&b=2&c=%20&d=%F0%9F%98%80'), new URLSearchParams());
+console.log(new URLSearchParams('a=' + 'x'.repeat(80) + '&b=2'));
+console.log({ u: new URL('http://a'), p: new URL('sc:opaque?q#f').searchParams });
+console.log({ a: { b: { c: new URL('http://x') } } }, [[[new URLSearchParams('q=1')]]]);
+console.log(`${new URL('http://a/b')}`, [new URL('http://a/b')].join());
+const sp = new URLSearchParams('a=1&b=2&c=3');
+const it = sp.entries(); it.next();
+console.log(sp.keys(), sp.values(), it, [sp.entries()], new URLSearchParams().keys());
+console.log(new URLSearchParams('k=' + 'v'.repeat(90)).entries());
+console.log(Object.getOwnPropertySymbols(URL.prototype).map(String),
+  Object.getOwnPropertySymbols(URLSearchParams.prototype).map(String));
+return 1;
+"""
+    ours = run_js(code, None, True)
+    theirs = node.run(code)
+    assert ours.get("success") is True, ours
+    assert ours["console"] == theirs["console"]
+
+
 def test_invalid_url_error_envelope(run_js: RunJS, node: NodeOracle) -> None:
     """An uncaught invalid URL surfaces as a TypeError with Node's code and message."""
     ours = run_js("new URL('http://exa mple.com');")
@@ -837,13 +938,49 @@ KNOWN_DIFFERENCES = [
 ]
 
 
+# A relative reference holding "#" against an opaque-path base: the standard fails
+# unless the reference starts with "#"; Ada 2.9 looks for a "#" anywhere.
+KNOWN_OPAQUE_BASE = [(("/#", "sc:opaque"), None, "sc:/#"), (("/a#b", "data:x"), None, "data:/a#b")]
+
+# new URLSearchParams(string): in a name or value with a %XX escape on which
+# decodeURIComponent throws, Node truncates the other code units to bytes.
+KNOWN_SEARCH_PARAMS = [
+    ("%41%\u00e9", [["A%\u00e9", ""]], [["A%\ufffd", ""]]),
+    ("a=%FF\u00e9", [["a", "\ufffd\u00e9"]], [["a", "\ufffd\ufffd"]]),
+    ("%41%\U0001f600", [["A%\U0001f600", ""]], [["A%=\u0000", ""]]),
+]
+
+
 def test_known_differences_from_node(run_js: RunJS, node: NodeOracle) -> None:
-    body = "return input.cases.map((i) => URL.parse(i)?.href ?? null);"
-    inputs = [case[0] for case in KNOWN_DIFFERENCES]
-    ours = run_js(body, {"cases": inputs})
-    theirs = node.run(body, {"cases": inputs})
-    assert ours["result"] == [case[1] for case in KNOWN_DIFFERENCES]
-    assert theirs["result"] == [case[2] for case in KNOWN_DIFFERENCES]
+    body = """
+return [
+  input.hosts.map((i) => URL.parse(i)?.href ?? null),
+  input.opaque.map(([i, b]) => URL.parse(i, b)?.href ?? null),
+  input.params.map((q) => [...new URLSearchParams(q)]),
+];
+"""
+    data = {
+        "hosts": [case[0] for case in KNOWN_DIFFERENCES],
+        "opaque": [case[0] for case in KNOWN_OPAQUE_BASE],
+        "params": [case[0] for case in KNOWN_SEARCH_PARAMS],
+    }
+    ours = run_js(body, data)
+    theirs = node.run(body, data)
+    assert ours.get("success") is True, ours
+    assert theirs.get("success") is True, theirs
+    tables = (KNOWN_DIFFERENCES, KNOWN_OPAQUE_BASE, KNOWN_SEARCH_PARAMS)
+    assert ours["result"] == [[case[1] for case in table] for table in tables]
+    assert theirs["result"] == [[case[2] for case in table] for table in tables]
+
+
+def test_node_misparse_predicate() -> None:
+    assert node_misparses("%41%\u00e9")
+    assert node_misparses("x=1&a=%FF\u00e9")
+    assert not node_misparses("a=%C3%A9\u00e9")
+    assert not node_misparses("a=%\u00e9")
+    assert not node_misparses("%41%zz")
+    assert has_opaque_path("sc:x") and has_opaque_path(" mailto:a") and has_opaque_path("nonsense")
+    assert not has_opaque_path("sc:/x") and not has_opaque_path("HTTP:x")
 
 
 # ---------------------------------------------------------------- sandbox-only
