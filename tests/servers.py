@@ -70,10 +70,8 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
     """SIGTERM to the server (it stops its workers), then SIGKILL to whatever is left."""
     with contextlib.suppress(ProcessLookupError):
         proc.send_signal(signal.SIGTERM)
-    try:
+    with contextlib.suppress(subprocess.TimeoutExpired):
         proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        pass
     with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=5)

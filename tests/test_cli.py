@@ -13,12 +13,16 @@ EXE = str(Path(sys.executable).with_name("flowgate"))
 def run(tmp_path: Path, code: str, *args: str) -> tuple[int, dict[str, object]]:
     script = tmp_path / "block.js"
     script.write_text(code, "utf-8")
-    done = subprocess.run([EXE, "run", str(script), *args], capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [EXE, "run", str(script), *args], capture_output=True, text=True, timeout=60
+    )
     return done.returncode, json.loads(done.stdout)
 
 
 def test_run_prints_the_result(tmp_path: Path) -> None:
-    code, body = run(tmp_path, "console.log('x'); return input.a * 2", "--input", '{"a": 21}', "--debug")
+    code, body = run(
+        tmp_path, "console.log('x'); return input.a * 2", "--input", '{"a": 21}', "--debug"
+    )
     assert code == 0
     assert body["success"] is True and body["result"] == 42
     assert body["console"] == [{"level": "log", "message": "x"}]

@@ -15,7 +15,11 @@ from flowgate.config import Settings, describe_validation_error, load_settings
 
 def test_defaults_are_the_original_services() -> None:
     settings = load_settings()
-    assert (settings.port, settings.execution_timeout_ms, settings.max_code_length) == (3002, 5000, 65535)
+    assert (settings.port, settings.execution_timeout_ms, settings.max_code_length) == (
+        3002,
+        5000,
+        65535,
+    )
     assert (settings.max_input_size, settings.max_result_size) == (2097152, 5242880)
     assert settings.max_concurrent_executions == 1000
     assert settings.enabled_services == {"codeblock", "generation"}
@@ -58,7 +62,10 @@ def test_serve_refuses_a_bad_configuration_clearly(tmp_path: Path) -> None:
     exe = Path(sys.executable).with_name("flowgate")
     result = subprocess.run(
         [str(exe), "serve", "--port", "3"],
-        capture_output=True, text=True, timeout=30, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        cwd=tmp_path,
         env={"PATH": "/usr/bin:/bin", "EXECUTION_TIMEOUT_MS": "-5"},
     )
     assert result.returncode == 2

@@ -13,7 +13,9 @@ def test_logs_are_json_with_secrets_redacted(capsys: pytest.CaptureFixture[str])
     structlog.contextvars.bind_contextvars(request_id="r-1")
     try:
         structlog.get_logger("t").info(
-            "call", apiKey="sk-secret", body={"Authorization": "Bearer sk-secret", "nested": [{"token": "t0k"}]}
+            "call",
+            apiKey="sk-secret",
+            body={"Authorization": "Bearer sk-secret", "nested": [{"token": "t0k"}]},
         )
     finally:
         structlog.contextvars.clear_contextvars()
