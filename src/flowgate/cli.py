@@ -6,7 +6,6 @@ import asyncio
 import os
 import shutil
 import sys
-import time
 from pathlib import Path
 
 import click
@@ -80,27 +79,17 @@ def run(file: Path, input_json: str, debug: bool) -> None:
 
 async def _run_code(settings: Settings, code: str, input_json: str, debug: bool) -> int:
     from flowgate.codeblock.engine.executor import Engine
-    from flowgate.codeblock.envelope import build_envelope
-    from flowgate.codeblock.errors import CodeBlockError
+    from flowgate.codeblock.envelope import answer
     from flowgate.codeblock.limits import CodeLimits
-    from flowgate.codeblock.schemas import parse_request
-    from flowgate.codeblock.service import CodeBlockService, ExecutionReport
+    from flowgate.codeblock.service import CodeBlockService
 
     limits = CodeLimits.from_settings(settings)
     engine = Engine(limits)  # not started: no pre-warming for a single run
     service = CodeBlockService(limits, engine, workers=1)
-    started = time.perf_counter()
-    report: ExecutionReport | None = None
-    error: CodeBlockError | None = None
+    body = orjson.dumps({"code": code, "debug": debug}).rstrip(b"}")
     try:
-        body = orjson.dumps({"code": code, "debug": debug}).rstrip(b"}")
-        request = parse_request(body + b',"input":' + input_json.encode() + b"}", limits)
-        report = await service.run(request)
-        error = report.error
-    except CodeBlockError as exc:
-        error = exc
+        status, payload, _ = await answer(service, body + b',"input":' + input_json.encode() + b"}")
     finally:
         engine.close()
-    status, envelope = build_envelope(report, error, (time.perf_counter() - started) * 1000, debug)
-    click.echo(orjson.dumps(envelope, option=orjson.OPT_INDENT_2).decode())
+    click.echo(payload.decode())
     return status

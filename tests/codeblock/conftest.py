@@ -10,7 +10,6 @@ import asyncio
 import dataclasses
 import json
 import threading
-import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -18,11 +17,9 @@ import orjson
 import pytest
 
 from flowgate.codeblock.engine.executor import Engine
-from flowgate.codeblock.envelope import build_envelope
-from flowgate.codeblock.errors import CodeBlockError
+from flowgate.codeblock.envelope import answer
 from flowgate.codeblock.limits import CodeLimits
-from flowgate.codeblock.schemas import parse_request
-from flowgate.codeblock.service import CodeBlockService, ExecutionReport
+from flowgate.codeblock.service import CodeBlockService
 
 RunJs = Callable[..., dict[str, Any]]
 
@@ -51,25 +48,11 @@ class EngineRunner:
         body = orjson.dumps(
             {"input": input if input is not None else {}, "code": code, "debug": debug}
         )
-        status, envelope = self._call(self._run(body))
+        status, payload, _ = self._call(answer(self.service, body))
         # stdlib json parses exactly what a client would (big ints, lone-surrogate escapes).
-        out: dict[str, Any] = json.loads(orjson.dumps(envelope))
+        out: dict[str, Any] = json.loads(payload)
         out["status"] = status
         return out
-
-    async def _run(self, body: bytes) -> tuple[int, dict[str, Any]]:
-        started = time.perf_counter()
-        report: ExecutionReport | None = None
-        error: CodeBlockError | None = None
-        debug = False
-        try:
-            request = parse_request(body, self.limits)
-            debug = request.debug
-            report = await self.service.run(request)
-            error = report.error
-        except CodeBlockError as exc:
-            error = exc
-        return build_envelope(report, error, (time.perf_counter() - started) * 1000, debug)
 
     def close(self) -> None:
         async def _close() -> None:

@@ -8,19 +8,15 @@ and writes the access log when enabled.
 from __future__ import annotations
 
 import re
-import secrets
 import time
 
 import structlog
 
+from flowgate.observability.ids import new_id
 from flowgate.types import ASGIApp, Message, Receive, Scope, Send
 
 _SANE_ID = re.compile(rb"^[A-Za-z0-9._:\-]{1,128}$")
 access_log = structlog.get_logger("flowgate.access")
-
-
-def new_request_id() -> str:
-    return secrets.token_hex(8)
 
 
 class RequestContextMiddleware:
@@ -37,7 +33,7 @@ class RequestContextMiddleware:
             if name == b"x-request-id" and _SANE_ID.match(value):
                 request_id = value.decode("ascii")
                 break
-        request_id = request_id or new_request_id()
+        request_id = request_id or new_id()
         scope.setdefault("state", {})["request_id"] = request_id
         header = (b"x-request-id", request_id.encode("ascii"))
         started = time.perf_counter()

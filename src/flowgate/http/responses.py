@@ -1,14 +1,13 @@
-"""JSON responses rendered with orjson, and the error envelope shared by both services."""
+"""JSON responses rendered with orjson, and reading a body under a size cap."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import orjson
-from starlette.requests import Request
 from starlette.responses import Response
 
-from flowgate.errors import FlowgateError
+from flowgate.types import Receive, Scope
 
 
 class JSONResponse(Response):
@@ -20,22 +19,21 @@ class JSONResponse(Response):
         return orjson.dumps(content)
 
 
-def error_response(error: FlowgateError, wire: dict[str, Any], **extra: Any) -> JSONResponse:
-    return JSONResponse(
-        {"success": False, "error": wire, **extra}, status_code=error.status, headers=error.headers
-    )
-
-
-async def read_body(request: Request, limit: int) -> bytes | None:
-    """The body, or None when it is larger than `limit` (checked before buffering it all)."""
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
-        return None
+async def read_limited(scope: Scope, receive: Receive, limit: int) -> bytes | None:
+    """The request body, or None when it is larger than `limit` (checked before buffering it all)."""
+    for name, value in scope["headers"]:
+        if name == b"content-length" and value.isdigit() and int(value) > limit:
+            return None
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":  # the client went away
+            return b""
+        chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:
             return None
         chunks.append(chunk)
-    return b"".join(chunks)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
