@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 from collections.abc import AsyncIterator
 
 import structlog
@@ -72,6 +73,7 @@ def create_app(settings: Settings, *, workers: int | None = None) -> Starlette:
                 publisher = asyncio.create_task(_publish_stats(app.state.snapshots, service))
                 stack.push_async_callback(_stop, publisher)
                 stack.callback(app.state.snapshots.withdraw, SNAPSHOT)
+            _tune_gc()
             log.info("ready", services=sorted(settings.enabled_services))
             yield
 
@@ -81,6 +83,15 @@ def create_app(settings: Settings, *, workers: int | None = None) -> Starlette:
         exception_handlers={HTTPException: _http_error, Exception: _internal_error},
         lifespan=lifespan,
     )
+
+
+def _tune_gc() -> None:
+    """Requests allocate few long-lived objects: move everything built at start-up out of
+    the collector's sight and collect young objects less often, which removes most
+    collector pauses from the tail latency (p99) without growing memory."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(20_000, 50, 100)
 
 
 async def _publish_stats(board: SnapshotBoard, service: CodeBlockService) -> None:
