@@ -252,7 +252,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     p.add_argument("--duration", type=float, default=10.0, help="seconds of wrk per row (10)")
     p.add_argument("--quick", action="store_true", help="3 s per row, 1 s warm-up")
-    p.add_argument("--warmup", type=float, default=None, help="warm-up seconds (2; quick: 1)")
+    p.add_argument("--warmup", type=float, default=None, help="warm-up seconds (5; quick: 1)")
     p.add_argument("--workers", type=int, default=2, help="workers per server (2)")
     p.add_argument("--wrk-threads", type=int, default=2, help="wrk threads (2)")
     p.add_argument(
@@ -294,7 +294,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 def build_config(args: argparse.Namespace, data_dir: Path) -> RunConfig:
     duration = 3.0 if args.quick else args.duration
-    warmup = args.warmup if args.warmup is not None else (1.0 if args.quick else 2.0)
+    warmup = args.warmup if args.warmup is not None else (1.0 if args.quick else 5.0)
     flowgate_argv: tuple[str, ...] = (
         tuple(shlex.split(args.flowgate_cmd))
         if args.flowgate_cmd
