@@ -1087,24 +1087,31 @@ static void pool_shutdown(PoolObject *self)
     self->thread_started = 0;
 }
 
-static PyObject *Pool_take(PoolObject *self, PyObject *noargs)
+static FgEngine *pool_take_engine(PoolObject *p, char **err)
 {
     FgEngine *e = NULL;
+    pthread_mutex_lock(&p->lock);
+    if (p->n_ready > 0)
+        e = p->ready[--p->n_ready];
+    else
+        p->on_demand++;
+    pthread_cond_signal(&p->wake);
+    pthread_mutex_unlock(&p->lock);
+    if (!e)
+        e = engine_boot(p->boot, p->boot_len, p->modules, p->stack_size, err);
+    return e;
+}
+
+static PyObject *Pool_take(PoolObject *self, PyObject *noargs)
+{
+    FgEngine *e;
     char *err = NULL;
     if (!self->boot) {
         PyErr_SetString(PyExc_RuntimeError, "Pool not initialised");
         return NULL;
     }
     Py_BEGIN_ALLOW_THREADS
-    pthread_mutex_lock(&self->lock);
-    if (self->n_ready > 0)
-        e = self->ready[--self->n_ready];
-    else
-        self->on_demand++;
-    pthread_cond_signal(&self->wake);
-    pthread_mutex_unlock(&self->lock);
-    if (!e)
-        e = engine_boot(self->boot, self->boot_len, self->modules, self->stack_size, &err);
+    e = pool_take_engine(self, &err);
     Py_END_ALLOW_THREADS
     if (!e) {
         PyErr_Format(EngineError, "cannot create a context: %s", err ? err : "unknown");
@@ -1202,20 +1209,6 @@ typedef struct {
     int initialised;
 } ExecutorObject;
 
-static FgEngine *pool_take_engine(PoolObject *p, char **err)
-{
-    FgEngine *e = NULL;
-    pthread_mutex_lock(&p->lock);
-    if (p->n_ready > 0)
-        e = p->ready[--p->n_ready];
-    else
-        p->on_demand++;
-    pthread_cond_signal(&p->wake);
-    pthread_mutex_unlock(&p->lock);
-    if (!e)
-        e = engine_boot(p->boot, p->boot_len, p->modules, p->stack_size, err);
-    return e;
-}
 
 static void job_free(Job *j, PoolObject *pool)
 {
