@@ -56,6 +56,8 @@ def create_app(settings: Settings, *, workers: int | None = None) -> Starlette:
     route_table: list[BaseRoute] = [*health.routes]
     if "codeblock" in settings.enabled_services:
         route_table += codeblock_routes.routes
+    if "generation" in settings.enabled_services:
+        route_table += generation_routes()
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -73,6 +75,10 @@ def create_app(settings: Settings, *, workers: int | None = None) -> Starlette:
                 publisher = asyncio.create_task(_publish_stats(app.state.snapshots, service))
                 stack.push_async_callback(_stop, publisher)
                 stack.callback(app.state.snapshots.withdraw, SNAPSHOT)
+            if "generation" in settings.enabled_services:
+                from flowgate.generation.factory import generation_service
+
+                app.state.generation = await stack.enter_async_context(generation_service(settings))
             _tune_gc()
             log.info("ready", services=sorted(settings.enabled_services))
             yield
@@ -83,6 +89,19 @@ def create_app(settings: Settings, *, workers: int | None = None) -> Starlette:
         exception_handlers={HTTPException: _http_error, Exception: _internal_error},
         lifespan=lifespan,
     )
+
+
+def generation_routes() -> list[BaseRoute]:
+    from flowgate.generation import results, routes_compat, routes_native, streams
+    from flowgate.generation.openapi import routes as openapi_routes
+
+    return [
+        *routes_compat.routes,
+        *routes_native.routes,
+        *streams.routes,
+        *results.routes,
+        *openapi_routes,
+    ]
 
 
 def _tune_gc() -> None:

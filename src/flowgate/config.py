@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SERVICE_NAMES = ("codeblock", "generation")
@@ -61,6 +61,38 @@ class Settings(BaseSettings):
         default=1_048_576, ge=0, le=64 * 1024 * 1024, alias="MAX_CONSOLE_BYTES"
     )
     executor_threads: int = Field(default=8, ge=1, le=1024, alias="EXECUTOR_THREADS")
+
+    # --- generation: upstream ---------------------------------------------------
+    upstream_base_url: str = Field(default="https://yunwu.ai", alias="UPSTREAM_BASE_URL")
+    upstream_fallback_urls: str = Field(default="", alias="UPSTREAM_FALLBACK_URLS")
+    upstream_api_key: SecretStr | None = Field(default=None, alias="UPSTREAM_API_KEY")
+    generation_models: str = Field(default="", alias="GENERATION_MODELS")
+    upstream_connect_timeout_s: float = Field(
+        default=10.0, gt=0, le=300, alias="UPSTREAM_CONNECT_TIMEOUT_SECONDS"
+    )
+    # --- generation: tasks and delivery ----------------------------------------
+    sync_wait_seconds: float = Field(default=240.0, ge=0, le=3600, alias="SYNC_WAIT_SECONDS")
+    task_retention_hours: float = Field(
+        default=24.0, gt=0, le=24 * 365, alias="TASK_RETENTION_HOURS"
+    )
+    max_queued_tasks: int = Field(default=50_000, ge=1, le=10_000_000, alias="MAX_QUEUED_TASKS")
+    max_running_tasks: int = Field(default=10_000, ge=1, le=1_000_000, alias="MAX_RUNNING_TASKS")
+    per_key_concurrency: int = Field(default=1_000, ge=1, le=1_000_000, alias="PER_KEY_CONCURRENCY")
+    lease_seconds: float = Field(default=30.0, ge=1, le=3600, alias="LEASE_SECONDS")
+    shutdown_grace_seconds: float = Field(
+        default=25.0, ge=0, le=3600, alias="SHUTDOWN_GRACE_SECONDS"
+    )
+    max_request_bytes: int = Field(
+        default=1_048_576, ge=1024, le=64 * 1024 * 1024, alias="MAX_REQUEST_BYTES"
+    )
+    webhook_secret: SecretStr | None = Field(default=None, alias="WEBHOOK_SECRET")
+    secret_key: SecretStr | None = Field(default=None, alias="SECRET_KEY")
+    allow_http_callbacks: bool = Field(default=False, alias="ALLOW_HTTP_CALLBACKS")
+    ssrf_allow_private: bool = Field(default=False, alias="SSRF_ALLOW_PRIVATE")
+    ssrf_allow_list: str = Field(default="", alias="SSRF_ALLOW_LIST")
+    public_base_url: str = Field(default="", alias="PUBLIC_BASE_URL")
+    inline_results: bool = Field(default=False, alias="INLINE_RESULTS")
+    max_download_bytes: int = Field(default=20 * 1024 * 1024, ge=1024, alias="MAX_DOWNLOAD_BYTES")
 
     @field_validator("services")
     @classmethod

@@ -28,7 +28,21 @@ async def health(request: Request) -> JSONResponse:
             "inFlight": codeblock.in_flight,
             "contextPool": {"ready": pool.get("ready", 0), "target": pool.get("target", 0)},
         }
-    return JSONResponse(body)
+    status = 200
+    generation = getattr(state, "generation", None)
+    if generation is not None:
+        reachable = await generation.store.ping()
+        body["generation"] = {**generation.health(), "reachable": reachable}
+        body.update(
+            activeTasks=body["generation"]["activeTasks"],
+            totalProcessed=body["generation"]["totalProcessed"],
+            queued=body["generation"]["queued"],
+            store=generation.store.backend,
+        )
+        if not reachable:
+            body["status"] = "unhealthy"
+            status = 503
+    return JSONResponse(body, status_code=status)
 
 
 routes = [Route("/health", health, methods=["GET"])]

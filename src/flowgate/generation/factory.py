@@ -1,0 +1,127 @@
+"""Build the generation service from Settings: the one place that wires store, clients,
+workers and limits together (and closes them in reverse order)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+
+import httpx
+
+from flowgate.config import Settings
+from flowgate.generation.models import ModelTable
+from flowgate.generation.results import ResultStore
+from flowgate.generation.runner import GENERATE_KIND, GenerationRunner
+from flowgate.generation.service import GenerationService, ServiceLimits
+from flowgate.generation.upstream.client import UpstreamClient
+from flowgate.generation.webhooks.delivery import WEBHOOK_KIND, WebhookDeliverer
+from flowgate.jobs.ownership import process_owner
+from flowgate.jobs.store.sqlite import SqliteJobStore
+from flowgate.jobs.worker import Worker, WorkerConfig
+from flowgate.security.secrets import SecretBox, load_or_create_text_secret
+from flowgate.security.ssrf import EgressPolicy, download, guarded_client
+
+WEBHOOK_CONCURRENCY = 256
+
+
+def egress_policy(settings: Settings) -> EgressPolicy:
+    return EgressPolicy(
+        allow_private=settings.ssrf_allow_private,
+        allow_http=settings.allow_http_callbacks,
+        allow_list=EgressPolicy.parse_allow_list(settings.ssrf_allow_list),
+    )
+
+
+def public_base_url(settings: Settings) -> str:
+    if settings.public_base_url:
+        return settings.public_base_url
+    host = "127.0.0.1" if settings.host in ("0.0.0.0", "::", "") else settings.host
+    return f"http://{host}:{settings.port}"
+
+
+@contextlib.asynccontextmanager
+async def generation_service(settings: Settings) -> AsyncIterator[GenerationService]:
+    secrets = SecretBox.open(
+        settings.secret_key.get_secret_value() if settings.secret_key else None, settings.data_dir
+    )
+    webhook_secret = (
+        settings.webhook_secret.get_secret_value()
+        if settings.webhook_secret
+        else load_or_create_text_secret(settings.data_dir / "webhook.secret", prefix="whsec_")
+    )
+    policy = egress_policy(settings)
+    server_key = settings.upstream_api_key.get_secret_value() if settings.upstream_api_key else None
+    store = SqliteJobStore(settings.data_dir / "flowgate.db")
+    service = GenerationService(
+        store=store,
+        table=ModelTable.load(settings.generation_models),
+        secrets=secrets,
+        server_key=server_key,
+        egress=policy,
+        limits=ServiceLimits(
+            max_queued=settings.max_queued_tasks,
+            lease_s=settings.lease_seconds,
+            grace_s=settings.shutdown_grace_seconds,
+            retention_s=settings.task_retention_hours * 3600,
+            sync_wait_s=settings.sync_wait_seconds,
+        ),
+    )
+    upstream_http = httpx.AsyncClient(
+        timeout=httpx.Timeout(300.0, connect=settings.upstream_connect_timeout_s),
+        limits=httpx.Limits(max_connections=None, max_keepalive_connections=200),
+        follow_redirects=False,
+        trust_env=False,
+    )
+    fetch_http = guarded_client(policy, timeout=httpx.Timeout(30.0, connect=10.0))
+    webhook_http = guarded_client(policy, timeout=httpx.Timeout(15.0, connect=10.0))
+    bases = [settings.upstream_base_url] + [
+        u.strip() for u in settings.upstream_fallback_urls.split(",") if u.strip()
+    ]
+
+    async def fetch_image(url: str) -> tuple[bytes, str]:
+        return await download(fetch_http, url, max_bytes=settings.max_download_bytes)
+
+    service.results = ResultStore(
+        settings.data_dir / "results", public_base_url(settings), inline=settings.inline_results
+    )
+    runner = GenerationRunner(
+        service.table,
+        UpstreamClient(upstream_http, bases, download=fetch_image),
+        service.results,
+        secrets,
+        lambda: server_key,
+    )
+    service.runner = runner
+    owner = process_owner()
+    table = service.table
+    service.generate_worker = Worker(
+        store,
+        runner.handle,
+        WorkerConfig(
+            kind=GENERATE_KIND,
+            owner=f"{owner}/{GENERATE_KIND}",
+            concurrency=settings.max_running_tasks,
+            lease_s=settings.lease_seconds,
+            model_limit=lambda name: table.concurrency_of(name),
+            key_limit=settings.per_key_concurrency,
+            finalize=service.finalize,
+        ),
+    )
+    deliverer = WebhookDeliverer(webhook_http, webhook_secret)
+    webhook_worker = Worker(
+        store,
+        deliverer.handle,
+        WorkerConfig(
+            kind=WEBHOOK_KIND,
+            owner=f"{owner}/{WEBHOOK_KIND}",
+            concurrency=WEBHOOK_CONCURRENCY,
+            lease_s=settings.lease_seconds,
+        ),
+    )
+    service.workers = [service.generate_worker, webhook_worker]
+    async with contextlib.AsyncExitStack() as stack:
+        for client in (upstream_http, fetch_http, webhook_http):
+            stack.push_async_callback(client.aclose)
+        await service.start()
+        stack.push_async_callback(service.stop)
+        yield service
