@@ -61,9 +61,26 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
         # In-flight executions end within their time limit; a worker that still has not
         # stopped after that (e.g. granian losing a SIGTERM that arrived during its
         # start-up) is killed instead of hanging the shutdown.
-        workers_kill_timeout=max(10, settings.execution_timeout_ms // 1000 + 5),
+        workers_kill_timeout=max(
+            10,
+            settings.execution_timeout_ms // 1000 + 5,
+            int(settings.shutdown_grace_seconds) + 10,
+        ),
         log_access=False,
     ).serve()
+
+
+@main.command("simulate-upstream")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", type=int, default=8787, show_default=True, help="Port.")
+@click.option(
+    "--delay", type=float, default=0.0, show_default=True, help="Seconds every call takes."
+)
+def simulate_upstream(host: str, port: int, delay: float) -> None:
+    """Run the upstream simulator (the aggregator's wire formats) for demos, tests, benchmarks."""
+    from flowgate.testing.simulator import serve_simulator
+
+    serve_simulator(host, port, delay)
 
 
 @main.command()

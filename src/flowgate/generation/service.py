@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import hashlib
 import secrets as pysecrets
 import time
@@ -81,16 +82,11 @@ class GenerationService:
     # --- lifecycle ---------------------------------------------------------------
     async def start(self) -> None:
         await self.store.open()
-        self.store_add_listener()
+        self.store.add_listener(self.hub.notify)
         await self._reclaim()
         for worker in self.workers:
             worker.start()
         self._maintenance = asyncio.create_task(self._maintain(), name="generation-maintenance")
-
-    def store_add_listener(self) -> None:
-        add = getattr(self.store, "add_listener", None)
-        if add is not None:
-            add(self.hub.notify)
 
     async def stop(self) -> None:
         if self._maintenance is not None:
@@ -136,8 +132,31 @@ class GenerationService:
         the same id with a different request is a 409; the compatible API returns the
         existing task, as the original's `taskId` contract says."""
         spec = self._spec(req, idempotency_key)
+        worker = self.generate_worker
+        if worker is not None and worker.reserve(spec.model, spec.key_id):
+            owned = dataclasses.replace(
+                spec, lease_owner=worker.config.owner, lease_s=worker.config.lease_s
+            )
+            try:
+                job, created = await self._store_new(owned, strict)
+            except BaseException:
+                worker.unreserve(spec.model, spec.key_id)
+                raise
+            if created:
+                worker.adopt(job)
+            else:
+                worker.unreserve(spec.model, spec.key_id)
+            return job, created
         if self._queued_estimate >= self.limits.max_queued:
             raise queue_full(retry_after=5)
+        job, created = await self._store_new(spec, strict)
+        if created:
+            self._queued_estimate += 1
+            if worker is not None:
+                worker.wake()
+        return job, created
+
+    async def _store_new(self, spec: JobSpec, strict: bool) -> tuple[Job, bool]:
         try:
             job, created = await self.store.submit(spec)
         except JobConflict as exc:
@@ -151,10 +170,6 @@ class GenerationService:
             raise unavailable(str(exc)) from None
         if job.kind != GENERATE_KIND:
             raise ApiError(409, "idempotency_conflict", "that id names another kind of object")
-        if created:
-            self._queued_estimate += 1
-            if self.generate_worker is not None:
-                self.generate_worker.wake()
         return job, created
 
     def _spec(self, req: GenerateRequest, idempotency_key: str | None) -> JobSpec:

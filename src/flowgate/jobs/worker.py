@@ -68,6 +68,7 @@ class Worker:
         self._by_model: Counter[str] = Counter()
         self._by_key: Counter[str] = Counter()
         self._canceled: set[str] = set()
+        self._reserved = 0
         self._wake = asyncio.Event()
         self._stopping = False
         self._loops: list[asyncio.Task[None]] = []
@@ -83,6 +84,33 @@ class Worker:
         """New work may be available (an in-process submit): claim now, not at the next poll."""
         self._wake.set()
 
+    def reserve(self, model: str | None, key: str | None) -> bool:
+        """Take a slot for a job this process is about to submit already claimed (`adopt`
+        it after the commit, `unreserve` if the submit did not create it)."""
+        if self._stopping or len(self.running) + self._reserved >= self.config.concurrency:
+            return False
+        m, k = model or "", key or ""
+        if (
+            self._by_model[m] >= self.config.model_limit(m)
+            or self._by_key[k] >= self.config.key_limit
+        ):
+            return False
+        self._reserved += 1
+        self._by_model[m] += 1
+        self._by_key[k] += 1
+        return True
+
+    def unreserve(self, model: str | None, key: str | None) -> None:
+        self._reserved -= 1
+        self._by_model[model or ""] -= 1
+        self._by_key[key or ""] -= 1
+
+    def adopt(self, job: Job) -> None:
+        self._reserved -= 1
+        self._by_model[job.model or ""] -= 1
+        self._by_key[job.key_id or ""] -= 1
+        self._spawn(job)
+
     def cancel_local(self, job_id: str) -> bool:
         task = self.running.get(job_id)
         if task is None:
@@ -93,7 +121,7 @@ class Worker:
 
     async def _claim_loop(self) -> None:
         while not self._stopping:
-            free = self.config.concurrency - len(self.running)
+            free = self.config.concurrency - len(self.running) - self._reserved
             claimed: list[Job] = []
             if free > 0:
                 try:

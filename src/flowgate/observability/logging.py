@@ -51,6 +51,9 @@ def configure_logging(level: str = "info") -> None:
     """Idempotent; safe to call in every worker process."""
     numeric = logging.getLevelName(level.upper())
     logging.basicConfig(format="%(message)s", stream=sys.stdout, level=numeric, force=True)
+    # httpx logs every request URL at INFO; URLs can carry tokens, and we log calls ourselves.
+    for noisy in ("httpx", "httpcore"):
+        logging.getLogger(noisy).setLevel(max(numeric, logging.WARNING))
     structlog.configure(
         processors=[
             structlog.contextvars.merge_contextvars,

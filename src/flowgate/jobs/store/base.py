@@ -8,6 +8,7 @@ worker whose lease was taken over cannot overwrite the new owner's work.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -72,6 +73,9 @@ class JobSpec:
     model: str | None = None
     key_id: str | None = None
     parent_id: str | None = None
+    # Claim it in the same commit (the submitting process runs it: no queue round trip).
+    lease_owner: str | None = None
+    lease_s: float = 30.0
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,10 @@ class JobStore(Protocol):
     async def submit(self, spec: JobSpec) -> tuple[Job, bool]:
         """Create the job, or return the existing one (created=False). Raises JobConflict when
         the id exists with a different payload hash."""
+        ...
+
+    def add_listener(self, listener: Callable[[str], None]) -> None:
+        """Called on the loop with a job id after each change this process commits."""
         ...
 
     async def get(self, job_id: str) -> Job | None: ...

@@ -32,13 +32,15 @@ def submit(c: sqlite3.Connection, spec: JobSpec, now: float) -> tuple[Job, bool]
             raise JobConflict(f"id {spec.id!r} already exists with a different request")
         return existing, False
     run_at = spec.run_at if spec.run_at is not None else now
+    owned = spec.lease_owner is not None
     c.execute(
         "INSERT INTO jobs(id, kind, status, payload, payload_hash, run_at, deadline, "
-        "created_at, updated_at, secret, model, key_id, parent_id) "
-        "VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "created_at, updated_at, secret, model, key_id, parent_id, lease_owner, lease_until, "
+        "attempts, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             spec.id,
             spec.kind,
+            "running" if owned else "queued",
             orjson.dumps(spec.payload),
             spec.payload_hash,
             run_at,
@@ -49,9 +51,15 @@ def submit(c: sqlite3.Connection, spec: JobSpec, now: float) -> tuple[Job, bool]
             spec.model,
             spec.key_id,
             spec.parent_id,
+            spec.lease_owner,
+            now + spec.lease_s if owned else None,
+            1 if owned else 0,
+            2 if owned else 1,
         ),
     )
     add_event(c, spec.id, 1, now, "queued", {"status": "queued"})
+    if owned:
+        add_event(c, spec.id, 2, now, "running", {"status": "running", "attempt": 1})
     job = get(c, spec.id)
     assert job is not None
     return job, True

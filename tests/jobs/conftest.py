@@ -1,0 +1,24 @@
+"""The JobStore contract suite runs against every backend (SQLite here; Redis joins it)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from flowgate.jobs.store.base import JobSpec, JobStore
+from flowgate.jobs.store.sqlite import SqliteJobStore
+
+
+@pytest.fixture(params=["sqlite"])
+async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[JobStore]:
+    backend = SqliteJobStore(tmp_path / "jobs.db")
+    await backend.open()
+    yield backend
+    await backend.close()
+
+
+def spec(job_id: str, *, kind: str = "generate", model: str = "m", key: str = "k", **payload: object) -> JobSpec:
+    body = {"n": job_id, **payload}
+    return JobSpec(id=job_id, kind=kind, payload=body, payload_hash=repr(sorted(body.items())), model=model, key_id=key)
