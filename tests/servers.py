@@ -35,10 +35,14 @@ class FlowgateServer:
 
 @contextlib.contextmanager
 def start_server(
-    data_dir: Path, *, workers: int = 1, env: dict[str, str] | None = None
+    data_dir: Path,
+    *,
+    workers: int = 1,
+    env: dict[str, str] | None = None,
+    log_name: str = "server.log",
 ) -> Iterator[FlowgateServer]:
     port = free_port()
-    log_path = data_dir / "server.log"
+    log_path = data_dir / log_name
     full_env = {**os.environ, "DATA_DIR": str(data_dir), "LOG_LEVEL": "info", **(env or {})}
     exe = Path(sys.executable).with_name("flowgate")
     with open(log_path, "wb") as log:
@@ -64,6 +68,13 @@ def start_server(
         yield server
     finally:
         stop(proc)
+
+
+def kill_hard(proc: subprocess.Popen[bytes]) -> None:
+    """SIGKILL the whole server (main process and workers): a machine that lost power."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=5)
 
 
 def stop(proc: subprocess.Popen[bytes]) -> None:

@@ -25,7 +25,11 @@ WEBHOOK_CONCURRENCY = 256
 
 
 def egress_policy(settings: Settings) -> EgressPolicy:
+    """SSRF_ALLOW_PRIVATE (development, tests) lifts the address *and* port checks; scheme
+    and userinfo rules stay."""
+    ports = frozenset(range(1, 65536)) if settings.ssrf_allow_private else frozenset({80, 443})
     return EgressPolicy(
+        allowed_ports=ports,
         allow_private=settings.ssrf_allow_private,
         allow_http=settings.allow_http_callbacks,
         allow_list=EgressPolicy.parse_allow_list(settings.ssrf_allow_list),

@@ -115,4 +115,5 @@ class ModelTable:
             text = Path(spec).read_text("utf-8")
         extra = msgspec.json.decode(text, type=tuple[ModelRoute, ...])
         names = {row.name for row in extra}
-        return cls(tuple(r for r in DEFAULT_MODELS if r.name not in names) + extra)
+        # The operator's rows come first so their patterns win over built-in ones.
+        return cls(extra + tuple(r for r in DEFAULT_MODELS if r.name not in names))
