@@ -75,7 +75,7 @@ def parse_response(text: str) -> ImageResult:
         raise UpstreamError(
             ErrorCode.NO_IMAGE, "the upstream answered without an image", raw=redact(text)
         )
-    return ImageResult(url=found.url, data=found.data, mime_type=found.mime_type, raw=None)
+    return found
 
 
 def _content_text(obj: Any) -> str | None:

@@ -4,27 +4,28 @@ Retry policy lives in the *phase* of an `UpstreamError` (generation contract): a
 non-idempotent call (image generation, video creation) is repeated only when the upstream
 provably never received it. Classification of one attempt:
 
-| what happened                                        | code                 | phase          |
-|------------------------------------------------------|----------------------|----------------|
-| ConnectError (incl. DNS), ConnectTimeout, PoolTimeout,| upstream_unavailable | pre_acceptance |
-| ProxyError, UnsupportedProtocol → *next base URL*     |                      |                |
-| HTTP 503, 521/522/523/525/526 (CDN: origin not reached)| upstream_unavailable | pre_acceptance |
-|   → *next base URL*                                  |                      |                |
-| HTTP 429 (rate limited; the mirror shares the quota) | upstream_unavailable | pre_acceptance |
-| HTTP 408 (the server gave up *receiving* the request)| upstream_unavailable | pre_acceptance |
-| ReadTimeout, ReadError, WriteTimeout, WriteError,    | upstream_ambiguous   | ambiguous      |
-| RemoteProtocolError, any other transport error       |                      |                |
-| HTTP 502, 504, 524 (a gateway gave up *after*        | upstream_ambiguous   | ambiguous      |
-| forwarding: the aggregator may still run and bill it)|                      |                |
-| HTTP 500, 501, other 5xx (the upstream said it failed)| upstream_error      | terminal       |
-| HTTP 401, 403                                        | invalid_api_key      | terminal       |
-| HTTP 400/404/422 and other 4xx                       | invalid_request      | terminal       |
-|   ... whose error mentions content policy/moderation | content_rejected     | terminal       |
-| HTTP 3xx (redirects are not followed: bad base URL)  | upstream_error       | terminal       |
-| 2xx with a non-JSON body                             | upstream_error       | terminal       |
-| content failure in a 2xx (生成失败, blockReason, IMAGE_*)| content_rejected  | terminal       |
-| Gemini finishReason NO_IMAGE                         | no_image             | retry_once     |
-| 2xx without any image                                | no_image             | terminal       |
+what happened                                          code                  phase
+-----------------------------------------------------  --------------------  --------------
+ConnectError (DNS too), ConnectTimeout, PoolTimeout,   upstream_unavailable  pre_acceptance
+  ProxyError, UnsupportedProtocol       → next base
+HTTP 503; CDN 521/522/523/525/526 (origin not reached) upstream_unavailable  pre_acceptance
+                                        → next base
+HTTP 429 (rate limit; the mirror shares the quota)     upstream_unavailable  pre_acceptance
+HTTP 408 (the server gave up *receiving* the request)  upstream_unavailable  pre_acceptance
+ReadTimeout, ReadError, WriteTimeout, WriteError,      upstream_ambiguous    ambiguous
+  RemoteProtocolError, any other transport error
+HTTP 502, 504, CDN 524 (a gateway gave up *after*      upstream_ambiguous    ambiguous
+  forwarding: the aggregator may still run and bill)
+HTTP 500, 501, other 5xx (the upstream said it failed) upstream_error        terminal
+HTTP 401, 403                                          invalid_api_key       terminal
+HTTP 400, 404, 422, other 4xx                          invalid_request       terminal
+  ... whose message says content policy/moderation     content_rejected      terminal
+HTTP 3xx (never followed: a wrong base URL)            upstream_error        terminal
+LocalProtocolError (we built a bad request)            internal_error        terminal
+2xx with a non-JSON body                               upstream_error        terminal
+2xx content failure (生成失败, blockReason, IMAGE_*)    content_rejected      terminal
+Gemini finishReason NO_IMAGE                           no_image              retry_once
+2xx without any image                                  no_image              terminal
 
 Write errors count as ambiguous on purpose: a request body can be fully handed to the kernel
 before the error surfaces, and double billing is worse than a failed task.
