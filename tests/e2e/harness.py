@@ -27,9 +27,27 @@ API_KEY = "sk-e2e-SECRET-9f8e7d6c5b4a"
 # with few pre-acceptance attempts (so persistent 503s fail quickly).
 TEST_MODELS = orjson.dumps(
     [
-        {"name": "sora-2", "kind": "video", "video_api": "openai", "poll_interval_s": 0.2, "deadline_s": 120},
-        {"name": "veo*", "kind": "video", "video_api": "unified", "poll_interval_s": 0.2, "deadline_s": 120},
-        {"name": "flux-retrying-*", "kind": "images", "retry_ambiguous": True, "max_attempts": 2, "request_timeout_s": 2},
+        {
+            "name": "sora-2",
+            "kind": "video",
+            "video_api": "openai",
+            "poll_interval_s": 0.2,
+            "deadline_s": 120,
+        },
+        {
+            "name": "veo*",
+            "kind": "video",
+            "video_api": "unified",
+            "poll_interval_s": 0.2,
+            "deadline_s": 120,
+        },
+        {
+            "name": "flux-retrying-*",
+            "kind": "images",
+            "retry_ambiguous": True,
+            "max_attempts": 2,
+            "request_timeout_s": 2,
+        },
         {"name": "flux-short-*", "kind": "images", "deadline_s": 1.5},
         {"name": "flux-*", "kind": "images", "max_attempts": 2, "request_timeout_s": 10},
     ]
@@ -114,14 +132,16 @@ class Receiver:
             if len(got) >= count:
                 return got
             time.sleep(0.05)
-        raise AssertionError(f"{count} callback(s) for {task_id} not received; got {self.for_task(task_id)}")
+        raise AssertionError(
+            f"{count} callback(s) for {task_id} not received; got {self.for_task(task_id)}"
+        )
 
 
 def _handler(receiver: Receiver) -> type[BaseHTTPRequestHandler]:
     verifier = Webhook(WEBHOOK_SECRET)
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("content-length", "0")))
             headers = {k.lower(): v for k, v in self.headers.items()}
             try:

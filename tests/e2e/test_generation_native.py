@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import uuid
+from typing import Any
 
 import httpx
 import orjson
@@ -33,12 +34,16 @@ def test_idempotency_key_returns_the_same_task_and_conflicts_on_a_new_body(
     assert first.json()["id"] == second.json()["id"] == key
     assert first.headers["location"] == f"/v1/tasks/{key}"
     conflict = client.post("/v1/tasks", json=body("other"), headers={"Idempotency-Key": key})
-    assert conflict.status_code == 409 and conflict.json()["error"]["code"] == "idempotency_conflict"
+    assert (
+        conflict.status_code == 409 and conflict.json()["error"]["code"] == "idempotency_conflict"
+    )
     wait_terminal(client, key)
     assert len(sim.calls(marker)) == 1
 
 
-def test_concurrent_duplicate_submits_call_upstream_once(gen: FlowgateServer, sim: Simulator) -> None:
+def test_concurrent_duplicate_submits_call_upstream_once(
+    gen: FlowgateServer, sim: Simulator
+) -> None:
     task_id, marker = f"dup-{tag()}", tag()
     payload = body(f"{marker} [sim:slow=0.5]", taskId=task_id)
 
@@ -53,7 +58,9 @@ def test_concurrent_duplicate_submits_call_upstream_once(gen: FlowgateServer, si
     assert len(sim.calls(marker)) == 1
 
 
-def test_compat_task_id_reuse_returns_the_existing_task(client: httpx.Client, sim: Simulator) -> None:
+def test_compat_task_id_reuse_returns_the_existing_task(
+    client: httpx.Client, sim: Simulator
+) -> None:
     task_id, marker = f"c-{tag()}", tag()
     one = client.post("/api/generate", json=body(marker, taskId=task_id)).json()
     two = client.post("/api/generate", json=body(marker + " changed", taskId=task_id)).json()
@@ -97,7 +104,7 @@ def test_cancel_a_running_task(client: httpx.Client) -> None:
 
 def test_sse_stream_reports_every_change_and_closes(client: httpx.Client) -> None:
     task = client.post("/v1/tasks", json=body(f"{tag()}", model="veo3")).json()
-    events: list[dict[str, object]] = []
+    events: list[dict[str, Any]] = []
     with client.stream("GET", f"/v1/tasks/{task['id']}/events", timeout=30) as stream:
         assert stream.headers["content-type"].startswith("text/event-stream")
         for line in stream.iter_lines():
@@ -113,7 +120,7 @@ def test_sse_stream_reports_every_change_and_closes(client: httpx.Client) -> Non
     with client.stream(
         "GET", f"/v1/tasks/{task['id']}/events", headers={"Last-Event-ID": str(events[-2]["seq"])}
     ) as stream:
-        resumed = [orjson.loads(l[6:]) for l in stream.iter_lines() if l.startswith("data: ")]
+        resumed = [orjson.loads(x[6:]) for x in stream.iter_lines() if x.startswith("data: ")]
     assert [e["event"] for e in resumed] == ["completed"]
     assert client.get("/v1/tasks/unknown-task/events").status_code == 404
 
@@ -137,16 +144,25 @@ def test_signed_callback_is_delivered(client: httpx.Client, receiver: Receiver) 
     ).json()
     (delivery,) = receiver.wait_for(task["taskId"])
     payload = delivery.json()
-    assert payload == {"taskId": task["taskId"], "parentTaskId": parent, "status": "completed", "imageUrl": task["imageUrl"]}
+    assert payload == {
+        "taskId": task["taskId"],
+        "parentTaskId": parent,
+        "status": "completed",
+        "imageUrl": task["imageUrl"],
+    }
     assert delivery.headers["webhook-id"] == f"msg_{task['taskId']}"
     history = client.get(f"/v1/tasks/{task['taskId']}/webhooks").json()["data"]
     assert history[0]["status"] == "completed" and history[0]["attempts"][0]["statusCode"] == 200
 
 
 def test_failed_task_callback_carries_the_error(client: httpx.Client, receiver: Receiver) -> None:
-    task = client.post("/api/generate", json=body(f"{tag()} [sim:reject]", callbackUrl=receiver.url("/ok"))).json()
+    task = client.post(
+        "/api/generate", json=body(f"{tag()} [sim:reject]", callbackUrl=receiver.url("/ok"))
+    ).json()
     (delivery,) = receiver.wait_for(task["taskId"])
-    assert delivery.json()["status"] == "failed" and delivery.json()["errorCode"] == "content_rejected"
+    assert (
+        delivery.json()["status"] == "failed" and delivery.json()["errorCode"] == "content_rejected"
+    )
 
 
 def test_failed_delivery_is_retried_and_recorded(client: httpx.Client, receiver: Receiver) -> None:
@@ -160,7 +176,9 @@ def test_failed_delivery_is_retried_and_recorded(client: httpx.Client, receiver:
 
 
 def test_redirect_counts_as_a_failed_attempt(client: httpx.Client, receiver: Receiver) -> None:
-    task = client.post("/api/generate", json=body(tag(), callbackUrl=receiver.url("/redirect"))).json()
+    task = client.post(
+        "/api/generate", json=body(tag(), callbackUrl=receiver.url("/redirect"))
+    ).json()
     receiver.wait_for(task["taskId"])
     history = client.get(f"/v1/tasks/{task['taskId']}/webhooks").json()["data"]
     first = history[0]["attempts"][0]
@@ -169,7 +187,9 @@ def test_redirect_counts_as_a_failed_attempt(client: httpx.Client, receiver: Rec
     assert not [d for d in receiver.for_task(task["taskId"]) if d.path == "/ok"]
 
 
-def test_replay_delivers_again_with_the_same_webhook_id(client: httpx.Client, receiver: Receiver) -> None:
+def test_replay_delivers_again_with_the_same_webhook_id(
+    client: httpx.Client, receiver: Receiver
+) -> None:
     task = client.post("/api/generate", json=body(tag(), callbackUrl=receiver.url("/ok"))).json()
     receiver.wait_for(task["taskId"])
     replay = client.post(f"/v1/tasks/{task['taskId']}/webhooks/replay")
@@ -193,4 +213,9 @@ def test_unknown_tasks_are_404(client: httpx.Client, path: str) -> None:
     response = client.get(path.format(id="does-not-exist"))
     assert response.status_code == 404
     if path.startswith("/api"):
-        assert response.json() == {"success": False, "status": "not_found", "error": "Task not found", "errorCode": "not_found"}
+        assert response.json() == {
+            "success": False,
+            "status": "not_found",
+            "error": "Task not found",
+            "errorCode": "not_found",
+        }

@@ -16,7 +16,9 @@ def tag() -> str:
 
 
 def generate(client: httpx.Client, model: str, prompt: str, **extra: object) -> httpx.Response:
-    return client.post("/api/generate", json={"model": model, "prompt": prompt, "apiKey": API_KEY, **extra})
+    return client.post(
+        "/api/generate", json={"model": model, "prompt": prompt, "apiKey": API_KEY, **extra}
+    )
 
 
 @pytest.mark.parametrize(
@@ -28,8 +30,16 @@ def generate(client: httpx.Client, model: str, prompt: str, **extra: object) -> 
         ("flux-kontext-pro", "[sim:b64]", "/v1/images/generations"),
         ("gemini", "", "/v1beta/models/gemini-2.5-flash-image-preview:generateContent"),
         ("gemini", "[sim:snake]", "/v1beta/models/gemini-2.5-flash-image-preview:generateContent"),
-        ("gemini", "[sim:text_url]", "/v1beta/models/gemini-2.5-flash-image-preview:generateContent"),
-        ("gemini-3-pro-image-preview", "[sim:text_data_url]", "/v1beta/models/gemini-3-pro-image-preview:generateContent"),
+        (
+            "gemini",
+            "[sim:text_url]",
+            "/v1beta/models/gemini-2.5-flash-image-preview:generateContent",
+        ),
+        (
+            "gemini-3-pro-image-preview",
+            "[sim:text_data_url]",
+            "/v1beta/models/gemini-3-pro-image-preview:generateContent",
+        ),
     ],
 )
 def test_image_routes_return_a_downloadable_image(
@@ -46,7 +56,9 @@ def test_image_routes_return_a_downloadable_image(
     assert [c["path"] for c in calls] == [upstream_path]
 
 
-def test_binary_results_are_stored_and_served_by_flowgate(client: httpx.Client, gen: object) -> None:
+def test_binary_results_are_stored_and_served_by_flowgate(
+    client: httpx.Client, gen: object
+) -> None:
     body = generate(client, "flux-dev", f"b64 {tag()} [sim:b64]").json()
     assert body["imageUrl"].startswith(client.base_url.join("/results/").__str__())
     assert client.get("/results/..%2Fflowgate.db").status_code == 404
@@ -63,7 +75,12 @@ def test_input_images_reach_gemini_as_inline_data(client: httpx.Client, sim: Sim
 
 @pytest.mark.parametrize(
     ("model", "mode"),
-    [("sora-2", ""), ("sora-2", "[sim:video_no_url]"), ("veo3", "[sim:video_unknown]"), ("veo3-fast", "[sim:poll_error_once]")],
+    [
+        ("sora-2", ""),
+        ("sora-2", "[sim:video_no_url]"),
+        ("veo3", "[sim:video_unknown]"),
+        ("veo3-fast", "[sim:poll_error_once]"),
+    ],
 )
 def test_video_routes_create_once_then_poll_to_completion(
     client: httpx.Client, sim: Simulator, model: str, mode: str
@@ -77,6 +94,12 @@ def test_video_routes_create_once_then_poll_to_completion(
     assert len(creates) == 1
     status = client.get(f"/api/status/{body['taskId']}").json()
     assert status["status"] == "completed" and status["progress"] == 100
+    video = httpx.get(body["videoUrl"], timeout=10)  # no key needed: clients never get it
+    assert video.status_code == 200 and b"ftyp" in video.content[:16]
+    if "no_url" in mode:
+        assert body["videoUrl"].startswith(str(client.base_url)), (
+            "fetched with the key, served by us"
+        )
 
 
 @pytest.mark.parametrize(
@@ -116,7 +139,9 @@ def test_ambiguous_outcomes_are_not_retried(client: httpx.Client, sim: Simulator
     assert len(sim.calls(marker)) == 1
 
 
-def test_a_model_can_opt_into_retrying_ambiguous_outcomes(client: httpx.Client, sim: Simulator) -> None:
+def test_a_model_can_opt_into_retrying_ambiguous_outcomes(
+    client: httpx.Client, sim: Simulator
+) -> None:
     marker = tag()
     body = generate(client, "flux-retrying-1", f"x {marker} [sim:drop_once]").json()
     assert body["success"] is True, body
@@ -136,7 +161,9 @@ def test_retryable_failures_are_retried_once_and_succeed(
 
 
 def test_upstream_rejecting_the_key_is_a_401(client: httpx.Client) -> None:
-    response = client.post("/api/generate", json={"model": "flux-schnell", "prompt": "x", "apiKey": "sk-invalid-1"})
+    response = client.post(
+        "/api/generate", json={"model": "flux-schnell", "prompt": "x", "apiKey": "sk-invalid-1"}
+    )
     assert response.status_code == 401 and response.json()["errorCode"] == "invalid_api_key"
 
 
@@ -148,10 +175,21 @@ def test_async_submit_then_poll_until_done(client: httpx.Client) -> None:
     task_id = response.json()["taskId"]
     assert response.json() == {"success": True, "taskId": task_id, "message": "Generation started"}
     queued = client.get(f"/api/status/{task_id}").json()
-    assert queued["status"] in ("queued", "processing", "running") or queued["status"] == "completed"
+    assert (
+        queued["status"] in ("queued", "processing", "running") or queued["status"] == "completed"
+    )
     done = wait_terminal(client, task_id)
     assert done["success"] is True and done["imageUrl"] and done["model"] == "flux-schnell"
-    assert set(done) >= {"success", "status", "taskId", "imageUrl", "model", "createdAt", "updatedAt", "attempts"}
+    assert set(done) >= {
+        "success",
+        "status",
+        "taskId",
+        "imageUrl",
+        "model",
+        "createdAt",
+        "updatedAt",
+        "attempts",
+    }
 
 
 def test_deadline_fails_the_task_with_timeout(client: httpx.Client) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import itertools
 import time
-from datetime import datetime
 import uuid
 from collections.abc import Iterator
+from datetime import datetime
 
 import httpx
 import orjson
@@ -38,7 +38,10 @@ def test_full_queue_is_429_with_retry_after(tight: FlowgateServer) -> None:
     run = uuid.uuid4().hex[:8]
     with httpx.Client(base_url=tight.base_url, timeout=30) as c:
         answers = [
-            c.post("/api/generate/async", json={"model": "flux-a", "prompt": f"{run} {i} [sim:slow=2]", "apiKey": API_KEY})
+            c.post(
+                "/api/generate/async",
+                json={"model": "flux-a", "prompt": f"{run} {i} [sim:slow=2]", "apiKey": API_KEY},
+            )
             for i in range(8)
         ]
         codes = [a.status_code for a in answers]
@@ -56,7 +59,14 @@ def test_per_model_concurrency_limit(tight: FlowgateServer, sim: Simulator) -> N
     run = uuid.uuid4().hex[:8]
     with httpx.Client(base_url=tight.base_url, timeout=30) as c:
         ids = [
-            c.post("/api/generate/async", json={"model": "flux-serial-1", "prompt": f"{run} {i} [sim:slow=0.4]", "apiKey": API_KEY}).json()["taskId"]
+            c.post(
+                "/api/generate/async",
+                json={
+                    "model": "flux-serial-1",
+                    "prompt": f"{run} {i} [sim:slow=0.4]",
+                    "apiKey": API_KEY,
+                },
+            ).json()["taskId"]
             for i in range(3)
         ]
         for task_id in ids:

@@ -18,7 +18,9 @@ pytestmark = pytest.mark.slow
 
 
 def _submit(client: httpx.Client, model: str, prompt: str) -> str:
-    response = client.post("/api/generate/async", json={"model": model, "prompt": prompt, "apiKey": API_KEY})
+    response = client.post(
+        "/api/generate/async", json={"model": model, "prompt": prompt, "apiKey": API_KEY}
+    )
     assert response.status_code == 200, response.text
     task_id: str = response.json()["taskId"]
     return task_id
@@ -33,7 +35,9 @@ def _wait(predicate: object, timeout_s: float = 20) -> None:
     raise AssertionError("condition not reached")
 
 
-def test_sigkill_then_restart_loses_nothing_and_duplicates_nothing(sim: Simulator, tmp_path: Path) -> None:
+def test_sigkill_then_restart_loses_nothing_and_duplicates_nothing(
+    sim: Simulator, tmp_path: Path
+) -> None:
     run = uuid.uuid4().hex[:8]
     env = server_env(sim, MAX_RUNNING_TASKS="8")
     with start_server(tmp_path, workers=1, env=env, log_name="first.log") as first:
@@ -47,9 +51,11 @@ def test_sigkill_then_restart_loses_nothing_and_duplicates_nothing(sim: Simulato
             assert len(in_flight) == 5, "8 slots: 3 videos polling + 5 image calls, 5 queued"
         kill_hard(first.process)
 
-    with start_server(tmp_path, workers=2, env=env, log_name="second.log") as second:
-        with httpx.Client(base_url=second.base_url, timeout=30) as c:
-            finals = {t: wait_terminal(c, t, timeout_s=60) for t in videos + images}
+    with (
+        start_server(tmp_path, workers=2, env=env, log_name="second.log") as second,
+        httpx.Client(base_url=second.base_url, timeout=30) as c,
+    ):
+        finals = {t: wait_terminal(c, t, timeout_s=60) for t in videos + images}
     assert len(finals) == 13, "every task is still there"
     for task_id in videos:
         assert finals[task_id]["status"] == "completed", finals[task_id]
@@ -64,7 +70,9 @@ def test_sigkill_then_restart_loses_nothing_and_duplicates_nothing(sim: Simulato
             assert finals[task_id]["status"] == "completed", finals[task_id]
 
 
-def test_graceful_shutdown_finishes_in_flight_calls_and_leaves_the_queue(sim: Simulator, tmp_path: Path) -> None:
+def test_graceful_shutdown_finishes_in_flight_calls_and_leaves_the_queue(
+    sim: Simulator, tmp_path: Path
+) -> None:
     run = uuid.uuid4().hex[:8]
     env = server_env(sim, MAX_RUNNING_TASKS="2", SHUTDOWN_GRACE_SECONDS="10")
     with start_server(tmp_path, workers=1, env=env, log_name="first.log") as first:
@@ -75,9 +83,11 @@ def test_graceful_shutdown_finishes_in_flight_calls_and_leaves_the_queue(sim: Si
         first.process.wait(timeout=30)
     called_before_restart = len(sim.calls(f"{run}-g"))
     assert called_before_restart >= 2
-    with start_server(tmp_path, workers=1, env=env, log_name="second.log") as second:
-        with httpx.Client(base_url=second.base_url, timeout=30) as c:
-            finals = [wait_terminal(c, t, timeout_s=60) for t in tasks]
+    with (
+        start_server(tmp_path, workers=1, env=env, log_name="second.log") as second,
+        httpx.Client(base_url=second.base_url, timeout=30) as c,
+    ):
+        finals = [wait_terminal(c, t, timeout_s=60) for t in tasks]
     assert [f["status"] for f in finals] == ["completed"] * 5, finals
     for i in range(5):
         assert len(sim.calls(f"{run}-g{i} ")) == 1

@@ -19,6 +19,15 @@ async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator
     await backend.close()
 
 
-def spec(job_id: str, *, kind: str = "generate", model: str = "m", key: str = "k", **payload: object) -> JobSpec:
+def spec(
+    job_id: str, *, kind: str = "generate", model: str = "m", key: str = "k", **payload: object
+) -> JobSpec:
     body = {"n": job_id, **payload}
-    return JobSpec(id=job_id, kind=kind, payload=body, payload_hash=repr(sorted(body.items())), model=model, key_id=key)
+    return JobSpec(
+        id=job_id,
+        kind=kind,
+        payload=body,
+        payload_hash=repr(sorted(body.items())),
+        model=model,
+        key_id=key,
+    )

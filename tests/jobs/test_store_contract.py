@@ -63,19 +63,30 @@ async def test_finish_is_fenced_against_a_reclaimed_zombie(store: JobStore) -> N
     assert not await store.checkpoint(zombie, {"x": 1})
     assert await store.finish(fresh, Finish(JobStatus.COMPLETED, result={"by": "fresh"}))
     done = await store.get("z")
-    assert done is not None and done.result == {"by": "fresh"} and done.status is JobStatus.COMPLETED
+    assert (
+        done is not None and done.result == {"by": "fresh"} and done.status is JobStatus.COMPLETED
+    )
     assert not await store.finish(fresh, Finish(JobStatus.FAILED, error_code="late"))
 
 
 async def test_retry_requeues_with_delay_and_keeps_state(store: JobStore) -> None:
     await store.submit(spec("r"))
     (job,) = await store.claim(claim())
-    retry = Finish(JobStatus.QUEUED, retry_at=time.time() + 0.3, error_code="upstream_unavailable", state={"k": 1})
+    retry = Finish(
+        JobStatus.QUEUED,
+        retry_at=time.time() + 0.3,
+        error_code="upstream_unavailable",
+        state={"k": 1},
+    )
     assert await store.finish(job, retry)
     assert await store.claim(claim()) == []
     await asyncio.sleep(0.35)
     (again,) = await store.claim(claim())
-    assert again.attempts == 2 and again.state == {"k": 1} and again.error_code == "upstream_unavailable"
+    assert (
+        again.attempts == 2
+        and again.state == {"k": 1}
+        and again.error_code == "upstream_unavailable"
+    )
 
 
 async def test_cancel_queued_and_running(store: JobStore) -> None:
@@ -84,7 +95,7 @@ async def test_cancel_queued_and_running(store: JobStore) -> None:
     assert canceled is not None and canceled.status is JobStatus.CANCELED
     assert await store.claim(claim()) == []
     await store.submit(spec("run"))
-    (job,) = await store.claim(claim("w"))
+    (_job,) = await store.claim(claim("w"))
     flagged = await store.cancel("run")
     assert flagged is not None and flagged.status is JobStatus.RUNNING and flagged.cancel_requested
     assert await store.heartbeat("w", 30) == {"run"}
@@ -93,13 +104,17 @@ async def test_cancel_queued_and_running(store: JobStore) -> None:
 
 async def test_heartbeat_extends_leases(store: JobStore) -> None:
     await store.submit(spec("h"))
-    (job,) = await store.claim(claim("w", lease_s=0.2))
+    (_job,) = await store.claim(claim("w", lease_s=0.2))
     await asyncio.sleep(0.1)
     await store.heartbeat("w", 5.0)
     await asyncio.sleep(0.15)
     assert await store.reclaim_expired() == 0
     current = await store.get("h")
-    assert current is not None and current.lease_until is not None and current.lease_until > time.time() + 4
+    assert (
+        current is not None
+        and current.lease_until is not None
+        and current.lease_until > time.time() + 4
+    )
 
 
 async def test_release_and_dead_owner_reclaim(store: JobStore) -> None:
@@ -138,7 +153,10 @@ async def test_events_record_every_change_in_order(store: JobStore) -> None:
     events = await store.events_since("e", 0)
     assert [e.type for e in events] == ["queued", "running", "progress", "completed"]
     assert [e.seq for e in events] == sorted(e.seq for e in events)
-    assert [e.type for e in await store.events_since("e", events[1].seq)] == ["progress", "completed"]
+    assert [e.type for e in await store.events_since("e", events[1].seq)] == [
+        "progress",
+        "completed",
+    ]
 
 
 async def test_spawned_jobs_commit_with_the_finish(store: JobStore) -> None:

@@ -32,6 +32,7 @@ from flowgate.security.secrets import SecretBox, SecretError
 
 GENERATE_KIND = "generate"
 _MAX_POLL_FAILURES = 60
+MAX_VIDEO_BYTES = 512 * 1024 * 1024
 
 
 def failed(
@@ -187,18 +188,27 @@ class GenerationRunner:
                 failures += 1  # polling is idempotent: keep trying until the deadline
                 await asyncio.sleep(route.poll_interval_s)
                 continue
-            verdict = await self._on_status(ctx, status)
+            verdict = await self._on_status(ctx, status, key)
             if verdict is not None:
                 return verdict
             await asyncio.sleep(route.poll_interval_s)
 
-    async def _on_status(self, ctx: JobContext, status: VideoStatus) -> Finish | None:
+    async def _on_status(self, ctx: JobContext, status: VideoStatus, key: str) -> Finish | None:
         if status.state == "completed" and status.url:
+            url = status.url
+            if status.extra.get("download_auth") == "bearer":
+                try:
+                    data, mime = await self.client.fetch_result(url, key, max_bytes=MAX_VIDEO_BYTES)
+                except UpstreamError as exc:
+                    if exc.phase is Phase.TERMINAL:
+                        return failed(exc.code, exc.message, raw=exc.raw, state=ctx.job.state)
+                    return None  # poll again, then fetch again
+                url = await self.results.save(data, mime)
             return Finish(
                 JobStatus.COMPLETED,
-                result={"videoUrl": status.url},
+                result={"videoUrl": url},
                 state={**ctx.job.state, "progress": 100},
-                event={"videoUrl": status.url},
+                event={"videoUrl": url},
             )
         if status.state == "failed":
             return failed(

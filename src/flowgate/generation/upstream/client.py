@@ -118,6 +118,30 @@ class UpstreamClient:
                 exc.phase = Phase.PRE_ACCEPTANCE  # a garbled poll answer: just poll again
             raise
 
+    async def fetch_result(self, url: str, api_key: str, *, max_bytes: int) -> tuple[bytes, str]:
+        """A finished result that only the key can read (OpenAI's `/videos/{id}/content`):
+        we fetch it once and serve it ourselves, since clients never get the key. The URL
+        comes from our own upstream, not from a client. Safe to repeat: errors are retryable."""
+        headers = {"Authorization": f"Bearer {api_key}"}
+        try:
+            async with self._http.stream("GET", url, headers=headers, timeout=300.0) as response:
+                if not response.is_success:
+                    await response.aread()
+                    raise classify_status(response, api_key=api_key, idempotent=True)
+                chunks: list[bytes] = []
+                size = 0
+                async for chunk in response.aiter_bytes():
+                    size += len(chunk)
+                    if size > max_bytes:
+                        raise UpstreamError(
+                            ErrorCode.UPSTREAM_ERROR, f"the result is over {max_bytes} bytes"
+                        )
+                    chunks.append(chunk)
+                mime = response.headers.get("content-type", "application/octet-stream")
+                return b"".join(chunks), mime.split(";")[0].strip()
+        except httpx.TransportError as exc:
+            raise classify_transport_error(exc, idempotent=True) from exc
+
     async def _send(
         self, route: ModelRoute, call: UpstreamCall, api_key: str, *, idempotent: bool = False
     ) -> tuple[str, str]:
