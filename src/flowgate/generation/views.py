@@ -26,9 +26,11 @@ def _media(job: Job) -> dict[str, Any]:
 
 
 def compat_status(job: Job) -> dict[str, Any]:
+    """The original's vocabulary: a running task is `processing`."""
+    status = "processing" if job.status is JobStatus.RUNNING else str(job.status)
     body: dict[str, Any] = {
         "success": job.status is JobStatus.COMPLETED,
-        "status": str(job.status),
+        "status": status,
         "taskId": job.id,
         **_media(job),
         "model": job.payload.get("model"),

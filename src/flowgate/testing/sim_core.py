@@ -18,11 +18,12 @@ from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 _MODE_RE = re.compile(r"\[sim:([a-z0-9_]+)(?:=([0-9]+(?:\.[0-9]+)?))?\]")
 _PRE_ACCEPTANCE = ("429", "503")
 _POST_ACCEPTANCE = ("500", "502", "504", "drop", "hang", "garbage")
+CALL_SCOPE_KEY = "flowgate.sim_call"
 
 
 @dataclass
@@ -34,6 +35,11 @@ class SimCall:
     model: str
     prompt: str
     detail: dict[str, Any] = field(default_factory=dict)
+    # Wall-clock times (`time.time()`): when the call arrived, and when the last byte of its
+    # answer was handed to the server (None until then). Benchmarks compare them with the
+    # arrival of callbacks on the same machine.
+    received_at: float = field(default_factory=time.time)
+    answered_at: float | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -114,7 +120,9 @@ async def prelude(
 ) -> Response | None:
     """Record, authenticate and apply the failure modes; None means "answer normally"."""
     state = state_of(request)
-    state.calls.append(SimCall(request.method, request.url.path, model, prompt, detail or {}))
+    call = SimCall(request.method, request.url.path, model, prompt, detail or {})
+    state.calls.append(call)
+    request.scope[CALL_SCOPE_KEY] = call  # for `answer_timer` to stamp `answered_at`
     denied = check_auth(request)
     if denied is not None:
         return denied
@@ -185,6 +193,28 @@ class HangResponse(Response):
         except TimeoutError:
             await send({"type": "http.response.start", "status": 504, "headers": []})
             await send({"type": "http.response.body", "body": b""})
+
+
+class AnswerTimer:
+    """ASGI middleware: stamps `answered_at` on the request's `SimCall` (if `prelude` recorded
+    one) once the last body message of its answer has been sent."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def timed_send(message: Message) -> None:
+            await send(message)
+            if message["type"] == "http.response.body" and not message.get("more_body", False):
+                call = scope.get(CALL_SCOPE_KEY)
+                if isinstance(call, SimCall):
+                    call.answered_at = time.time()
+
+        await self.app(scope, receive, timed_send)
 
 
 def new_id(prefix: str = "") -> str:

@@ -24,8 +24,10 @@ Routes (all but `/files`, `/_sim` need `Authorization: Bearer <key>`; Gemini als
   aggregator's `video_url` field once `completed`; `GET /v1/videos/{id}/content` → the MP4.
 - `GET /files/{name}` → a tiny valid PNG (or MP4 for `*.mp4`): every URL it returns works.
 - `GET /_sim/image.png` → the same PNG, handy as an input image URL.
-- `GET /_sim/calls` → `{"count", "calls": [{method, path, model, prompt, detail}]}` for
-  upstream-API calls only (including 401s and polls; not `/files`, not `/_sim`).
+- `GET /_sim/calls` → `{"count", "calls": [{method, path, model, prompt, detail, received_at,
+  answered_at}]}` for upstream-API calls only (including 401s and polls; not `/files`, not
+  `/_sim`). The two times are `time.time()` floats: arrival, and when the answer's last byte
+  was handed to the server (null while held, or never for `drop`/`hang`).
 - `POST /_sim/reset` → forget calls, "once" state and video tasks.
 
 Modes (magic words anywhere in the prompt; `_once` variants fire only the first time for
@@ -62,12 +64,13 @@ from __future__ import annotations
 import os
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from flowgate.testing import sim_images, sim_video
-from flowgate.testing.sim_core import MP4, PNG, SimState, state_of
+from flowgate.testing.sim_core import MP4, PNG, AnswerTimer, SimState, state_of
 
 DELAY_ENV = "FLOWGATE_SIM_DELAY_S"
 
@@ -116,7 +119,7 @@ def create_simulator(
         Route("/_sim/calls", _calls, methods=["GET"]),
         Route("/_sim/reset", _reset, methods=["POST"]),
     ]
-    app = Starlette(routes=routes)
+    app = Starlette(routes=routes, middleware=[Middleware(AnswerTimer)])
     app.state.sim = SimState(delay_s=delay_s, hang_s=hang_s, video_polls=video_polls)
     return app
 
