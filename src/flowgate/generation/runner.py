@@ -90,10 +90,21 @@ class GenerationRunner:
                 return None
         return self.server_key()
 
-    def _ambiguous_predecessor(self, job: Job, route: ModelRoute) -> Finish | None:
+    async def _dispatch(self, job: Job, ctx: JobContext, route: ModelRoute) -> Finish | None:
+        """Before a call that may be billed: apply the ambiguous-outcome policy if the previous
+        attempt died mid-call, else record (durably) that this attempt is about to send."""
+        if job.state.get("dispatched") is not None and (
+            not route.retry_ambiguous or job.attempts > route.max_attempts
+        ):
+            return self._ambiguous_predecessor(job)
+        await ctx.checkpoint(
+            {**job.state, "dispatched": job.attempts},
+            {"type": "upstream_call", "attempt": job.attempts},
+        )
+        return None
+
+    def _ambiguous_predecessor(self, job: Job) -> Finish:
         """The previous attempt sent a call and never learnt its outcome (process died)."""
-        if job.state.get("dispatched") is None or route.retry_ambiguous:
-            return None
         return failed(
             ErrorCode.UPSTREAM_AMBIGUOUS,
             "the worker running this task stopped while its upstream call was in flight; "
@@ -104,13 +115,9 @@ class GenerationRunner:
     async def _image(
         self, job: Job, ctx: JobContext, route: ModelRoute, req: GenerationInput
     ) -> Finish:
-        verdict = self._ambiguous_predecessor(job, route)
+        verdict = await self._dispatch(job, ctx, route)
         if verdict is not None:
             return verdict
-        await ctx.checkpoint(
-            {**job.state, "dispatched": job.attempts},
-            {"type": "upstream_call", "attempt": job.attempts},
-        )
         try:
             image = await self.client.generate_image(route, req)
         except UpstreamError as exc:
@@ -130,8 +137,6 @@ class GenerationRunner:
             retry = job.attempts < route.max_attempts
         elif exc.phase is Phase.AMBIGUOUS:
             retry = route.retry_ambiguous and job.attempts < route.max_attempts
-            if not retry:
-                state = {**state, "dispatched": None}
         elif exc.phase is Phase.RETRY_ONCE and not job.state.get("retriedOnce"):
             state["retriedOnce"] = True
             return Finish(
@@ -159,13 +164,9 @@ class GenerationRunner:
     ) -> Finish:
         upstream_id = job.state.get("upstreamId")
         if not upstream_id:
-            verdict = self._ambiguous_predecessor(job, route)
+            verdict = await self._dispatch(job, ctx, route)
             if verdict is not None:
                 return verdict
-            await ctx.checkpoint(
-                {**job.state, "dispatched": job.attempts},
-                {"type": "upstream_call", "attempt": job.attempts},
-            )
             try:
                 upstream_id = await self.client.create_video(route, req)
             except UpstreamError as exc:

@@ -122,7 +122,7 @@ async def prelude(
     state = state_of(request)
     call = SimCall(request.method, request.url.path, model, prompt, detail or {})
     state.calls.append(call)
-    request.scope[CALL_SCOPE_KEY] = call  # for `answer_timer` to stamp `answered_at`
+    request.scope[CALL_SCOPE_KEY] = call  # for `AnswerTimer` to stamp `answered_at`
     denied = check_auth(request)
     if denied is not None:
         return denied
