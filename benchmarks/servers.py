@@ -39,6 +39,7 @@ class ServerSpec:
     name: str
     argv: tuple[str, ...]
     env: dict[str, str] = field(default_factory=dict)
+    health_path: str = "/health"  # polled until 200 at start-up
 
     def command(self, port: int, workers: int) -> list[str]:
         return [a.format(port=port, workers=workers, host=HOST) for a in self.argv]
@@ -192,7 +193,7 @@ class Server:
                         f"{self.spec.name} exited with {self.proc.returncode}; see {self.log_path}"
                     )
                 with contextlib.suppress(httpx.TransportError):
-                    if client.get(f"{self.url}/health").status_code == 200:
+                    if client.get(f"{self.url}{self.spec.health_path}").status_code == 200:
                         self.startup_s = time.monotonic() - t0
                         return self.startup_s
                 time.sleep(HEALTH_POLL_S)

@@ -16,6 +16,7 @@ from flowgate.generation.service import GenerationService, ServiceLimits
 from flowgate.generation.upstream.client import UpstreamClient
 from flowgate.generation.webhooks.delivery import WEBHOOK_KIND, WebhookDeliverer
 from flowgate.jobs.ownership import process_owner
+from flowgate.jobs.store.base import Finish, Job
 from flowgate.jobs.store.sqlite import SqliteJobStore
 from flowgate.jobs.worker import Worker, WorkerConfig
 from flowgate.security.secrets import SecretBox, load_or_create_text_secret
@@ -98,6 +99,23 @@ async def generation_service(settings: Settings) -> AsyncIterator[GenerationServ
     service.runner = runner
     owner = process_owner()
     table = service.table
+    deliverer = WebhookDeliverer(webhook_http, webhook_secret)
+    webhook_worker = Worker(
+        store,
+        deliverer.handle,
+        WorkerConfig(
+            kind=WEBHOOK_KIND,
+            owner=f"{owner}/{WEBHOOK_KIND}",
+            concurrency=WEBHOOK_CONCURRENCY,
+            lease_s=settings.lease_seconds,
+        ),
+    )
+
+    def wake_deliveries(_job: Job, outcome: Finish) -> None:
+        """A finish that created a callback delivery: claim it now, not at the next poll."""
+        if outcome.spawn:
+            webhook_worker.wake()
+
     service.generate_worker = Worker(
         store,
         runner.handle,
@@ -109,17 +127,7 @@ async def generation_service(settings: Settings) -> AsyncIterator[GenerationServ
             model_limit=lambda name: table.concurrency_of(name),
             key_limit=settings.per_key_concurrency,
             finalize=service.finalize,
-        ),
-    )
-    deliverer = WebhookDeliverer(webhook_http, webhook_secret)
-    webhook_worker = Worker(
-        store,
-        deliverer.handle,
-        WorkerConfig(
-            kind=WEBHOOK_KIND,
-            owner=f"{owner}/{WEBHOOK_KIND}",
-            concurrency=WEBHOOK_CONCURRENCY,
-            lease_s=settings.lease_seconds,
+            on_finish=wake_deliveries,
         ),
     )
     service.workers = [service.generate_worker, webhook_worker]
