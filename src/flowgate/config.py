@@ -105,6 +105,22 @@ class Settings(BaseSettings):
             )
         return ",".join(names)
 
+    @field_validator("generation_models")
+    @classmethod
+    def _model_table(cls, value: str) -> str:
+        from flowgate.generation.models import ModelTable  # the table's own rules
+
+        ModelTable.load(value)
+        return value
+
+    @field_validator("ssrf_allow_list")
+    @classmethod
+    def _allow_list(cls, value: str) -> str:
+        from flowgate.security.ssrf import EgressPolicy
+
+        EgressPolicy.parse_allow_list(value)
+        return value
+
     @property
     def enabled_services(self) -> frozenset[str]:
         return frozenset(self.services.split(","))

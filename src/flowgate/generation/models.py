@@ -111,9 +111,14 @@ class ModelTable:
         if not spec.strip():
             return cls(DEFAULT_MODELS)
         text = spec
-        if not spec.lstrip().startswith("["):
-            text = Path(spec).read_text("utf-8")
-        extra = msgspec.json.decode(text, type=tuple[ModelRoute, ...])
+        try:
+            if not spec.lstrip().startswith("["):
+                text = Path(spec).read_text("utf-8")
+            extra = msgspec.json.decode(text, type=tuple[ModelRoute, ...])
+        except (OSError, msgspec.DecodeError) as exc:
+            raise ValueError(
+                f"GENERATION_MODELS must be a JSON list of model rows or a path to one: {exc}"
+            ) from None
         names = {row.name for row in extra}
         # The operator's rows come first so their patterns win over built-in ones.
         return cls(extra + tuple(r for r in DEFAULT_MODELS if r.name not in names))
