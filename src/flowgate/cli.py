@@ -57,6 +57,9 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
         interface=Interfaces.ASGI,
         workers=settings.workers,
         backlog=4096,
+        # Requests in progress per worker. granian's default (backlog / workers) would cap
+        # sync generation calls, which wait minutes each, at 2,048 per worker.
+        backpressure=65536,
         respawn_failed_workers=True,
         # In-flight executions end within their time limit; a worker that still has not
         # stopped after that (e.g. granian losing a SIGTERM that arrived during its

@@ -77,7 +77,9 @@ class Settings(BaseSettings):
     )
     max_queued_tasks: int = Field(default=50_000, ge=1, le=10_000_000, alias="MAX_QUEUED_TASKS")
     max_running_tasks: int = Field(default=10_000, ge=1, le=1_000_000, alias="MAX_RUNNING_TASKS")
-    per_key_concurrency: int = Field(default=1_000, ge=1, le=1_000_000, alias="PER_KEY_CONCURRENCY")
+    per_key_concurrency: int = Field(
+        default=10_000, ge=1, le=1_000_000, alias="PER_KEY_CONCURRENCY"
+    )
     lease_seconds: float = Field(default=30.0, ge=1, le=3600, alias="LEASE_SECONDS")
     shutdown_grace_seconds: float = Field(
         default=25.0, ge=0, le=3600, alias="SHUTDOWN_GRACE_SECONDS"

@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from flowgate.generation.upstream.client import UpstreamClient
+from flowgate.generation.upstream.fetch import AiohttpFetcher, Fetcher, HttpxFetcher
 from tests.generation.helpers import SimServer, start_simulator
 
 
@@ -36,12 +37,25 @@ def downloads() -> list[str]:
     return []
 
 
+@pytest.fixture(params=["aiohttp", "httpx"])
+async def fetcher(request: pytest.FixtureRequest, http: httpx.AsyncClient) -> AsyncIterator[Fetcher]:
+    """Every route test runs on the server's own sender (aiohttp) and on the httpx one."""
+    if request.param == "httpx":
+        yield HttpxFetcher(http)
+        return
+    sender = AiohttpFetcher()
+    yield sender
+    await sender.aclose()
+
+
 @pytest.fixture
-def upstream(http: httpx.AsyncClient, sim: SimServer, downloads: list[str]) -> UpstreamClient:
+def upstream(
+    http: httpx.AsyncClient, fetcher: Fetcher, sim: SimServer, downloads: list[str]
+) -> UpstreamClient:
     async def download(url: str) -> tuple[bytes, str]:
         downloads.append(url)
         response = await http.get(url)
         response.raise_for_status()
         return response.content, response.headers.get("content-type", "")
 
-    return UpstreamClient(http, [sim.url], download=download)
+    return UpstreamClient(fetcher, [sim.url], download=download)

@@ -14,6 +14,7 @@ from flowgate.generation.results import ResultStore
 from flowgate.generation.runner import GENERATE_KIND, GenerationRunner
 from flowgate.generation.service import GenerationService, ServiceLimits
 from flowgate.generation.upstream.client import UpstreamClient
+from flowgate.generation.upstream.fetch import AiohttpFetcher
 from flowgate.generation.webhooks.delivery import WEBHOOK_KIND, WebhookDeliverer
 from flowgate.jobs.ownership import process_owner
 from flowgate.jobs.store.base import Finish, Job
@@ -71,12 +72,7 @@ async def generation_service(settings: Settings) -> AsyncIterator[GenerationServ
             sync_wait_s=settings.sync_wait_seconds,
         ),
     )
-    upstream_http = httpx.AsyncClient(
-        timeout=httpx.Timeout(300.0, connect=settings.upstream_connect_timeout_s),
-        limits=httpx.Limits(max_connections=None, max_keepalive_connections=200),
-        follow_redirects=False,
-        trust_env=False,
-    )
+    upstream_http = AiohttpFetcher()
     fetch_http = guarded_client(policy, timeout=httpx.Timeout(30.0, connect=10.0))
     webhook_http = guarded_client(policy, timeout=httpx.Timeout(15.0, connect=10.0))
     bases = [settings.upstream_base_url] + [

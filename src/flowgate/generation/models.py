@@ -35,8 +35,9 @@ class ModelRoute(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     upstream_model: str | None = None
     aliases: tuple[str, ...] = ()
     deadline_s: float = 600.0
-    # Upstream calls of this model in flight at once (per process in embedded mode).
-    concurrency: int = 200
+    # Upstream calls of this model in flight at once (per process in embedded mode); the
+    # default leaves the bound to MAX_RUNNING_TASKS / PER_KEY_CONCURRENCY.
+    concurrency: int = 1_000_000
     # Retry a call whose outcome is unknown (sent, then timeout/dropped)? Risks double billing.
     retry_ambiguous: bool = False
     # Attempts for failures that provably never reached the upstream (connect, 429, 503).

@@ -143,5 +143,8 @@ def serve_simulator(host: str, port: int, delay_s: float) -> None:
         interface=Interfaces.ASGI,
         workers=1,
         backlog=4096,
+        # granian's default (backlog / workers) would cap held calls at 4,096; benchmarks
+        # hold 10,000 at once.
+        backpressure=65536,
         log_access=False,
     ).serve()

@@ -59,6 +59,7 @@ from flowgate.generation.upstream.base import (
     body_error,
     redact,
 )
+from flowgate.generation.upstream.fetch import Fetcher, HttpxFetcher, TooLarge
 
 NOT_REACHED_ERRORS: tuple[type[httpx.TransportError], ...] = (
     httpx.ConnectError,
@@ -77,14 +78,14 @@ class UpstreamClient:
 
     def __init__(
         self,
-        http: httpx.AsyncClient,
+        http: httpx.AsyncClient | Fetcher,
         base_urls: Sequence[str],
         *,
         download: Callable[[str], Awaitable[tuple[bytes, str]]],
     ) -> None:
         if not base_urls:
             raise ValueError("at least one upstream base URL is required")
-        self._http = http
+        self._http: Fetcher = HttpxFetcher(http) if isinstance(http, httpx.AsyncClient) else http
         self._bases = tuple(url.rstrip("/") for url in base_urls)
         self._download = download
 
@@ -124,23 +125,17 @@ class UpstreamClient:
         comes from our own upstream, not from a client. Safe to repeat: errors are retryable."""
         headers = {"Authorization": f"Bearer {api_key}"}
         try:
-            async with self._http.stream("GET", url, headers=headers, timeout=300.0) as response:
-                if not response.is_success:
-                    await response.aread()
-                    raise classify_status(response, api_key=api_key, idempotent=True)
-                chunks: list[bytes] = []
-                size = 0
-                async for chunk in response.aiter_bytes():
-                    size += len(chunk)
-                    if size > max_bytes:
-                        raise UpstreamError(
-                            ErrorCode.UPSTREAM_ERROR, f"the result is over {max_bytes} bytes"
-                        )
-                    chunks.append(chunk)
-                mime = response.headers.get("content-type", "application/octet-stream")
-                return b"".join(chunks), mime.split(";")[0].strip()
+            response = await self._http.fetch(
+                "GET", url, headers=headers, timeouts=httpx.Timeout(300.0), max_bytes=max_bytes
+            )
         except httpx.TransportError as exc:
             raise classify_transport_error(exc, idempotent=True) from exc
+        except TooLarge as exc:
+            raise UpstreamError(ErrorCode.UPSTREAM_ERROR, str(exc)) from None
+        if not response.is_success:
+            raise classify_status(response, api_key=api_key, idempotent=True)
+        mime = response.headers.get("content-type", "application/octet-stream")
+        return response.content, mime.split(";")[0].strip()
 
     async def _send(
         self, route: ModelRoute, call: UpstreamCall, api_key: str, *, idempotent: bool = False
@@ -151,14 +146,16 @@ class UpstreamClient:
         skipped: list[UpstreamError] = []
         for base in self._bases:
             try:
-                response = await self._http.request(
+                response = await self._http.fetch(
                     call.method,
                     base + call.path,
                     json=call.json,
                     params=call.params,
                     headers=headers,
-                    timeout=timeout,
+                    timeouts=timeout,
                 )
+            except TooLarge as exc:
+                raise UpstreamError(ErrorCode.UPSTREAM_ERROR, str(exc)) from None
             except httpx.TransportError as exc:
                 error = classify_transport_error(exc, idempotent=idempotent)
                 if not isinstance(exc, NOT_REACHED_ERRORS):

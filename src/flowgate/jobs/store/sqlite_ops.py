@@ -18,6 +18,7 @@ from flowgate.jobs.store.base import Claim, Finish, Job, JobConflict, JobSpec, L
 from flowgate.jobs.store.sqlite_schema import COLUMNS, add_event, row_to_job
 
 TERMINAL_SQL = "('completed', 'failed', 'canceled')"
+MAX_CLAIM = 256
 
 
 def get(c: sqlite3.Connection, job_id: str) -> Job | None:
@@ -124,10 +125,18 @@ def cancel(c: sqlite3.Connection, job_id: str, now: float) -> Job | None:
 
 
 def claim_jobs(c: sqlite3.Connection, claim: Claim, now: float) -> list[Job]:
+    """Saturated limit groups are excluded in SQL, so a deep queue of one saturated model
+    costs nothing per claim; the candidate scan is bounded whatever `n` is."""
+    where = ["kind = ?", "status = 'queued'", "run_at <= ?"]
+    args: list[Any] = [claim.kind, now]
+    for column, capacity in (("model", claim.model_capacity), ("key_id", claim.key_capacity)):
+        full = [name for name, free in capacity.items() if free <= 0]
+        if full:
+            where.append(f"COALESCE({column}, '') NOT IN ({','.join('?' * len(full))})")
+            args += full
     rows = c.execute(
-        "SELECT id, model, key_id FROM jobs WHERE kind = ? AND status = 'queued' AND run_at <= ? "
-        "ORDER BY run_at LIMIT ?",
-        (claim.kind, now, claim.n * 4 + 16),
+        f"SELECT id, model, key_id FROM jobs WHERE {' AND '.join(where)} ORDER BY run_at LIMIT ?",
+        (*args, min(claim.n, MAX_CLAIM) * 2 + 16),
     ).fetchall()
     models = dict(claim.model_capacity)
     keys = dict(claim.key_capacity)
@@ -140,7 +149,7 @@ def claim_jobs(c: sqlite3.Connection, claim: Claim, now: float) -> list[Job]:
         models[model] = m_free - 1
         keys[key_id] = k_free - 1
         chosen.append(job_id)
-        if len(chosen) >= claim.n:
+        if len(chosen) >= min(claim.n, MAX_CLAIM):
             break
     jobs: list[Job] = []
     for job_id in chosen:
