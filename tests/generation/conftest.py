@@ -38,7 +38,9 @@ def downloads() -> list[str]:
 
 
 @pytest.fixture(params=["aiohttp", "httpx"])
-async def fetcher(request: pytest.FixtureRequest, http: httpx.AsyncClient) -> AsyncIterator[Fetcher]:
+async def fetcher(
+    request: pytest.FixtureRequest, http: httpx.AsyncClient
+) -> AsyncIterator[Fetcher]:
     """Every route test runs on the server's own sender (aiohttp) and on the httpx one."""
     if request.param == "httpx":
         yield HttpxFetcher(http)
