@@ -93,9 +93,10 @@ class GenerationRunner:
     async def _dispatch(self, job: Job, ctx: JobContext, route: ModelRoute) -> Finish | None:
         """Before a call that may be billed: apply the ambiguous-outcome policy if the previous
         attempt died mid-call, else record (durably) that this attempt is about to send."""
-        if job.state.get("dispatched") is not None and (
-            not route.retry_ambiguous or job.attempts > route.max_attempts
-        ):
+        marked = job.state.get("dispatched")
+        if marked == job.attempts:
+            return None  # recorded at submit, in the commit that created the task
+        if marked is not None and (not route.retry_ambiguous or job.attempts > route.max_attempts):
             return self._ambiguous_predecessor(job)
         await ctx.checkpoint(
             {**job.state, "dispatched": job.attempts},

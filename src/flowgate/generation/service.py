@@ -134,8 +134,14 @@ class GenerationService:
         spec = self._spec(req, idempotency_key)
         worker = self.generate_worker
         if worker is not None and worker.reserve(spec.model, spec.key_id):
+            # Claimed by us in the same commit, with attempt 1 already marked as about to
+            # call upstream (saves the runner a commit; a crash before the call is then
+            # treated as ambiguous: never a double charge, at worst a needless failure).
             owned = dataclasses.replace(
-                spec, lease_owner=worker.config.owner, lease_s=worker.config.lease_s
+                spec,
+                lease_owner=worker.config.owner,
+                lease_s=worker.config.lease_s,
+                state={"dispatched": 1},
             )
             try:
                 job, created = await self._store_new(owned, strict)

@@ -76,6 +76,8 @@ class JobSpec:
     # Claim it in the same commit (the submitting process runs it: no queue round trip).
     lease_owner: str | None = None
     lease_s: float = 30.0
+    # Initial durable state (e.g. a marker the claiming worker would otherwise write next).
+    state: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ def submit(c: sqlite3.Connection, spec: JobSpec, now: float) -> tuple[Job, bool]
     c.execute(
         "INSERT INTO jobs(id, kind, status, payload, payload_hash, run_at, deadline, "
         "created_at, updated_at, secret, model, key_id, parent_id, lease_owner, lease_until, "
-        "attempts, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "attempts, version, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             spec.id,
             spec.kind,
@@ -56,6 +56,7 @@ def submit(c: sqlite3.Connection, spec: JobSpec, now: float) -> tuple[Job, bool]
             now + spec.lease_s if owned else None,
             1 if owned else 0,
             2 if owned else 1,
+            orjson.dumps(spec.state or {}),
         ),
     )
     add_event(c, spec.id, 1, now, "queued", {"status": "queued"})
