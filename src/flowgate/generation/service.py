@@ -252,8 +252,13 @@ class GenerationService:
         return updated
 
     async def wait(self, task_id: str, timeout_s: float) -> Job:
-        await self.hub.wait_terminal(task_id, timeout_s)
-        return await self.get(task_id)
+        try:
+            job = await self.hub.wait_terminal(task_id, timeout_s)
+        except StoreUnavailable as exc:
+            raise unavailable(str(exc)) from None
+        if job is None or job.kind != GENERATE_KIND:
+            raise not_found(task_id)
+        return job
 
     # --- callbacks ---------------------------------------------------------------
     def finalize(self, job: Job, outcome: Finish) -> Finish:

@@ -12,7 +12,7 @@ import contextlib
 from collections import defaultdict
 from collections.abc import AsyncIterator
 
-from flowgate.jobs.store.base import Event, JobStore
+from flowgate.jobs.store.base import Event, Job, JobStore
 
 TERMINAL_EVENTS = frozenset({"completed", "failed", "canceled"})
 
@@ -45,18 +45,29 @@ class EventHub:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(waiter.wait(), self._poll_s)
         finally:
-            waiters = self._waiters.get(job_id)
-            if waiters is not None:
-                waiters.discard(waiter)
-                if not waiters:
-                    del self._waiters[job_id]
+            self._discard(job_id, waiter)
 
-    async def wait_terminal(self, job_id: str, timeout_s: float) -> bool:
-        """True once the job reached a terminal state, False when `timeout_s` passed first."""
+    async def wait_terminal(self, job_id: str, timeout_s: float) -> Job | None:
+        """The job once terminal, or as it is when `timeout_s` has passed (None: unknown).
+        Reads the job itself, not its event log: one keyed read per wake-up."""
+        waiter = asyncio.Event()
+        self._waiters[job_id].add(waiter)
+        deadline = asyncio.get_running_loop().time() + timeout_s
         try:
-            async with asyncio.timeout(timeout_s):
-                async for _ in self.follow(job_id):
-                    pass
-        except TimeoutError:
-            return False
-        return True
+            while True:
+                waiter.clear()
+                job = await self._store.get(job_id)
+                remaining = deadline - asyncio.get_running_loop().time()
+                if job is None or job.status.terminal or remaining <= 0:
+                    return job
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(waiter.wait(), min(self._poll_s, remaining))
+        finally:
+            self._discard(job_id, waiter)
+
+    def _discard(self, job_id: str, waiter: asyncio.Event) -> None:
+        waiters = self._waiters.get(job_id)
+        if waiters is not None:
+            waiters.discard(waiter)
+            if not waiters:
+                del self._waiters[job_id]

@@ -22,6 +22,7 @@ from flowgate.jobs.state import JobStatus
 from flowgate.jobs.store.base import Claim, Finish, Job, JobStore, JobStoreError
 
 log = structlog.get_logger("flowgate.jobs")
+MAX_CLAIM_BATCH = 256  # the store hands out at most this many jobs per claim
 
 
 class LeaseLost(Exception):
@@ -70,6 +71,10 @@ class Worker:
         self._canceled: set[str] = set()
         self._reserved = 0
         self._wake = asyncio.Event()
+        # Did the last claim find as much work as it asked for (or did someone say there is
+        # more)? Only then does a freed slot trigger a claim at once; otherwise the poll
+        # finds work submitted elsewhere, and a finished job costs no extra transaction.
+        self._backlog = True
         self._stopping = False
         self._loops: list[asyncio.Task[None]] = []
         self.processed = 0
@@ -82,6 +87,7 @@ class Worker:
 
     def wake(self) -> None:
         """New work may be available (an in-process submit): claim now, not at the next poll."""
+        self._backlog = True
         self._wake.set()
 
     def reserve(self, model: str | None, key: str | None) -> bool:
@@ -131,6 +137,8 @@ class Worker:
                     await asyncio.sleep(1.0)
             for job in claimed:
                 self._spawn(job)
+            if free > 0:
+                self._backlog = len(claimed) >= min(free, MAX_CLAIM_BATCH)
             if len(claimed) < free or free <= 0:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), self.config.poll_s)
@@ -162,7 +170,8 @@ class Worker:
             self._by_model[model] -= 1
             self._by_key[key] -= 1
             self.processed += 1
-            self._wake.set()
+            if self._backlog:
+                self._wake.set()
 
         task.add_done_callback(done)
 

@@ -40,7 +40,7 @@ class SqliteJobStore:
         self.path = path
         self._synchronous = synchronous
         self._writer: SqliteThread | None = None
-        self._reader: SqliteThread | None = None
+        self._reader: sqlite3.Connection | None = None
         self._listeners: list[Listener] = []
 
     def add_listener(self, listener: Listener) -> None:
@@ -58,16 +58,17 @@ class SqliteJobStore:
         wconn = connect(self.path, synchronous=self._synchronous)
         create_schema(wconn)
         self._writer = SqliteThread(wconn, name="sqlite-writer", writer=True)
-        self._reader = SqliteThread(
-            connect(self.path, synchronous=self._synchronous), name="sqlite-reader", writer=False
-        )
         self._writer.start(loop)
-        self._reader.start(loop)
+        self._reader = connect(self.path, synchronous=self._synchronous)
+        self._reader.execute("PRAGMA query_only=1")
+        # A read that meets a lock fails fast instead of stalling the event loop.
+        self._reader.execute("PRAGMA busy_timeout=100")
 
     async def close(self) -> None:
-        for thread in (self._writer, self._reader):
-            if thread is not None:
-                await asyncio.to_thread(thread.stop)
+        if self._writer is not None:
+            await asyncio.to_thread(self._writer.stop)
+        if self._reader is not None:
+            self._reader.close()
         self._writer = self._reader = None
 
     async def _write(self, op: Callable[[sqlite3.Connection], Any]) -> Any:
@@ -79,10 +80,13 @@ class SqliteJobStore:
             raise StoreUnavailable(f"the task store could not be written: {exc}") from exc
 
     async def _read(self, op: Callable[[sqlite3.Connection], Any]) -> Any:
+        """Reads run on the event loop itself: in WAL mode they never wait for writers, and a
+        keyed read (~20-50 us) is cheaper than the two thread hand-offs it would need
+        (measured: thread hops were a large share of the sync path's CPU)."""
         if self._reader is None:
             raise StoreUnavailable("the task store is closed")
         try:
-            return await self._reader.run(op)
+            return op(self._reader)
         except sqlite3.OperationalError as exc:
             raise StoreUnavailable(f"the task store could not be read: {exc}") from exc
 

@@ -27,10 +27,13 @@ def get(c: sqlite3.Connection, job_id: str) -> Job | None:
 
 
 def submit(c: sqlite3.Connection, spec: JobSpec, now: float) -> tuple[Job, bool]:
-    existing = get(c, spec.id)
-    if existing is not None:
-        if existing.payload_hash != spec.payload_hash:
+    """Insert-if-absent; the new job is built from the spec, not read back (hot path)."""
+    found = c.execute("SELECT payload_hash FROM jobs WHERE id = ?", (spec.id,)).fetchone()
+    if found is not None:
+        if found[0] != spec.payload_hash:
             raise JobConflict(f"id {spec.id!r} already exists with a different request")
+        existing = get(c, spec.id)
+        assert existing is not None
         return existing, False
     run_at = spec.run_at if spec.run_at is not None else now
     owned = spec.lease_owner is not None
@@ -62,8 +65,26 @@ def submit(c: sqlite3.Connection, spec: JobSpec, now: float) -> tuple[Job, bool]
     add_event(c, spec.id, 1, now, "queued", {"status": "queued"})
     if owned:
         add_event(c, spec.id, 2, now, "running", {"status": "running", "attempt": 1})
-    job = get(c, spec.id)
-    assert job is not None
+    job = Job(
+        id=spec.id,
+        kind=spec.kind,
+        status=JobStatus.RUNNING if owned else JobStatus.QUEUED,
+        payload=spec.payload,
+        payload_hash=spec.payload_hash,
+        state=dict(spec.state or {}),
+        attempts=1 if owned else 0,
+        version=2 if owned else 1,
+        lease_owner=spec.lease_owner,
+        lease_until=now + spec.lease_s if owned else None,
+        run_at=run_at,
+        deadline=spec.deadline,
+        created_at=now,
+        updated_at=now,
+        secret=spec.secret,
+        model=spec.model,
+        key_id=spec.key_id,
+        parent_id=spec.parent_id,
+    )
     return job, True
 
 
@@ -101,8 +122,16 @@ def _decode_cursor(cursor: str) -> tuple[float, str]:
         raise ValueError("cursor is not one this server issued") from exc
 
 
-def _bump(c: sqlite3.Connection, job: Job, now: float, kind: str, data: dict[str, Any]) -> None:
-    version = c.execute("SELECT version FROM jobs WHERE id = ?", (job.id,)).fetchone()[0]
+def _bump(
+    c: sqlite3.Connection,
+    job: Job,
+    now: float,
+    kind: str,
+    data: dict[str, Any],
+    version: int | None = None,
+) -> None:
+    if version is None:
+        version = c.execute("SELECT version FROM jobs WHERE id = ?", (job.id,)).fetchone()[0]
     add_event(c, job.id, version, now, kind, data)
 
 
@@ -197,7 +226,7 @@ def finish(c: sqlite3.Connection, job: Job, out: Finish, now: float) -> bool:
         cur = c.execute(
             "UPDATE jobs SET status = 'queued', run_at = ?, lease_owner = NULL, lease_until = NULL, "
             "state = COALESCE(?, state), error_code = ?, error_message = ?, error_raw = ?, "
-            f"updated_at = ?, version = version + 1 WHERE {where}",
+            f"updated_at = ?, version = version + 1 WHERE {where} RETURNING version",
             (out.retry_at, state, out.error_code, out.error_message, out.error_raw, now, *args),
         )
         kind = "retrying"
@@ -206,7 +235,8 @@ def finish(c: sqlite3.Connection, job: Job, out: Finish, now: float) -> bool:
         cur = c.execute(
             "UPDATE jobs SET status = ?, result = ?, state = COALESCE(?, state), error_code = ?, "
             "error_message = ?, error_raw = ?, finished_at = ?, updated_at = ?, lease_owner = NULL, "
-            f"lease_until = NULL, secret = NULL, version = version + 1 WHERE {where}",
+            f"lease_until = NULL, secret = NULL, version = version + 1 WHERE {where} "
+            "RETURNING version",
             (
                 out.status,
                 result,
@@ -220,9 +250,11 @@ def finish(c: sqlite3.Connection, job: Job, out: Finish, now: float) -> bool:
             ),
         )
         kind = str(out.status)
-    if cur.rowcount != 1:
+    row = cur.fetchone()
+    if row is None:
         return False
-    _bump(c, job, now, kind, {"status": "queued" if out.retry_at else str(out.status), **out.event})
+    data = {"status": "queued" if out.retry_at else str(out.status), **out.event}
+    _bump(c, job, now, kind, data, version=row[0])
     for spec in out.spawn:
         submit(c, spec, now)
     return True
