@@ -35,7 +35,7 @@ pytest: install
 test: lint typecheck pytest
 
 bench: install
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py --only all
 
 assets:
 	cd assets && npm ci --no-audit --no-fund && node build.mjs
