@@ -15,6 +15,7 @@ everything after sending maps to read/protocol errors (ambiguous).
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Any, Protocol
 
 import aiohttp
@@ -97,7 +98,7 @@ class AiohttpFetcher:
                 timeout=limits,
                 allow_redirects=False,
             ) as response:
-                body = await _read(response, max_bytes)
+                body = await _read(response.content.iter_any(), max_bytes)
                 return httpx.Response(
                     response.status, headers=list(response.raw_headers), content=body
                 )
@@ -110,15 +111,16 @@ class AiohttpFetcher:
             self._session = None
 
 
-async def _read(response: aiohttp.ClientResponse, max_bytes: int) -> bytes:
-    chunks: list[bytes] = []
+async def _read(chunks: AsyncIterator[bytes], max_bytes: int) -> bytes:
+    """The whole body, stopping (TooLarge) as soon as it passes `max_bytes`."""
+    parts: list[bytes] = []
     size = 0
-    async for chunk in response.content.iter_any():
+    async for chunk in chunks:
         size += len(chunk)
         if size > max_bytes:
             raise TooLarge(f"the upstream answer is over {max_bytes} bytes")
-        chunks.append(chunk)
-    return b"".join(chunks)
+        parts.append(chunk)
+    return b"".join(parts)
 
 
 class HttpxFetcher:
@@ -141,18 +143,10 @@ class HttpxFetcher:
         )
         response = await self._client.send(request, stream=True)
         try:
-            chunks: list[bytes] = []
-            size = 0
-            async for chunk in response.aiter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise TooLarge(f"the upstream answer is over {max_bytes} bytes")
-                chunks.append(chunk)
+            body = await _read(response.aiter_bytes(), max_bytes)
         finally:
             await response.aclose()
-        return httpx.Response(
-            response.status_code, headers=response.headers, content=b"".join(chunks)
-        )
+        return httpx.Response(response.status_code, headers=response.headers, content=body)
 
     async def aclose(self) -> None:
         await self._client.aclose()
