@@ -9,12 +9,8 @@
 --   GEN_IDS.<thread number>, one per line, so the caller can check each one afterwards.
 -- At the end prints the same WRK_RESULT_JSON line as seed.lua (benchmarks/loadgen.py parses it).
 
-local threads = {}
-
-function setup(thread)
-  threads[#threads + 1] = thread
-  thread:set("tid", #threads)
-end
+-- setup() and done() (the WRK_RESULT_JSON line) live in wrk_result.lua, next to this file.
+dofile((debug.getinfo(1, "S").source:match("^@(.*[/\\])") or "./") .. "wrk_result.lua")
 
 local req
 local expect
@@ -51,27 +47,4 @@ function response(status, headers, body)
       ids_file:write(id, "\n")
     end
   end
-end
-
-function done(summary, latency, requests_stats)
-  local total_non200, total_bad = 0, 0
-  for _, t in ipairs(threads) do
-    total_non200 = total_non200 + (t:get("non200") or 0)
-    total_bad = total_bad + (t:get("bad_body") or 0)
-  end
-  local e = summary.errors
-  local parts = {
-    string.format('"duration_us": %d', summary.duration),
-    string.format('"requests": %d', summary.requests),
-    string.format('"bytes": %d', summary.bytes),
-    string.format('"errors": {"connect": %d, "read": %d, "write": %d, "status": %d, "timeout": %d}',
-      e.connect, e.read, e.write, e.status, e.timeout),
-    string.format('"non200": %d', total_non200),
-    string.format('"bad_body": %d', total_bad),
-    string.format('"latency_us": {"min": %d, "mean": %.1f, "stdev": %.1f, "max": %d, "p50": %d, "p75": %d, "p90": %d, "p99": %d, "p999": %d}',
-      latency.min, latency.mean, latency.stdev, latency.max,
-      latency:percentile(50), latency:percentile(75), latency:percentile(90),
-      latency:percentile(99), latency:percentile(99.9)),
-  }
-  io.write("WRK_RESULT_JSON {" .. table.concat(parts, ", ") .. "}\n")
 end

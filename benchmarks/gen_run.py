@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import json
 import shlex
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -38,6 +37,7 @@ from gen_report import markdown, write_docs
 from gen_results import GenResults, to_jsonable
 from gen_tasks import callback_latency, crash_recovery, tasks_in_flight
 from loadgen import ensure_wrk
+from results import publish, save_raw
 from servers import ROOT, BenchError
 
 RESULTS_DIR = ROOT / "benchmarks" / "results"
@@ -183,15 +183,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         run_measures(args, wrk, res, log)
     finally:
-        res.finished_utc = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        out = RESULTS_DIR / f"{stamp}.gen.json"
-        out.write_text(json.dumps(to_jsonable(res), indent=2, default=str) + "\n")
-        print(f"raw results: {out.relative_to(ROOT)}", flush=True)
-    print()
-    print(markdown(res))
-    if args.write_docs:
-        write_docs(res)
-        print("updated docs/benchmarks.md (Generation)")
+        save_raw(res, lambda: to_jsonable(res), RESULTS_DIR / f"{stamp}.gen.json")
+    rewrite = (lambda: write_docs(res)) if args.write_docs else None
+    publish(markdown(res), rewrite, "docs/benchmarks.md (Generation)")
     return 0
 
 

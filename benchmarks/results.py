@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from loadgen import LoadResult
 from measures import EngineResult, TimeLimitResult
-from servers import ServerSpec
+from servers import ROOT, ServerSpec
 
 
 @dataclass
@@ -46,3 +50,19 @@ def to_jsonable(res: RunResults) -> dict[str, Any]:
     for name, tl in res.time_limit.items():
         data["time_limit"][name]["all_timeout_errors"] = tl.all_timeout_errors
     return data
+
+
+def save_raw(res: Any, data: Callable[[], dict[str, Any]], out: Path) -> None:
+    """Stamp the end time and write the raw JSON (also after a failed run: called in finally)."""
+    res.finished_utc = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    out.write_text(json.dumps(data(), indent=2, default=str) + "\n")
+    print(f"raw results: {out.relative_to(ROOT)}", flush=True)
+
+
+def publish(text: str, write_docs: Callable[[], None] | None, what: str) -> None:
+    """Print the Markdown, and rewrite the docs section when asked."""
+    print()
+    print(text)
+    if write_docs is not None:
+        write_docs()
+        print(f"updated {what}")

@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import json
 import os
 import platform
 import resource
@@ -52,7 +51,7 @@ from measures import (
     summarize_stats,
 )
 from report import DOCS_FILE, markdown, write_docs
-from results import RunConfig, RunResults, to_jsonable
+from results import RunConfig, RunResults, publish, save_raw, to_jsonable
 from seed import seed_lua_mismatches
 from servers import (
     HOST,
@@ -384,15 +383,9 @@ def run(args: argparse.Namespace, argv: Sequence[str] | None, data_dir: Path) ->
     try:
         run_all(wrk, cfg, res, log_path)
     finally:
-        res.finished_utc = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        out_path = RESULTS_DIR / f"{stamp}.json"
-        out_path.write_text(json.dumps(to_jsonable(res), indent=2, default=str) + "\n")
-        print(f"raw results: {out_path.relative_to(ROOT)}", flush=True)
-    print()
-    print(markdown(res))
-    if args.write_docs:
-        write_docs(res)
-        print(f"updated {DOCS_FILE.relative_to(ROOT)}")
+        save_raw(res, lambda: to_jsonable(res), RESULTS_DIR / f"{stamp}.json")
+    rewrite = (lambda: write_docs(res)) if args.write_docs else None
+    publish(markdown(res), rewrite, str(DOCS_FILE.relative_to(ROOT)))
     return 0
 
 
