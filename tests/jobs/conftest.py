@@ -2,18 +2,40 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 
 from flowgate.jobs.store.base import JobSpec, JobStore
+from flowgate.jobs.store.redis import RedisJobStore
 from flowgate.jobs.store.sqlite import SqliteJobStore
+from tests.redis_server import drop_namespace, new_namespace, shared_redis_url
 
 
-@pytest.fixture(params=["sqlite"])
-async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[JobStore]:
-    backend = SqliteJobStore(tmp_path / "jobs.db")
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with shared_redis_url(tmp_path_factory.mktemp("redis")) as url:
+        yield url
+
+
+@pytest.fixture
+def namespace(redis_url: str) -> Iterator[str]:
+    name = new_namespace()
+    yield name
+    drop_namespace(redis_url, name)
+
+
+@pytest.fixture(params=["sqlite", "redis"])
+async def store(
+    request: pytest.FixtureRequest, tmp_path: Path, redis_url: str, namespace: str
+) -> AsyncIterator[JobStore]:
+    backend: JobStore
+    if request.param == "sqlite":
+        backend = SqliteJobStore(tmp_path / "jobs.db")
+    else:
+        # Short takeover scan floor: the contract's leases are tens of milliseconds.
+        backend = RedisJobStore(redis_url, namespace=namespace, lease_s=0.01)
     await backend.open()
     yield backend
     await backend.close()

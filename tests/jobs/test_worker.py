@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
 from flowgate.jobs.state import JobStatus
-from flowgate.jobs.store.base import Claim, Finish, Job, JobStore
+from flowgate.jobs.store.base import Claim, Finish, Job, JobStore, Limits
 from flowgate.jobs.worker import JobContext, Worker, WorkerConfig
 from tests.jobs.conftest import spec
 
@@ -95,7 +95,7 @@ async def test_limits_and_graceful_stop_release(store: JobStore) -> None:
             running.discard(job.id)
         return Finish(JobStatus.COMPLETED)
 
-    worker = make_worker(store, handler, model_limit=lambda m: 2 if m == "limited" else 100)
+    worker = make_worker(store, handler, limits=Limits(models={"limited": 2}, default_model=100))
     worker.start()
     for i in range(5):
         await store.submit(spec(f"m{i}", model="limited"))
@@ -124,7 +124,8 @@ async def test_lost_lease_is_walked_away_from(store: JobStore) -> None:
         await ctx.checkpoint({"late": True})
         return Finish(JobStatus.COMPLETED, result={"by": "zombie"})
 
-    worker = make_worker(store, handler, lease_s=0.1)
+    # One slot, held by the zombie: the worker cannot re-claim the job it lost.
+    worker = make_worker(store, handler, lease_s=0.1, concurrency=1)
     worker._heartbeat_loop = lambda: asyncio.sleep(3600)  # type: ignore[method-assign]
     worker.start()
     await store.submit(spec("lost"))

@@ -17,7 +17,7 @@ from flowgate.generation.upstream.client import UpstreamClient
 from flowgate.generation.upstream.fetch import AiohttpFetcher
 from flowgate.generation.webhooks.delivery import WEBHOOK_KIND, WebhookDeliverer
 from flowgate.jobs.ownership import process_owner
-from flowgate.jobs.store.base import Finish, Job
+from flowgate.jobs.store.base import Finish, Job, Limits
 from flowgate.jobs.store.sqlite import SqliteJobStore
 from flowgate.jobs.worker import Worker, WorkerConfig
 from flowgate.security.secrets import SecretBox, load_or_create_text_secret
@@ -120,8 +120,10 @@ async def generation_service(settings: Settings) -> AsyncIterator[GenerationServ
             owner=f"{owner}/{GENERATE_KIND}",
             concurrency=settings.max_running_tasks,
             lease_s=settings.lease_seconds,
-            model_limit=lambda name: table.concurrency_of(name),
-            key_limit=settings.per_key_concurrency,
+            limits=Limits(
+                models={row.name: row.concurrency for row in table.rows},
+                key=settings.per_key_concurrency,
+            ),
             finalize=service.finalize,
             on_finish=wake_deliveries,
         ),

@@ -19,7 +19,7 @@ from typing import Any
 import structlog
 
 from flowgate.jobs.state import JobStatus
-from flowgate.jobs.store.base import Claim, Finish, Job, JobStore, JobStoreError
+from flowgate.jobs.store.base import Claim, Finish, Job, JobStore, JobStoreError, Limits
 
 log = structlog.get_logger("flowgate.jobs")
 MAX_CLAIM_BATCH = 256  # the store hands out at most this many jobs per claim
@@ -52,8 +52,7 @@ class WorkerConfig:
     concurrency: int
     lease_s: float = 30.0
     poll_s: float = 0.25
-    model_limit: Callable[[str], int] = lambda _model: 1 << 30
-    key_limit: int = 1 << 30
+    limits: Limits = field(default_factory=Limits)
     on_finish: Callable[[Job, Finish], None] = field(default=lambda _job, _out: None)
     # Applied to every outcome before it is stored, whoever produced it (handler, deadline,
     # cancel, crash): where a service attaches jobs to spawn atomically (callbacks).
@@ -97,8 +96,8 @@ class Worker:
             return False
         m, k = model or "", key or ""
         if (
-            self._by_model[m] >= self.config.model_limit(m)
-            or self._by_key[k] >= self.config.key_limit
+            self._by_model[m] >= self.config.limits.model(m)
+            or self._by_key[k] >= self.config.limits.key
         ):
             return False
         self._reserved += 1
@@ -145,16 +144,16 @@ class Worker:
                 self._wake.clear()
 
     def _claim(self, free: int) -> Claim:
-        limit = self.config.model_limit
+        limits = self.config.limits
         return Claim(
             kind=self.config.kind,
             owner=self.config.owner,
             n=free,
             lease_s=self.config.lease_s,
-            model_capacity={m: limit(m) - n for m, n in self._by_model.items()},
-            default_model_capacity=1 << 30,
-            key_capacity={k: self.config.key_limit - n for k, n in self._by_key.items()},
-            default_key_capacity=self.config.key_limit,
+            model_capacity={m: limits.model(m) - n for m, n in self._by_model.items()},
+            key_capacity={k: limits.key - n for k, n in self._by_key.items()},
+            default_key_capacity=limits.key,
+            limits=limits,
         )
 
     def _spawn(self, job: Job) -> None:

@@ -8,7 +8,7 @@ worker whose lease was taken over cannot overwrite the new owner's work.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -59,6 +59,23 @@ class Job(msgspec.Struct, kw_only=True):
     parent_id: str | None = None
 
 
+UNLIMITED = 1 << 30
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Concurrency caps per limit group. The SQLite store leaves them to each process's worker
+    (caps per process); the Redis store enforces them across every instance (shared
+    lease-scored semaphores), which is the point of a global cap on an upstream key."""
+
+    models: Mapping[str, int] = field(default_factory=dict)
+    default_model: int = UNLIMITED
+    key: int = UNLIMITED
+
+    def model(self, name: str) -> int:
+        return self.models.get(name, self.default_model)
+
+
 @dataclass(frozen=True)
 class JobSpec:
     """What a submit carries. `model`/`key_id` are the concurrency-limit groups."""
@@ -78,6 +95,8 @@ class JobSpec:
     lease_s: float = 30.0
     # Initial durable state (e.g. a marker the claiming worker would otherwise write next).
     state: dict[str, Any] | None = None
+    # Caps the submit-time claim must respect (a saturated group leaves the job queued).
+    limits: Limits | None = None
 
 
 @dataclass(frozen=True)
@@ -126,9 +145,10 @@ class Claim:
     n: int
     lease_s: float
     model_capacity: dict[str, int] = field(default_factory=dict)  # free slots per model
-    default_model_capacity: int = 1 << 30
+    default_model_capacity: int = UNLIMITED
     key_capacity: dict[str, int] = field(default_factory=dict)
-    default_key_capacity: int = 1 << 30
+    default_key_capacity: int = UNLIMITED
+    limits: Limits = field(default_factory=Limits)  # the caps themselves (global on Redis)
 
 
 class JobStore(Protocol):
@@ -146,8 +166,15 @@ class JobStore(Protocol):
         ...
 
     def add_listener(self, listener: Callable[[str], None]) -> None:
-        """Called on the loop with a job id after each change this process commits."""
+        """Called on the loop with a job id after each change this process commits, and
+        after changes other instances commit to a watched job."""
         ...
+
+    async def watch(self, job_id: str) -> None:
+        """Someone follows `job_id`: report changes made elsewhere too (where possible)."""
+        ...
+
+    async def unwatch(self, job_id: str) -> None: ...
 
     async def get(self, job_id: str) -> Job | None: ...
     async def list_jobs(self, query: ListQuery) -> tuple[list[Job], str | None]: ...

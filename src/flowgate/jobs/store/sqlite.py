@@ -47,6 +47,12 @@ class SqliteJobStore:
         """Called (on the loop) with a job id after every change this process commits."""
         self._listeners.append(listener)
 
+    async def watch(self, job_id: str) -> None:
+        """Nothing to do: followers poll for changes made by other processes."""
+
+    async def unwatch(self, job_id: str) -> None:
+        """See `watch`."""
+
     def _changed(self, *job_ids: str) -> None:
         for job_id in job_ids:
             for listener in self._listeners:
