@@ -54,13 +54,14 @@ async def _internal_error(request: Request, exc: Exception) -> Response:
     return JSONResponse({"success": False, "error": wire}, status_code=500)
 
 
-def create_app(settings: Settings, *, workers: int | None = None) -> Starlette:
-    """Build the app; `workers` is how many processes share MAX_CONCURRENT_EXECUTIONS."""
+def create_app(settings: Settings, *, workers: int | None = None, api: bool = True) -> Starlette:
+    """Build the app; `workers` is how many processes share MAX_CONCURRENT_EXECUTIONS.
+    `api=False` (`flowgate worker`) runs the services' background work behind `/health` only."""
     _limit_malloc_arenas()
     route_table: list[BaseRoute] = [*health.routes]
-    if "codeblock" in settings.enabled_services:
+    if "codeblock" in settings.enabled_services and api:
         route_table += codeblock_routes.routes
-    if "generation" in settings.enabled_services:
+    if "generation" in settings.enabled_services and api:
         route_table += generation_routes()
 
     @contextlib.asynccontextmanager

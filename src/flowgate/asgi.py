@@ -13,3 +13,10 @@ def create_app_from_env() -> Starlette:
     settings = load_settings()
     configure_logging(settings.log_level)
     return create_app(settings)
+
+
+def create_worker_app_from_env() -> Starlette:
+    """`flowgate worker`: the generation workers, and `/health` only."""
+    settings = load_settings()
+    configure_logging(settings.log_level)
+    return create_app(settings, api=False)

@@ -36,6 +36,26 @@ def main() -> None:
 def serve(host: str | None, port: int | None, workers: int | None) -> None:
     """Serve every enabled service (env SERVICES) from one app."""
     settings = _settings(HOST=host, PORT=port, WORKERS=workers)
+    _run_granian("flowgate.asgi:create_app_from_env", settings)
+
+
+@main.command()
+@click.option("--host", default=None, help="Address of the health endpoint (env HOST).")
+@click.option("--port", type=int, default=None, help="Port of the health endpoint (env PORT).")
+@click.option("--processes", type=int, default=1, show_default=True, help="Worker processes.")
+def worker(host: str | None, port: int | None, processes: int) -> None:
+    """Run generation workers (tasks and callback deliveries) without the HTTP API.
+
+    Only `GET /health` is served, on PORT: platforms such as Cloud Run need a listening port
+    and a health check. Pair with API instances started with GENERATION_WORKERS=false."""
+    settings = _settings(
+        HOST=host, PORT=port, WORKERS=processes, SERVICES="generation", GENERATION_WORKERS=True
+    )
+    os.environ.update(SERVICES="generation", GENERATION_WORKERS="true")
+    _run_granian("flowgate.asgi:create_worker_app_from_env", settings)
+
+
+def _run_granian(target: str, settings: Settings) -> None:
     from granian import Granian
     from granian.constants import Interfaces
 
@@ -50,7 +70,7 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
         DATA_DIR=str(settings.data_dir),
     )
     Granian(
-        "flowgate.asgi:create_app_from_env",
+        target,
         factory=True,
         address=settings.host,
         port=settings.port,

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SERVICE_NAMES = ("codeblock", "generation")
@@ -96,6 +96,17 @@ class Settings(BaseSettings):
     inline_results: bool = Field(default=False, alias="INLINE_RESULTS")
     max_download_bytes: int = Field(default=20 * 1024 * 1024, ge=1024, alias="MAX_DOWNLOAD_BYTES")
 
+    # --- scale-out -------------------------------------------------------------
+    # Set: tasks, leases, limits, events and results live in this Redis, shared by every
+    # instance. Unset: the embedded SQLite file under DATA_DIR.
+    redis_url: SecretStr | None = Field(default=None, alias="REDIS_URL")
+    namespace: str = Field(
+        default="flowgate", pattern=r"^[A-Za-z0-9_.-]{1,64}$", alias="FLOWGATE_NAMESPACE"
+    )
+    # false: this instance serves the API only; `flowgate worker` processes run the tasks.
+    generation_workers: bool = Field(default=True, alias="GENERATION_WORKERS")
+    redis_max_connections: int = Field(default=64, ge=4, le=10_000, alias="REDIS_MAX_CONNECTIONS")
+
     @field_validator("services")
     @classmethod
     def _known_services(cls, value: str) -> str:
@@ -123,6 +134,35 @@ class Settings(BaseSettings):
         EgressPolicy.parse_allow_list(value)
         return value
 
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_scheme(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith(
+            ("redis://", "rediss://", "unix://")
+        ):
+            raise ValueError("must start with redis://, rediss:// or unix://")
+        return value
+
+    @model_validator(mode="after")
+    def _shared_secrets(self) -> Settings:
+        """Every instance must decrypt the upstream keys stored with tasks and sign callbacks
+        with the same secret: per-instance generated keys would break both."""
+        if self.redis_url is not None and "generation" in self.enabled_services:
+            missing = [
+                name
+                for name, value in (
+                    ("SECRET_KEY", self.secret_key),
+                    ("WEBHOOK_SECRET", self.webhook_secret),
+                )
+                if value is None
+            ]
+            if missing:
+                raise ValueError(
+                    f"REDIS_URL is set, so {' and '.join(missing)} must be set too "
+                    "(the same value on every instance)"
+                )
+        return self
+
     @property
     def enabled_services(self) -> frozenset[str]:
         return frozenset(self.services.split(","))
@@ -132,8 +172,16 @@ def describe_validation_error(exc: ValidationError) -> str:
     """Turn pydantic's error into lines an operator can act on (env var + reason)."""
     lines = ["invalid configuration:"]
     for err in exc.errors():
-        where = ".".join(str(p) for p in err["loc"]) or "settings"
-        lines.append(f"  {where.upper()}={err.get('input')!r}: {err['msg']}")
+        if not err["loc"]:  # a rule across settings: the input is all of them, not shown
+            lines.append(f"  {err['msg'].removeprefix('Value error, ')}")
+            continue
+        where = ".".join(str(p) for p in err["loc"])
+        shown = (
+            "<secret>"
+            if "SECRET" in where.upper() or "REDIS" in where.upper()
+            else err.get("input")
+        )
+        lines.append(f"  {where.upper()}={shown!r}: {err['msg']}")
     return "\n".join(lines)
 
 

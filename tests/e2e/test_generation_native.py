@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import time
 import uuid
 from typing import Any
 
@@ -151,7 +152,13 @@ def test_signed_callback_is_delivered(client: httpx.Client, receiver: Receiver) 
         "imageUrl": task["imageUrl"],
     }
     assert delivery.headers["webhook-id"] == f"msg_{task['taskId']}"
-    history = client.get(f"/v1/tasks/{task['taskId']}/webhooks").json()["data"]
+    # The attempt is recorded just after the receiver answered: wait for that commit.
+    deadline = time.monotonic() + 10
+    while True:
+        history = client.get(f"/v1/tasks/{task['taskId']}/webhooks").json()["data"]
+        if history[0]["status"] == "completed" or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
     assert history[0]["status"] == "completed" and history[0]["attempts"][0]["statusCode"] == 200
 
 

@@ -10,14 +10,15 @@ import httpx
 
 from flowgate.config import Settings
 from flowgate.generation.models import ModelTable
-from flowgate.generation.results import ResultStore
+from flowgate.generation.results import RedisBlobs, ResultStore
 from flowgate.generation.runner import GENERATE_KIND, GenerationRunner
 from flowgate.generation.service import GenerationService, ServiceLimits
 from flowgate.generation.upstream.client import UpstreamClient
 from flowgate.generation.upstream.fetch import AiohttpFetcher
 from flowgate.generation.webhooks.delivery import WEBHOOK_KIND, WebhookDeliverer
 from flowgate.jobs.ownership import process_owner
-from flowgate.jobs.store.base import Finish, Job, Limits
+from flowgate.jobs.store.base import Finish, Job, JobStore, Limits
+from flowgate.jobs.store.redis import RedisJobStore
 from flowgate.jobs.store.sqlite import SqliteJobStore
 from flowgate.jobs.worker import Worker, WorkerConfig
 from flowgate.security.secrets import SecretBox, load_or_create_text_secret
@@ -45,6 +46,18 @@ def public_base_url(settings: Settings) -> str:
     return f"http://{host}:{settings.port}"
 
 
+def job_store(settings: Settings) -> JobStore:
+    """REDIS_URL switches from the embedded SQLite file to the shared Redis."""
+    if settings.redis_url is None:
+        return SqliteJobStore(settings.data_dir / "flowgate.db")
+    return RedisJobStore(
+        settings.redis_url.get_secret_value(),
+        namespace=settings.namespace,
+        lease_s=settings.lease_seconds,
+        max_connections=settings.redis_max_connections,
+    )
+
+
 @contextlib.asynccontextmanager
 async def generation_service(settings: Settings) -> AsyncIterator[GenerationService]:
     secrets = SecretBox.open(
@@ -57,7 +70,7 @@ async def generation_service(settings: Settings) -> AsyncIterator[GenerationServ
     )
     policy = egress_policy(settings)
     server_key = settings.upstream_api_key.get_secret_value() if settings.upstream_api_key else None
-    store = SqliteJobStore(settings.data_dir / "flowgate.db")
+    store = job_store(settings)
     service = GenerationService(
         store=store,
         table=ModelTable.load(settings.generation_models),
@@ -83,7 +96,12 @@ async def generation_service(settings: Settings) -> AsyncIterator[GenerationServ
         return await download(fetch_http, url, max_bytes=settings.max_download_bytes)
 
     service.results = ResultStore(
-        settings.data_dir / "results", public_base_url(settings), inline=settings.inline_results
+        settings.data_dir / "results",
+        public_base_url(settings),
+        inline=settings.inline_results,
+        blobs=RedisBlobs(store, settings.task_retention_hours * 3600)
+        if isinstance(store, RedisJobStore)
+        else None,
     )
     runner = GenerationRunner(
         service.table,
@@ -129,6 +147,9 @@ async def generation_service(settings: Settings) -> AsyncIterator[GenerationServ
         ),
     )
     service.workers = [service.generate_worker, webhook_worker]
+    if not settings.generation_workers:  # API-only: `flowgate worker` processes run tasks
+        service.generate_worker = None
+        service.workers = []
     async with contextlib.AsyncExitStack() as stack:
         for client in (upstream_http, fetch_http, webhook_http):
             stack.push_async_callback(client.aclose)

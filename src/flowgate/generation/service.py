@@ -83,7 +83,10 @@ class GenerationService:
     async def start(self) -> None:
         await self.store.open()
         self.store.add_listener(self.hub.notify)
-        await self._reclaim()
+        try:
+            await self._reclaim()
+        except StoreUnavailable as exc:  # Redis down at start: serve 503s until it is back
+            log.warning("store_unavailable_at_start", error=str(exc))
         for worker in self.workers:
             worker.start()
         self._maintenance = asyncio.create_task(self._maintain(), name="generation-maintenance")
@@ -142,16 +145,19 @@ class GenerationService:
                 lease_owner=worker.config.owner,
                 lease_s=worker.config.lease_s,
                 state={"dispatched": 1},
+                limits=worker.config.limits,
             )
             try:
                 job, created = await self._store_new(owned, strict)
             except BaseException:
                 worker.unreserve(spec.model, spec.key_id)
                 raise
-            if created:
+            if created and job.lease_owner == worker.config.owner:
                 worker.adopt(job)
-            else:
+            else:  # existing, or left queued because a shared limit is saturated
                 worker.unreserve(spec.model, spec.key_id)
+                if created:
+                    worker.wake()
             return job, created
         if self._queued_estimate >= self.limits.max_queued:
             raise queue_full(retry_after=5)
@@ -299,6 +305,8 @@ class GenerationService:
         worker = self.generate_worker
         return {
             "backend": self.store.backend,
+            "namespace": getattr(self.store, "namespace", None),
+            "runsWorkers": bool(self.workers),
             "activeTasks": len(worker.running) if worker else 0,
             "totalProcessed": worker.processed if worker else 0,
             "queued": self._queued_estimate,

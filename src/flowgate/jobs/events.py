@@ -1,8 +1,9 @@
-"""Following a job's changes: wake-ups in-process, polling for changes made elsewhere.
+"""Following a job's changes: wake-ups in-process and from other instances, plus polling.
 
-Changes committed by this process wake followers at once (the store calls `notify`). Changes
-made by another process (another worker of the same server, or another instance) are found
-by reading the job's event log every `poll_s`, so no change is ever missed, only delayed.
+Changes committed by this process wake followers at once (the store calls `notify`); so do
+changes other instances make to a watched job where the store can tell (Redis pub/sub).
+Followers also read the job's event log every `poll_s`, so no change is ever missed (e.g. a
+message lost during a Redis outage, or another SQLite process), only delayed.
 """
 
 from __future__ import annotations
@@ -31,8 +32,7 @@ class EventHub:
 
     async def follow(self, job_id: str, after_seq: int = 0) -> AsyncIterator[Event]:
         """Every event after `after_seq`, in order, ending after a terminal one."""
-        waiter = asyncio.Event()
-        self._waiters[job_id].add(waiter)
+        waiter = await self._add(job_id)
         try:
             seq = after_seq
             while True:
@@ -45,13 +45,12 @@ class EventHub:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(waiter.wait(), self._poll_s)
         finally:
-            self._discard(job_id, waiter)
+            await self._discard(job_id, waiter)
 
     async def wait_terminal(self, job_id: str, timeout_s: float) -> Job | None:
         """The job once terminal, or as it is when `timeout_s` has passed (None: unknown).
         Reads the job itself, not its event log: one keyed read per wake-up."""
-        waiter = asyncio.Event()
-        self._waiters[job_id].add(waiter)
+        waiter = await self._add(job_id)
         deadline = asyncio.get_running_loop().time() + timeout_s
         try:
             while True:
@@ -63,11 +62,24 @@ class EventHub:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(waiter.wait(), min(self._poll_s, remaining))
         finally:
-            self._discard(job_id, waiter)
+            await self._discard(job_id, waiter)
 
-    def _discard(self, job_id: str, waiter: asyncio.Event) -> None:
+    async def _add(self, job_id: str) -> asyncio.Event:
+        """Registered before the first read, so a change between the two is not missed."""
+        waiter = asyncio.Event()
+        self._waiters[job_id].add(waiter)
+        try:
+            await self._store.watch(job_id)
+        except BaseException:
+            await self._discard(job_id, waiter, watched=False)
+            raise
+        return waiter
+
+    async def _discard(self, job_id: str, waiter: asyncio.Event, *, watched: bool = True) -> None:
         waiters = self._waiters.get(job_id)
         if waiters is not None:
             waiters.discard(waiter)
             if not waiters:
                 del self._waiters[job_id]
+        if watched:
+            await asyncio.shield(self._store.unwatch(job_id))

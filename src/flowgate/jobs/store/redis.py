@@ -85,6 +85,7 @@ class RedisJobStore:
         max_connections: int = 64,
     ) -> None:
         self._url = url
+        self.namespace = namespace
         self.prefix = f"{namespace}:"
         self.lease_s = lease_s
         self._max_connections = max_connections
