@@ -40,7 +40,7 @@ ENV PYTHONUNBUFFERED=1 \
     PORT=8080
 
 COPY --from=build /wheels/ /tmp/wheels/
-RUN pip install --no-cache-dir /tmp/wheels/*.whl \
+RUN pip install --no-cache-dir --root-user-action=ignore /tmp/wheels/*.whl \
  && rm -rf /tmp/wheels \
  && groupadd --system --gid 10001 flowgate \
  && useradd --system --uid 10001 --gid 10001 --home-dir /data --no-create-home \

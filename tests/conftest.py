@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.node_oracle import NodeOracle
+from tests.redis_server import drop_namespace, new_namespace, shared_redis_url
 from tests.servers import FlowgateServer, start_server
 
 
@@ -23,3 +24,18 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FlowgateServer]
     """`flowgate serve --workers 2` as a real process, with default limits."""
     with start_server(tmp_path_factory.mktemp("serve"), workers=2) as srv:
         yield srv
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The machine's Redis (own database number), or a throwaway `redis-server`."""
+    with shared_redis_url(tmp_path_factory.mktemp("redis")) as url:
+        yield url
+
+
+@pytest.fixture
+def namespace(redis_url: str) -> Iterator[str]:
+    """A key prefix of this test's own, deleted afterwards."""
+    name = new_namespace()
+    yield name
+    drop_namespace(redis_url, name)

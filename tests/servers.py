@@ -40,7 +40,9 @@ def start_server(
     workers: int = 1,
     env: dict[str, str] | None = None,
     log_name: str = "server.log",
+    command: str = "serve",
 ) -> Iterator[FlowgateServer]:
+    """`command` "worker" starts `flowgate worker` (its `/health` answers on the port)."""
     port = free_port()
     log_path = data_dir / log_name
     full_env = {**os.environ, "DATA_DIR": str(data_dir), "LOG_LEVEL": "info", **(env or {})}
@@ -49,12 +51,12 @@ def start_server(
         proc = subprocess.Popen(
             [
                 str(exe),
-                "serve",
+                command,
                 "--host",
                 "127.0.0.1",
                 "--port",
                 str(port),
-                "--workers",
+                "--workers" if command == "serve" else "--processes",
                 str(workers),
             ],
             stdout=log,

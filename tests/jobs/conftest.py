@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -10,20 +10,6 @@ import pytest
 from flowgate.jobs.store.base import JobSpec, JobStore
 from flowgate.jobs.store.redis import RedisJobStore
 from flowgate.jobs.store.sqlite import SqliteJobStore
-from tests.redis_server import drop_namespace, new_namespace, shared_redis_url
-
-
-@pytest.fixture(scope="session")
-def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with shared_redis_url(tmp_path_factory.mktemp("redis")) as url:
-        yield url
-
-
-@pytest.fixture
-def namespace(redis_url: str) -> Iterator[str]:
-    name = new_namespace()
-    yield name
-    drop_namespace(redis_url, name)
 
 
 @pytest.fixture(params=["sqlite", "redis"])

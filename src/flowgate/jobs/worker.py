@@ -23,6 +23,8 @@ from flowgate.jobs.store.base import Claim, Finish, Job, JobStore, JobStoreError
 
 log = structlog.get_logger("flowgate.jobs")
 MAX_CLAIM_BATCH = 256  # the store hands out at most this many jobs per claim
+FINISH_RETRY_S = 600.0  # how long a finished job waits for the store to come back
+CHECKPOINT_RETRY_S = 60.0
 
 
 class LeaseLost(Exception):
@@ -37,9 +39,30 @@ class JobContext:
         self.job = job
 
     async def checkpoint(self, state: dict[str, Any], event: dict[str, Any] | None = None) -> None:
-        if not await self._store.checkpoint(self.job, state, event):
+        """Rides out a short store outage; a long one means the lease is gone anyway."""
+        try:
+            stored = await retry_store(
+                lambda: self._store.checkpoint(self.job, state, event), CHECKPOINT_RETRY_S
+            )
+        except JobStoreError:
+            raise LeaseLost(self.job.id) from None
+        if not stored:
             raise LeaseLost(self.job.id)
         self.job.state = state
+
+
+async def retry_store(call: Callable[[], Awaitable[bool]], budget_s: float) -> bool:
+    """`call()` until the store answers (with backoff), re-raising once `budget_s` is spent."""
+    delay, deadline = 0.1, time.monotonic() + budget_s
+    while True:
+        try:
+            return await call()
+        except JobStoreError as exc:
+            if time.monotonic() + delay > deadline:
+                raise
+            log.warning("store_retrying", error=str(exc))
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, 2.0)
 
 
 Handler = Callable[[Job, JobContext], Awaitable[Finish]]
@@ -179,13 +202,20 @@ class Worker:
         if outcome is None:
             return
         outcome = self.config.finalize(job, outcome)
+        if await self._store_outcome(job, outcome):
+            self.config.on_finish(job, outcome)
+
+    async def _store_outcome(self, job: Job, outcome: Finish) -> bool:
+        """The result of a finished call is worth keeping through a store outage: retry until
+        it is stored, or fenced out (the lease passed and another attempt took over)."""
         try:
-            if await self.store.finish(job, outcome):
-                self.config.on_finish(job, outcome)
-            else:
-                log.info("finish_fenced_out", job_id=job.id, attempt=job.attempts)
-        except JobStoreError as exc:  # the lease expires and another attempt takes over
+            stored = await retry_store(lambda: self.store.finish(job, outcome), FINISH_RETRY_S)
+        except JobStoreError as exc:
             log.error("finish_failed", job_id=job.id, error=str(exc))
+            return False
+        if not stored:
+            log.info("finish_fenced_out", job_id=job.id, attempt=job.attempts)
+        return stored
 
     async def _outcome(self, job: Job) -> Finish | None:
         """The handler's verdict, or the runtime's (deadline, cancel, bug); None = walk away."""

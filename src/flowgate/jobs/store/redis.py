@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import secrets
 from collections import Counter, defaultdict
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
@@ -201,18 +202,13 @@ class RedisJobStore:
     # --- submit / read -------------------------------------------------------------
     async def submit(self, spec: JobSpec) -> tuple[Job, bool]:
         limits = _limits_json(spec.limits) if spec.limits is not None else b""
-        outcome, flat = await self._run("submit", limits, *spec_args(spec))
+        token = secrets.token_hex(8)
+        outcome, flat = await self._run("submit", limits, *spec_args(spec), token)
         job = decode_job(flat)
         assert job is not None
         if outcome == b"conflict":
             raise JobConflict(f"id {spec.id!r} already exists with a different request")
-        # A retried call whose first try did commit: the job is ours all the same.
-        created = outcome == b"created" or (
-            spec.lease_owner is not None
-            and job.lease_owner == spec.lease_owner
-            and job.attempts == 1
-            and job.version == 2
-        )
+        created = outcome == b"created"
         if created:
             if job.lease_owner is not None and job.lease_owner == spec.lease_owner:
                 self._held[job.lease_owner].add(job.id)
