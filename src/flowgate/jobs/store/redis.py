@@ -57,6 +57,7 @@ T = TypeVar("T")
 # Redis down, restarting (loading its data), read-only replica, out of memory: all mean
 # "cannot store tasks right now", which clients see as a 503, never as lost work.
 _UNAVAILABLE = (rx.ConnectionError, rx.TimeoutError, rx.BusyLoadingError, rx.ReadOnlyError)
+_REFUSED = (rx.OutOfMemoryError,)
 _UNAVAILABLE_REPLIES = ("OOM ", "MISCONF", "LOADING", "READONLY", "MASTERDOWN", "NOREPLICAS")
 LIST_SCAN_CAP = 20_000
 RECLAIM_BATCH = 256
@@ -142,6 +143,8 @@ class RedisJobStore:
             return await call
         except _UNAVAILABLE as exc:
             raise StoreUnavailable(f"Redis is unreachable: {type(exc).__name__}") from None
+        except _REFUSED as exc:
+            raise StoreUnavailable(f"Redis refused the write: {str(exc)[:80]}") from None
         except rx.ResponseError as exc:
             if str(exc).startswith(_UNAVAILABLE_REPLIES):
                 raise StoreUnavailable(f"Redis refused the write: {str(exc)[:80]}") from None

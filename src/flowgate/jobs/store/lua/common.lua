@@ -1,4 +1,6 @@
--- Shared by every script of the Redis job store (prepended to each one).
+#!lua
+-- Shared by every script of the Redis job store (prepended to each one). The shebang (Redis 7)
+-- makes Redis refuse a script up front when it is out of memory, never half-way through.
 -- ARGV[1] is the deployment's key prefix (FLOWGATE_NAMESPACE .. ':'). Times come from Redis'
 -- own clock (TIME), so every instance agrees on leases whatever its local clock says.
 local P = ARGV[1]
