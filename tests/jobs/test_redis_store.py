@@ -189,3 +189,19 @@ async def test_out_of_memory_is_reported_as_unavailable(redis_url: str, namespac
         await admin.config_set("maxmemory", before["maxmemory"])
         await admin.aclose()
         await store.close()
+
+
+async def test_purge_drops_silent_consumers_that_hold_nothing(
+    pair: tuple[RedisJobStore, RedisJobStore], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = pair
+    await a.submit(spec("p1"))
+    await a.submit(spec("p2"))
+    (done,) = await a.claim(claim("gone", n=1))
+    await a.finish(done, Finish(JobStatus.COMPLETED))
+    await b.claim(claim("holder", n=1))
+    monkeypatch.setattr("flowgate.jobs.store.redis.CONSUMER_IDLE_S", 0.0)
+    await asyncio.sleep(0.01)
+    await b.purge(0.0)
+    consumers = await b.redis.xinfo_consumers(f"{b.prefix}q:generate", "workers")
+    assert [c["name"] for c in consumers] == [b"holder"], "the holder keeps its lease"

@@ -61,6 +61,7 @@ _REFUSED = (rx.OutOfMemoryError,)
 _UNAVAILABLE_REPLIES = ("OOM ", "MISCONF", "LOADING", "READONLY", "MASTERDOWN", "NOREPLICAS")
 LIST_SCAN_CAP = 20_000
 RECLAIM_BATCH = 256
+CONSUMER_IDLE_S = 3600.0
 
 
 def _limits_json(limits: Limits) -> bytes:
@@ -366,4 +367,10 @@ class RedisJobStore:
         return owners
 
     async def purge(self, finished_before: float) -> int:
-        return int(await self._run("purge", repr(finished_before), 5000))
+        """Finished jobs past retention, and consumers of long-gone processes."""
+        removed = int(await self._run("purge", repr(finished_before), 5000))
+        for kind in await self._kinds():
+            for lane in ("q", "d"):
+                stream = f"{self.prefix}{lane}:{kind}"
+                await self._run("gc", stream, int(CONSUMER_IDLE_S * 1000))
+        return removed

@@ -25,6 +25,7 @@ SCRIPTS = (
     "reclaim",
     "list",
     "purge",
+    "gc",
 )
 
 

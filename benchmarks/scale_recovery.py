@@ -1,0 +1,150 @@
+"""Recovery after an instance is lost: two instances (workers on) share one Redis; instance A
+holds most of the running video tasks; A is lost; how long until B has claimed every one of
+them, until all are terminal, and were any lost or finished twice?
+
+Two ways to lose A, because they take different paths in the service:
+
+- ``kill``: SIGKILL of A's process group. On one machine B's maintenance sees that the pid in
+  A's lease-owner id is gone (`jobs/ownership.dead_local_owners`) and takes A's tasks back at
+  once: recovery ≈ one maintenance interval, max(0.5, min(5, LEASE_SECONDS / 3)).
+- ``freeze``: SIGSTOP of A's process group (then SIGKILL at the end). A's processes still
+  exist, so only lease expiry frees its tasks, which is what peers on other machines see when
+  a host dies or is cut off: the last heartbeat (every LEASE_SECONDS / 3) + LEASE_SECONDS, then
+  B's next maintenance pass, i.e. between 2/3 × LEASE_SECONDS and LEASE_SECONDS + one
+  maintenance interval after the loss.
+
+Video tasks (`[sim:video_slow=N]`: N polls before done) are used because a taken-over video
+task resumes polling its stored upstream id and completes; an image call cut mid-flight ends
+`upstream_ambiguous` by design. Claims are read from the job hashes in Redis (lease owner,
+attempt), duplicates from each task's event log (`<ns>:e:<id>`), statuses through B's API.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import math
+import os
+import signal
+import time
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+import psutil
+import redis
+
+from gen_http import json_req, run_all, statuses, task_ids
+from gen_servers import API_KEY, kill_group, sim_calls, sim_spec, started
+from gen_tasks import TERMINAL, count_status, percentiles
+from scale_servers import Cluster, cluster, drop_namespace, new_namespace
+from servers import HOST, BenchError, Server
+
+VIDEO_MODEL = "veo3"  # the built-in `veo*` row: the unified video API
+POLL_INTERVAL_S = 1.0
+TASK_MARGIN_S = 20.0  # tasks keep polling this long after the worst-case takeover
+CREATE_PATH = "/v1/video/create"
+WATCH_EVERY_S = 0.1
+
+
+def maintenance_s(lease_s: float) -> float:
+    """The service's reclaim interval (`GenerationService._maintain`)."""
+    return max(0.5, min(5.0, lease_s / 3))
+
+
+def video_models() -> str:
+    row = {"name": "veo*", "kind": "video", "video_api": "unified"}
+    return orjson.dumps([{**row, "poll_interval_s": POLL_INTERVAL_S, "deadline_s": 1800}]).decode()
+
+
+@dataclass
+class RecoveryResult:
+    mode: str  # "kill" (SIGKILL) | "freeze" (SIGSTOP)
+    lease_s: float
+    tasks: int
+    submitted_to_a: int
+    polls_per_task: int
+    maintenance_s: float = 0.0
+    expected_s: str = ""
+    held_by_a: int = 0  # A's tasks running under A's lease at the loss
+    without_upstream_id: int = 0  # held by A but not yet accepted upstream (would be ambiguous)
+    claimed_s: float | None = None  # loss → B holds (or has finished) every task A held
+    claim_times_s: dict[str, float] = field(default_factory=dict)  # per task: first/p50/last
+    terminal_s: float | None = None  # loss → every task of the run terminal
+    status_counts: dict[str, int] = field(default_factory=dict)  # through B's API
+    lost: int = 0  # not terminal within the limit
+    duplicated: int = 0  # tasks with more than one terminal event
+    requeue_reasons: dict[str, int] = field(default_factory=dict)
+    attempts: dict[str, int] = field(default_factory=dict)
+    upstream_creates: dict[str, int] = field(default_factory=dict)  # per task: "1" / "2+"
+    errors: list[str] = field(default_factory=list)
+
+
+def job_fields(client: redis.Redis, ns: str, ids: list[str], names: list[str]) -> list[list[str]]:
+    """HMGET of the named fields of every job hash, in one pipeline."""
+    pipe = client.pipeline(transaction=False)
+    for task_id in ids:
+        pipe.hmget(f"{ns}:j:{task_id}", names)
+    return [[(v or b"").decode() for v in row] for row in pipe.execute()]
+
+
+def owner_pid(owner: str) -> int | None:
+    """`host:pid:start:random` (`jobs/ownership.process_owner`) → pid."""
+    parts = owner.split("/", 1)[0].split(":")
+    return int(parts[1]) if len(parts) == 4 and parts[1].isdigit() else None
+
+
+def tree_pids(server: Server) -> set[int]:
+    assert server.proc is not None
+    proc = psutil.Process(server.proc.pid)
+    return {proc.pid, *(c.pid for c in proc.children(recursive=True))}
+
+
+async def submit_split(cl: Cluster, prompts: list[str], to_a: int) -> tuple[list[str], list[str]]:
+    """The first ``to_a`` prompts to A, the rest to B → (A's ids, B's ids)."""
+    body = {"model": VIDEO_MODEL, "apiKey": API_KEY}
+    reqs = [json_req("POST", "/api/generate/async", {**body, "prompt": p}) for p in prompts]
+    a, b = cl.ports
+    res_a, res_b = await asyncio.gather(
+        run_all(HOST, a, reqs[:to_a], 32), run_all(HOST, b, reqs[to_a:], 32)
+    )
+    (ids_a, err_a), (ids_b, err_b) = task_ids(res_a), task_ids(res_b)
+    if err_a or err_b:
+        raise BenchError(f"{len(err_a) + len(err_b)} submits failed, e.g. {(err_a + err_b)[:3]}")
+    return ids_a, ids_b
+
+
+def wait_accepted(client: redis.Redis, ns: str, ids: list[str], limit_s: float) -> int:
+    """Waits until every task has its upstream id stored; returns how many still have none."""
+    deadline = time.monotonic() + limit_s
+    while True:
+        states = [orjson.loads(s or "{}") for (s,) in job_fields(client, ns, ids, ["state"])]
+        missing = sum(1 for s in states if not s.get("upstreamId"))
+        if missing == 0 or time.monotonic() > deadline:
+            return missing
+        time.sleep(0.2)
+
+
+def watch_takeover(
+    client: redis.Redis, ns: str, held: list[str], every: list[str], owners_a: set[str], limit_s: float
+) -> tuple[dict[str, float], float | None]:
+    """From now: per held task, seconds until it is running under another owner (or ended);
+    and seconds until every task of the run is terminal (None: not within ``limit_s``)."""
+    t0 = time.monotonic()
+    claimed: dict[str, float] = {}
+    while time.monotonic() - t0 < limit_s:
+        rows = job_fields(client, ns, every, ["status", "lease_owner"])
+        now = time.monotonic() - t0
+        by_id = dict(zip(every, rows, strict=True))
+        for task_id in held:
+            status, owner = by_id[task_id]
+            moved = status == "running" and owner not in owners_a and owner != ""
+            if task_id not in claimed and (status in TERMINAL or moved):
+                claimed[task_id] = now
+        if all(status in TERMINAL for status, _ in rows):
+            return claimed, now
+        time.sleep(WATCH_EVERY_S)
+    return claimed, None
