@@ -144,7 +144,10 @@ async def presubmit(cl: Cluster, n: int) -> list[str]:
 
 
 def submit_env() -> dict[str, str]:
-    return {"SCALE_MODE": "submit", "SCALE_BODY": orjson.dumps(generate_body("a lighthouse")).decode()}
+    return {
+        "SCALE_MODE": "submit",
+        "SCALE_BODY": orjson.dumps(generate_body("a lighthouse")).decode(),
+    }
 
 
 def scale_row(

@@ -129,11 +129,17 @@ def wait_accepted(client: redis.Redis, ns: str, ids: list[str], limit_s: float) 
 
 
 def watch_takeover(
-    client: redis.Redis, ns: str, held: list[str], every: list[str], owners_a: set[str], limit_s: float
+    client: redis.Redis,
+    ns: str,
+    tasks: tuple[list[str], list[str]],
+    owners_a: set[str],
+    t0: float,
+    limit_s: float,
 ) -> tuple[dict[str, float], float | None]:
-    """From now: per held task, seconds until it is running under another owner (or ended);
-    and seconds until every task of the run is terminal (None: not within ``limit_s``)."""
-    t0 = time.monotonic()
+    """From ``t0`` (the loss): per task A held, seconds until it runs under another owner (or
+    has ended); and seconds until every task of the run is terminal (None: not within
+    ``limit_s``). ``tasks``: (the ones A held, every task of the run)."""
+    held, every = tasks
     claimed: dict[str, float] = {}
     while time.monotonic() - t0 < limit_s:
         rows = job_fields(client, ns, every, ["status", "lease_owner"])
@@ -148,3 +154,113 @@ def watch_takeover(
             return claimed, now
         time.sleep(WATCH_EVERY_S)
     return claimed, None
+
+
+def tally(client: redis.Redis, ns: str, res: RecoveryResult, ids: list[str]) -> None:
+    """From each task's event log: terminal events (more than one = finished twice), why it
+    was re-queued; from its hash: attempts."""
+    pipe = client.pipeline(transaction=False)
+    for task_id in ids:
+        pipe.zrange(f"{ns}:e:{task_id}", 0, -1)
+    reasons: Counter[str] = Counter()
+    for raw in pipe.execute():
+        events = [orjson.loads(e) for e in raw]
+        if sum(1 for e in events if e.get("type") in TERMINAL) > 1:
+            res.duplicated += 1
+        for e in events:
+            if e.get("type") == "requeued":
+                reasons[str(e.get("data", {}).get("reason"))] += 1
+    res.requeue_reasons = dict(reasons)
+    attempts = Counter(a for (a,) in job_fields(client, ns, ids, ["attempts"]))
+    res.attempts = dict(sorted(attempts.items()))
+
+
+def count_creates(calls: list[dict[str, Any]], prompts: list[str]) -> dict[str, int]:
+    """Upstream video creations per task: more than one would be a second paid generation."""
+    per = Counter(c["prompt"] for c in calls if c["path"] == CREATE_PATH)
+    return dict(Counter("2+" if per[p] > 1 else str(per[p]) for p in prompts))
+
+
+def lose(server: Server, mode: str) -> float:
+    """Loses instance A now; returns the monotonic time of the loss."""
+    assert server.proc is not None
+    t0 = time.monotonic()
+    if mode == "kill":
+        kill_group(server)
+    else:
+        os.killpg(server.proc.pid, signal.SIGSTOP)
+    return t0
+
+
+def expected(mode: str, lease_s: float) -> str:
+    m = maintenance_s(lease_s)
+    if mode == "kill":
+        return f"≤ {m:.1f} s (one maintenance pass finds the dead pid)"
+    return f"{2 * lease_s / 3:.1f}–{lease_s + m:.1f} s (lease expiry + one maintenance pass)"
+
+
+def _run(cl: Cluster, sim: Server, client: redis.Redis, res: RecoveryResult) -> None:
+    run = uuid.uuid4().hex[:8]
+    prompts = [
+        f"scale recovery {run} {i} [sim:video_slow={res.polls_per_task}]" for i in range(res.tasks)
+    ]
+    ns, a = cl.namespace, cl.servers[0]
+    ids_a, ids_b = asyncio.run(submit_split(cl, prompts, res.submitted_to_a))
+    every = ids_a + ids_b
+    wait_accepted(client, ns, every, 30.0)
+    pids_a = tree_pids(a)
+    owners = job_fields(client, ns, ids_a, ["status", "lease_owner"])
+    held = [i for i, (st, o) in zip(ids_a, owners, strict=True) if owner_pid(o) in pids_a]
+    held = [i for i, (st, _) in zip(ids_a, owners, strict=True) if i in held and st == "running"]
+    owners_a = {o for _, o in owners if owner_pid(o) in pids_a}
+    res.held_by_a = len(held)
+    states = job_fields(client, ns, held, ["state"])
+    res.without_upstream_id = sum(
+        1 for (s,) in states if not orjson.loads(s or "{}").get("upstreamId")
+    )
+    limit = res.lease_s + res.maintenance_s + res.polls_per_task * POLL_INTERVAL_S + 60
+    t0 = lose(a, res.mode)
+    claimed, res.terminal_s = watch_takeover(client, ns, (held, every), owners_a, t0, limit)
+    if held and len(claimed) == len(held):
+        res.claimed_s = round(max(claimed.values()), 2)
+    res.claim_times_s = percentiles(list(claimed.values()))
+    found = asyncio.run(statuses(HOST, cl.servers[1].port, every))
+    res.status_counts = count_status(found)
+    res.lost = sum(1 for b in found.values() if b.get("status") not in TERMINAL)
+    tally(client, ns, res, every)
+    res.upstream_creates = count_creates(asyncio.run(sim_calls(sim)), prompts)
+
+
+def recovery(
+    mode: str,
+    lease_s: float,
+    tasks: int,
+    share_a: float,
+    redis_url: str,
+    client: redis.Redis,
+    log: Path,
+) -> RecoveryResult:
+    """One recovery measure on a fresh namespace (dropped in ``finally``)."""
+    m = maintenance_s(lease_s)
+    polls = math.ceil((lease_s + m + TASK_MARGIN_S) / POLL_INTERVAL_S)
+    res = RecoveryResult(
+        mode, lease_s, tasks, round(tasks * share_a), polls, m, expected(mode, lease_s)
+    )
+    namespace = new_namespace(f"rec{mode}{lease_s:g}")
+    try:
+        with started(sim_spec(0.0), 1, log) as sim:
+            extra = {
+                "UPSTREAM_BASE_URL": sim.url,
+                "GENERATION_MODELS": video_models(),
+                "LEASE_SECONDS": f"{lease_s:g}",
+            }
+            with cluster(2, redis_url, namespace, extra, log) as cl:
+                try:
+                    _run(cl, sim, client, res)
+                finally:
+                    # A frozen group ignores SIGTERM until continued: kill it outright.
+                    with contextlib.suppress(BenchError):
+                        kill_group(cl.servers[0])
+    finally:
+        drop_namespace(client, namespace)
+    return res

@@ -67,7 +67,9 @@ def count_keys(client: redis.Redis, namespace: str) -> int:
     return sum(1 for _ in client.scan_iter(match=f"{namespace}:*", count=DELETE_BATCH))
 
 
-def instance_spec(redis_url: str, namespace: str, data_dir: Path, extra: dict[str, str]) -> ServerSpec:
+def instance_spec(
+    redis_url: str, namespace: str, data_dir: Path, extra: dict[str, str]
+) -> ServerSpec:
     """`flowgate serve` on the shared Redis; SERVICES=generation and the generation
     benchmark's base settings (private upstream allowed, fixed WEBHOOK_SECRET, short grace)."""
     argv = (str(FLOWGATE_BIN), "serve", "--host", HOST, "--port", "{port}")

@@ -61,10 +61,11 @@ def submit(base_url: str, prompt: str, model: str = "flux-dev", **extra: Any) ->
 def terminal_events(url: str, namespace: str, task_id: str) -> list[str]:
     client = redis.Redis.from_url(url)
     try:
-        raw = client.zrange(f"{namespace}:e:{task_id}", 0, -1)
+        raw: list[bytes] = client.zrange(f"{namespace}:e:{task_id}", 0, -1)  # type: ignore[assignment]
     finally:
         client.close()
-    return [e["type"] for e in map(orjson.loads, raw) if e["type"] in TERMINAL]
+    events = [orjson.loads(item) for item in raw]
+    return [e["type"] for e in events if e["type"] in TERMINAL]
 
 
 def test_any_instance_answers_and_streams_a_task_run_elsewhere(

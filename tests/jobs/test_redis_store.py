@@ -9,6 +9,7 @@ import asyncio
 import time
 from collections.abc import AsyncIterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 import redis.asyncio as aioredis
@@ -17,7 +18,7 @@ from flowgate.jobs.state import JobStatus
 from flowgate.jobs.store.base import Claim, Finish, Limits, ListQuery, StoreUnavailable
 from flowgate.jobs.store.redis import RedisJobStore
 from tests.jobs.conftest import spec
-from tests.redis_server import drop_namespace, new_namespace
+from tests.redis_server import drop_namespace, new_namespace, own_redis
 from tests.servers import free_port
 
 
@@ -175,20 +176,23 @@ async def test_unreachable_redis_is_a_clear_error_without_the_password() -> None
         await store.close()
 
 
-async def test_out_of_memory_is_reported_as_unavailable(redis_url: str, namespace: str) -> None:
-    """With `maxmemory-policy noeviction` a full Redis refuses writes: a 503, never a loss."""
-    store = RedisJobStore(redis_url, namespace=namespace)
-    await store.open()
-    admin = aioredis.Redis.from_url(redis_url)
-    before = await admin.config_get("maxmemory")
-    try:
-        await admin.config_set("maxmemory", "1")
-        with pytest.raises(StoreUnavailable, match="refused"):
-            await store.submit(spec("full"))
-    finally:
-        await admin.config_set("maxmemory", before["maxmemory"])
-        await admin.aclose()
-        await store.close()
+async def test_out_of_memory_is_reported_as_unavailable(tmp_path: Path) -> None:
+    """With `maxmemory-policy noeviction` a full Redis refuses writes: a 503, never a loss.
+    (A server of its own: shrinking the shared one would fail other tests meanwhile.)"""
+    with own_redis(tmp_path) as server:
+        store = RedisJobStore(server.url)
+        await store.open()
+        admin = aioredis.Redis.from_url(server.url)
+        try:
+            await store.submit(spec("fits"))
+            await admin.config_set("maxmemory", 1)
+            with pytest.raises(StoreUnavailable, match="refused"):
+                await store.submit(spec("full"))
+            await admin.config_set("maxmemory", 0)
+            assert (await store.submit(spec("full")))[1], "accepted again once there is room"
+        finally:
+            await admin.aclose()
+            await store.close()
 
 
 async def test_purge_drops_silent_consumers_that_hold_nothing(
