@@ -45,7 +45,7 @@ from servers import HOST, BenchError, Server
 
 VIDEO_MODEL = "veo3"  # the built-in `veo*` row: the unified video API
 POLL_INTERVAL_S = 1.0
-TASK_MARGIN_S = 20.0  # tasks keep polling this long after the worst-case takeover
+TASK_MARGIN_S = 15.0  # tasks keep polling this long after the worst-case takeover
 CREATE_PATH = "/v1/video/create"
 WATCH_EVERY_S = 0.1
 
@@ -74,6 +74,9 @@ class RecoveryResult:
     claimed_s: float | None = None  # loss → B holds (or has finished) every task A held
     claim_times_s: dict[str, float] = field(default_factory=dict)  # per task: first/p50/last
     terminal_s: float | None = None  # loss → every task of the run terminal
+    held_terminal_s: float | None = None  # loss → every task A held terminal
+    # loss → the run's other tasks (B's own) terminal: when A's would have ended, unharmed
+    others_terminal_s: float | None = None
     status_counts: dict[str, int] = field(default_factory=dict)  # through B's API
     lost: int = 0  # not terminal within the limit
     duplicated: int = 0  # tasks with more than one terminal event
@@ -135,25 +138,34 @@ def watch_takeover(
     owners_a: set[str],
     t0: float,
     limit_s: float,
-) -> tuple[dict[str, float], float | None]:
-    """From ``t0`` (the loss): per task A held, seconds until it runs under another owner (or
-    has ended); and seconds until every task of the run is terminal (None: not within
-    ``limit_s``). ``tasks``: (the ones A held, every task of the run)."""
+) -> tuple[dict[str, float], dict[str, float]]:
+    """From ``t0`` (the loss) until every task is terminal or ``limit_s`` passed: per task A
+    held, seconds until it runs under another owner (or has ended); per task of the run,
+    seconds until it is terminal. ``tasks``: (the ones A held, every task of the run)."""
     held, every = tasks
     claimed: dict[str, float] = {}
-    while time.monotonic() - t0 < limit_s:
-        rows = job_fields(client, ns, every, ["status", "lease_owner"])
+    ended: dict[str, float] = {}
+    while time.monotonic() - t0 < limit_s and len(ended) < len(every):
+        rows = dict(
+            zip(every, job_fields(client, ns, every, ["status", "lease_owner"]), strict=True)
+        )
         now = time.monotonic() - t0
-        by_id = dict(zip(every, rows, strict=True))
+        for task_id, (status, _) in rows.items():
+            if status in TERMINAL:
+                ended.setdefault(task_id, now)
         for task_id in held:
-            status, owner = by_id[task_id]
+            status, owner = rows[task_id]
             moved = status == "running" and owner not in owners_a and owner != ""
-            if task_id not in claimed and (status in TERMINAL or moved):
-                claimed[task_id] = now
-        if all(status in TERMINAL for status, _ in rows):
-            return claimed, now
+            if status in TERMINAL or moved:
+                claimed.setdefault(task_id, now)
         time.sleep(WATCH_EVERY_S)
-    return claimed, None
+    return claimed, ended
+
+
+def last(times: dict[str, float], ids: list[str]) -> float | None:
+    """Seconds until the last of ``ids`` (None: not all of them)."""
+    got = [times[i] for i in ids if i in times]
+    return round(max(got), 2) if ids and len(got) == len(ids) else None
 
 
 def tally(client: redis.Redis, ns: str, res: RecoveryResult, ids: list[str]) -> None:
@@ -209,10 +221,10 @@ def _run(cl: Cluster, sim: Server, client: redis.Redis, res: RecoveryResult) -> 
     every = ids_a + ids_b
     wait_accepted(client, ns, every, 30.0)
     pids_a = tree_pids(a)
-    owners = job_fields(client, ns, ids_a, ["status", "lease_owner"])
-    held = [i for i, (st, o) in zip(ids_a, owners, strict=True) if owner_pid(o) in pids_a]
-    held = [i for i, (st, _) in zip(ids_a, owners, strict=True) if i in held and st == "running"]
-    owners_a = {o for _, o in owners if owner_pid(o) in pids_a}
+    rows = job_fields(client, ns, ids_a, ["status", "lease_owner"])
+    pairs = list(zip(ids_a, rows, strict=True))
+    held = [i for i, (st, o) in pairs if st == "running" and owner_pid(o) in pids_a]
+    owners_a = {o for _, o in rows if owner_pid(o) in pids_a}
     res.held_by_a = len(held)
     states = job_fields(client, ns, held, ["state"])
     res.without_upstream_id = sum(
@@ -220,9 +232,11 @@ def _run(cl: Cluster, sim: Server, client: redis.Redis, res: RecoveryResult) -> 
     )
     limit = res.lease_s + res.maintenance_s + res.polls_per_task * POLL_INTERVAL_S + 60
     t0 = lose(a, res.mode)
-    claimed, res.terminal_s = watch_takeover(client, ns, (held, every), owners_a, t0, limit)
-    if held and len(claimed) == len(held):
-        res.claimed_s = round(max(claimed.values()), 2)
+    claimed, ended = watch_takeover(client, ns, (held, every), owners_a, t0, limit)
+    res.claimed_s, res.terminal_s = last(claimed, held), last(ended, every)
+    res.held_terminal_s = last(ended, held)
+    held_set = set(held)
+    res.others_terminal_s = last(ended, [i for i in every if i not in held_set])
     res.claim_times_s = percentiles(list(claimed.values()))
     found = asyncio.run(statuses(HOST, cl.servers[1].port, every))
     res.status_counts = count_status(found)

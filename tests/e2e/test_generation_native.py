@@ -138,6 +138,17 @@ def test_websocket_twin(gen: FlowgateServer, client: httpx.Client) -> None:
     assert messages[-1]["event"] == "completed" and messages[0]["event"] == "queued"
 
 
+def recorded_history(client: httpx.Client, task_id: str, attempts: int = 1) -> list[dict[str, Any]]:
+    """The webhook history once its first attempt is recorded (that commit follows the
+    receiver's answer, so it can trail the delivery the receiver saw)."""
+    deadline = time.monotonic() + 10
+    while True:
+        history: list[dict[str, Any]] = client.get(f"/v1/tasks/{task_id}/webhooks").json()["data"]
+        if (history and len(history[0]["attempts"]) >= attempts) or time.monotonic() > deadline:
+            return history
+        time.sleep(0.05)
+
+
 def test_signed_callback_is_delivered(client: httpx.Client, receiver: Receiver) -> None:
     parent = f"parent-{tag()}"
     task = client.post(
@@ -152,13 +163,7 @@ def test_signed_callback_is_delivered(client: httpx.Client, receiver: Receiver) 
         "imageUrl": task["imageUrl"],
     }
     assert delivery.headers["webhook-id"] == f"msg_{task['taskId']}"
-    # The attempt is recorded just after the receiver answered: wait for that commit.
-    deadline = time.monotonic() + 10
-    while True:
-        history = client.get(f"/v1/tasks/{task['taskId']}/webhooks").json()["data"]
-        if history[0]["status"] == "completed" or time.monotonic() > deadline:
-            break
-        time.sleep(0.05)
+    history = recorded_history(client, task["taskId"])
     assert history[0]["status"] == "completed" and history[0]["attempts"][0]["statusCode"] == 200
 
 
@@ -176,7 +181,7 @@ def test_failed_delivery_is_retried_and_recorded(client: httpx.Client, receiver:
     task = client.post("/api/generate", json=body(tag(), callbackUrl=receiver.url("/flaky"))).json()
     deliveries = receiver.wait_for(task["taskId"], count=2, timeout_s=20)
     assert deliveries[0].headers["webhook-id"] == deliveries[1].headers["webhook-id"]
-    history = client.get(f"/v1/tasks/{task['taskId']}/webhooks").json()["data"]
+    history = recorded_history(client, task["taskId"], attempts=2)
     attempts = history[0]["attempts"]
     assert [a["statusCode"] for a in attempts] == [500, 200]
     assert "receiver-says-hi" not in str(history), "the receiver's body is never echoed"
@@ -187,7 +192,7 @@ def test_redirect_counts_as_a_failed_attempt(client: httpx.Client, receiver: Rec
         "/api/generate", json=body(tag(), callbackUrl=receiver.url("/redirect"))
     ).json()
     receiver.wait_for(task["taskId"])
-    history = client.get(f"/v1/tasks/{task['taskId']}/webhooks").json()["data"]
+    history = recorded_history(client, task["taskId"])
     first = history[0]["attempts"][0]
     assert first["statusCode"] == 302 and "redirect" in first["error"]
     assert history[0]["status"] == "pending" and history[0]["nextAttemptAt"]
