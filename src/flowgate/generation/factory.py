@@ -58,6 +58,47 @@ def job_store(settings: Settings) -> JobStore:
     )
 
 
+def _add_workers(
+    service: GenerationService, settings: Settings, deliverer: WebhookDeliverer
+) -> None:
+    """The task worker and the callback-delivery worker of this process."""
+    assert service.runner is not None
+    owner = process_owner()
+    webhook_worker = Worker(
+        service.store,
+        deliverer.handle,
+        WorkerConfig(
+            kind=WEBHOOK_KIND,
+            owner=f"{owner}/{WEBHOOK_KIND}",
+            concurrency=WEBHOOK_CONCURRENCY,
+            lease_s=settings.lease_seconds,
+        ),
+    )
+
+    def wake_deliveries(_job: Job, outcome: Finish) -> None:
+        """A finish that created a callback delivery: claim it now, not at the next poll."""
+        if outcome.spawn:
+            webhook_worker.wake()
+
+    service.generate_worker = Worker(
+        service.store,
+        service.runner.handle,
+        WorkerConfig(
+            kind=GENERATE_KIND,
+            owner=f"{owner}/{GENERATE_KIND}",
+            concurrency=settings.max_running_tasks,
+            lease_s=settings.lease_seconds,
+            limits=Limits(
+                models={row.name: row.concurrency for row in service.table.rows},
+                key=settings.per_key_concurrency,
+            ),
+            finalize=service.finalize,
+            on_finish=wake_deliveries,
+        ),
+    )
+    service.workers = [service.generate_worker, webhook_worker]
+
+
 @contextlib.asynccontextmanager
 async def generation_service(settings: Settings) -> AsyncIterator[GenerationService]:
     secrets = SecretBox.open(
@@ -111,45 +152,8 @@ async def generation_service(settings: Settings) -> AsyncIterator[GenerationServ
         lambda: server_key,
     )
     service.runner = runner
-    owner = process_owner()
-    table = service.table
-    deliverer = WebhookDeliverer(webhook_http, webhook_secret)
-    webhook_worker = Worker(
-        store,
-        deliverer.handle,
-        WorkerConfig(
-            kind=WEBHOOK_KIND,
-            owner=f"{owner}/{WEBHOOK_KIND}",
-            concurrency=WEBHOOK_CONCURRENCY,
-            lease_s=settings.lease_seconds,
-        ),
-    )
-
-    def wake_deliveries(_job: Job, outcome: Finish) -> None:
-        """A finish that created a callback delivery: claim it now, not at the next poll."""
-        if outcome.spawn:
-            webhook_worker.wake()
-
-    service.generate_worker = Worker(
-        store,
-        runner.handle,
-        WorkerConfig(
-            kind=GENERATE_KIND,
-            owner=f"{owner}/{GENERATE_KIND}",
-            concurrency=settings.max_running_tasks,
-            lease_s=settings.lease_seconds,
-            limits=Limits(
-                models={row.name: row.concurrency for row in table.rows},
-                key=settings.per_key_concurrency,
-            ),
-            finalize=service.finalize,
-            on_finish=wake_deliveries,
-        ),
-    )
-    service.workers = [service.generate_worker, webhook_worker]
-    if not settings.generation_workers:  # API-only: `flowgate worker` processes run tasks
-        service.generate_worker = None
-        service.workers = []
+    if settings.generation_workers:  # else API-only: `flowgate worker` processes run tasks
+        _add_workers(service, settings, WebhookDeliverer(webhook_http, webhook_secret))
     async with contextlib.AsyncExitStack() as stack:
         for client in (upstream_http, fetch_http, webhook_http):
             stack.push_async_callback(client.aclose)
