@@ -271,18 +271,34 @@ NOTES = "### Notes"  # a hand-written subsection at the end of the section, kept
 
 
 def write_docs(res: GenResults) -> None:
-    """Replaces the "Generation" section, keeping everything before and after it, and its
-    hand-written "### Notes..." subsection (diagnosis of missed bars), if any."""
+    replace_section(SECTION, docs_section(res))
+
+
+def replace_section(heading: str, section: str, after: str | None = None) -> None:
+    """Replaces the ``heading`` section of docs/benchmarks.md (up to the next "## "), keeping
+    everything before and after it, and its hand-written "### Notes..." subsection
+    (diagnosis of missed bars), if any. A section not there yet goes after the ``after``
+    section, or at the end."""
     text = DOCS_FILE.read_text()
     lines = text.splitlines(keepends=True)
-    start = next((i for i, ln in enumerate(lines) if ln.rstrip() == SECTION), None)
-    section = docs_section(res)
+    start = next((i for i, ln in enumerate(lines) if ln.rstrip() == heading), None)
     if start is None:
-        DOCS_FILE.write_text(text.rstrip("\n") + "\n\n" + section)
+        pos = _section_end(lines, after) if after is not None else len(lines)
+        head, tail = "".join(lines[:pos]).rstrip("\n"), "".join(lines[pos:])
+        body = head + "\n\n" + section.rstrip("\n") + "\n"
+        DOCS_FILE.write_text(body + ("\n" + tail if tail else ""))
         return
-    end = next((j for j in range(start + 1, len(lines)) if lines[j].startswith("## ")), len(lines))
+    end = _section_end(lines, heading)
     notes = next((j for j in range(start, end) if lines[j].startswith(NOTES)), end)
     kept = "".join(lines[notes:end]).rstrip("\n")
     section = section.rstrip("\n") + "\n" + ("\n" + kept + "\n" if kept else "")
     tail = "".join(lines[end:])
     DOCS_FILE.write_text("".join(lines[:start]) + section + ("\n" + tail if tail else ""))
+
+
+def _section_end(lines: list[str], heading: str) -> int:
+    """Index of the line after the ``heading`` section (its next "## "); the end if absent."""
+    start = next((i for i, ln in enumerate(lines) if ln.rstrip() == heading), None)
+    if start is None:
+        return len(lines)
+    return next((j for j in range(start + 1, len(lines)) if lines[j].startswith("## ")), len(lines))

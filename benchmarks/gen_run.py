@@ -27,7 +27,7 @@ import shlex
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import httpx
 
@@ -48,8 +48,20 @@ T = TypeVar("T")
 ERRORS = (BenchError, HttpError, httpx.HTTPError, OSError, ValueError, KeyError, TimeoutError)
 
 
+class PhaseLog(Protocol):
+    """What `phase` records into (the generation and the scale-out results)."""
+
+    busy_before: dict[str, float]
+    errors: list[str]
+
+
 @contextlib.contextmanager
-def phase(res: GenResults, what: str, wait_quiet_s: float) -> Iterator[None]:
+def phase(
+    res: PhaseLog,
+    what: str,
+    wait_quiet_s: float,
+    errors: tuple[type[Exception], ...] = ERRORS,
+) -> Iterator[None]:
     """A measure that fails is recorded and the run goes on with the next one. Before it,
     waits up to ``wait_quiet_s`` for the machine to be idle and records how busy it was."""
     from run import wait_quiet
@@ -58,7 +70,7 @@ def phase(res: GenResults, what: str, wait_quiet_s: float) -> Iterator[None]:
     res.busy_before[what] = round(wait_quiet(wait_quiet_s), 2)
     try:
         yield
-    except ERRORS as exc:
+    except errors as exc:
         message = f"{what}: {type(exc).__name__}: {exc}"
         res.errors.append(message)
         print(f"  ERROR {message}", flush=True)
@@ -153,16 +165,19 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def split_only(argv: Sequence[str]) -> tuple[str, list[str]]:
-    """``run.py --only codeblock|generation|all`` (default codeblock, i.e. what ``make bench``
-    always ran) → (which, the other options)."""
+    """``run.py --only codeblock|generation|scale|all`` (default codeblock) → (which, the
+    other options)."""
     p = argparse.ArgumentParser(add_help=False)
-    p.add_argument("--only", choices=("codeblock", "generation", "all"), default="codeblock")
+    p.add_argument(
+        "--only", choices=("codeblock", "generation", "scale", "all"), default="codeblock"
+    )
     known, rest = p.parse_known_args(list(argv))
     return str(known.only), rest
 
 
 def shared_options(argv: Sequence[str]) -> list[str]:
-    """The options of ``run.py`` that also apply to the generation run (for ``--only all``)."""
+    """The options of ``run.py`` that also apply to the generation and scale-out runs (for
+    ``--only all``)."""
     return [a for a in argv if a in ("--quick", "--write-docs")]
 
 

@@ -16,8 +16,9 @@ Run by ``make bench`` (``.venv/bin/python benchmarks/run.py``). See
    ``docs/benchmarks.md``.
 
 All traffic goes to 127.0.0.1. Every wait is bounded; servers are killed in
-``finally``. ``--only generation`` runs ``gen_run.py`` (the generation benchmark) with the
-other options instead; ``--only all`` runs both (default: ``codeblock``).
+``finally``. ``--only generation`` / ``scale`` run ``gen_run.py`` / ``scale_run.py`` (the
+generation / scale-out benchmark) with the other options instead; ``--only all`` runs all
+three (default: ``codeblock``).
 """
 
 from __future__ import annotations
@@ -344,18 +345,22 @@ def build_config(args: argparse.Namespace, data_dir: Path) -> RunConfig:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    import gen_run  # `--only codeblock` (default) | `generation` | `all`: see gen_run.split_only
+    import gen_run  # `--only codeblock` (default) | `generation` | `scale` | `all`: see split_only
+    import scale_run
 
     only, rest = gen_run.split_only(sys.argv[1:] if argv is None else argv)
     if only == "generation":
         return gen_run.main(rest)
+    if only == "scale":
+        return scale_run.main(rest)
     args = parse_args(rest)
     data_dir = Path(tempfile.mkdtemp(prefix="flowgate-bench-"))
     try:
         code = run(args, rest, data_dir)
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
-    return max(code, gen_run.main(gen_run.shared_options(rest))) if only == "all" else code
+    shared = gen_run.shared_options(rest)
+    return max(code, gen_run.main(shared), scale_run.main(shared)) if only == "all" else code
 
 
 def run(args: argparse.Namespace, argv: Sequence[str] | None, data_dir: Path) -> int:

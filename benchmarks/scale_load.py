@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 import time
 from contextlib import ExitStack
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +83,6 @@ class ScaleRow:
     redis_keys: int = 0  # the namespace's keys at the end (tasks, indexes, events, streams)
     redis_memory_mb: float = 0.0  # used_memory growth over the row (shared server: rough)
     keys_removed: int = 0
-    errors: list[str] = field(default_factory=list)
 
 
 def run_scale_wrk(

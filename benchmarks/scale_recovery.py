@@ -83,7 +83,6 @@ class RecoveryResult:
     requeue_reasons: dict[str, int] = field(default_factory=dict)
     attempts: dict[str, int] = field(default_factory=dict)
     upstream_creates: dict[str, int] = field(default_factory=dict)  # per task: "1" / "2+"
-    errors: list[str] = field(default_factory=list)
 
 
 def job_fields(client: redis.Redis, ns: str, ids: list[str], names: list[str]) -> list[list[str]]:
