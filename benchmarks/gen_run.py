@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as dt
 import shlex
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -37,7 +36,7 @@ from gen_report import markdown, write_docs
 from gen_results import GenResults, to_jsonable
 from gen_tasks import callback_latency, crash_recovery, tasks_in_flight
 from loadgen import ensure_wrk
-from results import publish, save_raw
+from results import exit_with, run_saved, started_stamp
 from servers import ROOT, BenchError
 
 RESULTS_DIR = ROOT / "benchmarks" / "results"
@@ -188,25 +187,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     raise_fd_limit()
     wrk = ensure_wrk()
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    stamp = started.replace(":", "")
+    started, stamp = started_stamp()
     log = RESULTS_DIR / f"{stamp}.gen.servers.log"
     argv_shown = list(sys.argv[1:] if argv is None else argv)
     command = shlex.join([".venv/bin/python", "benchmarks/gen_run.py", *argv_shown])
     res = GenResults(started, command, machine_info(wrk), vars(args))
     print(f"generation benchmark {started}: {command}", flush=True)
-    try:
-        run_measures(args, wrk, res, log)
-    finally:
-        save_raw(res, lambda: to_jsonable(res), RESULTS_DIR / f"{stamp}.gen.json")
-    rewrite = (lambda: write_docs(res)) if args.write_docs else None
-    publish(markdown(res), rewrite, "docs/benchmarks.md (Generation)")
+    run_saved(
+        res,
+        lambda: run_measures(args, wrk, res, log),
+        lambda: to_jsonable(res),
+        RESULTS_DIR / f"{stamp}.gen.json",
+        lambda: markdown(res),
+        (lambda: write_docs(res)) if args.write_docs else None,
+        "docs/benchmarks.md (Generation)",
+    )
     return 0
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BenchError as exc:
-        print(f"benchmark failed: {exc}", file=sys.stderr)
-        sys.exit(1)
+    exit_with(main)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from loadgen import LoadResult
 from measures import EngineResult, TimeLimitResult
@@ -66,3 +67,37 @@ def publish(text: str, write_docs: Callable[[], None] | None, what: str) -> None
     if write_docs is not None:
         write_docs()
         print(f"updated {what}")
+
+
+def started_stamp() -> tuple[str, str]:
+    """The run's start (shown) and the same instant as a file-name stamp."""
+    started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return started, started.replace(":", "")
+
+
+def run_saved(
+    res: Any,
+    measure: Callable[[], None],
+    data: Callable[[], dict[str, Any]],
+    out: Path,
+    text: Callable[[], str],
+    write_docs: Callable[[], None] | None,
+    what: str,
+) -> None:
+    """Run the measures, save the raw JSON whatever happens, then print/publish."""
+    try:
+        measure()
+    finally:
+        save_raw(res, data, out)
+    publish(text(), write_docs, what)
+
+
+def exit_with(main: Callable[[], int]) -> NoReturn:
+    """A runner's `__main__`: its exit code, or 1 with the reason when setup failed."""
+    from servers import BenchError
+
+    try:
+        sys.exit(main())
+    except BenchError as exc:
+        print(f"benchmark failed: {exc}", file=sys.stderr)
+        sys.exit(1)

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as dt
 import os
 import platform
 import resource
@@ -52,7 +51,7 @@ from measures import (
     summarize_stats,
 )
 from report import DOCS_FILE, markdown, write_docs
-from results import RunConfig, RunResults, publish, save_raw, to_jsonable
+from results import RunConfig, RunResults, exit_with, run_saved, started_stamp, to_jsonable
 from seed import seed_lua_mismatches
 from servers import (
     HOST,
@@ -371,8 +370,7 @@ def run(args: argparse.Namespace, argv: Sequence[str] | None, data_dir: Path) ->
     if mismatches:
         raise BenchError("; ".join(mismatches))
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    stamp = started.replace(":", "")
+    started, stamp = started_stamp()
     log_path = RESULTS_DIR / f"{stamp}.servers.log"
     command = shlex.join([".venv/bin/python", "benchmarks/run.py", *(argv or sys.argv[1:])])
     res = RunResults(
@@ -385,18 +383,17 @@ def run(args: argparse.Namespace, argv: Sequence[str] | None, data_dir: Path) ->
     busy = res.machine["cpu_busy_percent_before"]
     if busy > 20:
         print(f"warning: the CPUs were {busy:.0f}% busy before the run; figures will be noisy")
-    try:
-        run_all(wrk, cfg, res, log_path)
-    finally:
-        save_raw(res, lambda: to_jsonable(res), RESULTS_DIR / f"{stamp}.json")
-    rewrite = (lambda: write_docs(res)) if args.write_docs else None
-    publish(markdown(res), rewrite, str(DOCS_FILE.relative_to(ROOT)))
+    run_saved(
+        res,
+        lambda: run_all(wrk, cfg, res, log_path),
+        lambda: to_jsonable(res),
+        RESULTS_DIR / f"{stamp}.json",
+        lambda: markdown(res),
+        (lambda: write_docs(res)) if args.write_docs else None,
+        str(DOCS_FILE.relative_to(ROOT)),
+    )
     return 0
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BenchError as exc:
-        print(f"benchmark failed: {exc}", file=sys.stderr)
-        sys.exit(1)
+    exit_with(main)

@@ -20,7 +20,6 @@ is stopped in ``finally``.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import shlex
 import subprocess
@@ -32,7 +31,7 @@ import redis
 
 from gen_run import ERRORS, phase, show
 from loadgen import ensure_wrk
-from results import publish, save_raw
+from results import exit_with, run_saved, started_stamp
 from scale_load import scale_row
 from scale_recovery import recovery
 from scale_report import ScaleResults, markdown, to_jsonable, write_docs
@@ -164,25 +163,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"scale-out benchmark skipped: {exc}", file=sys.stderr, flush=True)
         return 1
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    stamp = started.replace(":", "")
+    started, stamp = started_stamp()
     log = RESULTS_DIR / f"{stamp}.scale.servers.log"
     argv_shown = list(sys.argv[1:] if argv is None else argv)
     command = shlex.join([".venv/bin/python", "benchmarks/scale_run.py", *argv_shown])
     res = ScaleResults(started, command, machine_info(wrk), vars(args), redis_meta)
     print(f"scale-out benchmark {started}: {command}", flush=True)
-    try:
-        run_measures(args, wrk, res, log)
-    finally:
-        save_raw(res, lambda: to_jsonable(res), RESULTS_DIR / f"{stamp}.scale.json")
-    rewrite = (lambda: write_docs(res)) if args.write_docs else None
-    publish(markdown(res), rewrite, "docs/benchmarks.md (Scale-out (Redis))")
+    run_saved(
+        res,
+        lambda: run_measures(args, wrk, res, log),
+        lambda: to_jsonable(res),
+        RESULTS_DIR / f"{stamp}.scale.json",
+        lambda: markdown(res),
+        (lambda: write_docs(res)) if args.write_docs else None,
+        "docs/benchmarks.md (Scale-out (Redis))",
+    )
     return 0
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BenchError as exc:
-        print(f"benchmark failed: {exc}", file=sys.stderr)
-        sys.exit(1)
+    exit_with(main)

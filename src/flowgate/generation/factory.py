@@ -18,7 +18,6 @@ from flowgate.generation.upstream.fetch import AiohttpFetcher
 from flowgate.generation.webhooks.delivery import WEBHOOK_KIND, WebhookDeliverer
 from flowgate.jobs.ownership import process_owner
 from flowgate.jobs.store.base import Finish, Job, JobStore, Limits
-from flowgate.jobs.store.redis import RedisJobStore
 from flowgate.jobs.store.sqlite import SqliteJobStore
 from flowgate.jobs.worker import Worker, WorkerConfig
 from flowgate.security.secrets import SecretBox, load_or_create_text_secret
@@ -46,16 +45,20 @@ def public_base_url(settings: Settings) -> str:
     return f"http://{host}:{settings.port}"
 
 
-def job_store(settings: Settings) -> JobStore:
-    """REDIS_URL switches from the embedded SQLite file to the shared Redis."""
+def job_store(settings: Settings) -> tuple[JobStore, RedisBlobs | None]:
+    """REDIS_URL switches from the embedded SQLite file to the shared Redis (results too).
+    The Redis client is imported only then: it costs ~150 ms of every process's start-up."""
     if settings.redis_url is None:
-        return SqliteJobStore(settings.data_dir / "flowgate.db")
-    return RedisJobStore(
+        return SqliteJobStore(settings.data_dir / "flowgate.db"), None
+    from flowgate.jobs.store.redis import RedisJobStore
+
+    store = RedisJobStore(
         settings.redis_url.get_secret_value(),
         namespace=settings.namespace,
         lease_s=settings.lease_seconds,
         max_connections=settings.redis_max_connections,
     )
+    return store, RedisBlobs(store, settings.task_retention_hours * 3600)
 
 
 def _add_workers(
@@ -111,7 +114,7 @@ async def generation_service(settings: Settings) -> AsyncIterator[GenerationServ
     )
     policy = egress_policy(settings)
     server_key = settings.upstream_api_key.get_secret_value() if settings.upstream_api_key else None
-    store = job_store(settings)
+    store, blobs = job_store(settings)
     service = GenerationService(
         store=store,
         table=ModelTable.load(settings.generation_models),
@@ -140,9 +143,7 @@ async def generation_service(settings: Settings) -> AsyncIterator[GenerationServ
         settings.data_dir / "results",
         public_base_url(settings),
         inline=settings.inline_results,
-        blobs=RedisBlobs(store, settings.task_retention_hours * 3600)
-        if isinstance(store, RedisJobStore)
-        else None,
+        blobs=blobs,
     )
     runner = GenerationRunner(
         service.table,

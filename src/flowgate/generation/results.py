@@ -50,10 +50,10 @@ class RedisBlobs:
         return f"{self._store.prefix}r:{name}"
 
     async def put(self, name: str, data: bytes) -> None:
-        await self._store._cmd("SET", self._key(name), data, "PX", self._ttl_ms)
+        await self._store.command("SET", self._key(name), data, "PX", self._ttl_ms)
 
     async def get(self, name: str) -> bytes | None:
-        data: bytes | None = await self._store._cmd("GET", self._key(name))
+        data: bytes | None = await self._store.command("GET", self._key(name))
         return data
 
 

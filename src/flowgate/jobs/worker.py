@@ -19,10 +19,17 @@ from typing import Any
 import structlog
 
 from flowgate.jobs.state import JobStatus
-from flowgate.jobs.store.base import Claim, Finish, Job, JobStore, JobStoreError, Limits
+from flowgate.jobs.store.base import (
+    MAX_CLAIM,
+    Claim,
+    Finish,
+    Job,
+    JobStore,
+    JobStoreError,
+    Limits,
+)
 
 log = structlog.get_logger("flowgate.jobs")
-MAX_CLAIM_BATCH = 256  # the store hands out at most this many jobs per claim
 FINISH_RETRY_S = 600.0  # how long a finished job waits for the store to come back
 CHECKPOINT_RETRY_S = 60.0
 
@@ -160,7 +167,7 @@ class Worker:
             for job in claimed:
                 self._spawn(job)
             if free > 0:
-                self._backlog = len(claimed) >= min(free, MAX_CLAIM_BATCH)
+                self._backlog = len(claimed) >= min(free, MAX_CLAIM)
             if len(claimed) < free or free <= 0:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), self.config.poll_s)

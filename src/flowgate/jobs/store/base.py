@@ -8,11 +8,13 @@ worker whose lease was taken over cannot overwrite the new owner's work.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import msgspec
+import orjson
 
 from flowgate.jobs.state import JobStatus
 
@@ -60,6 +62,21 @@ class Job(msgspec.Struct, kw_only=True):
 
 
 UNLIMITED = 1 << 30
+MAX_CLAIM = 256  # a store hands out at most this many jobs per claim
+
+
+def encode_cursor(created_at: float, job_id: str) -> str:
+    """List pages are ordered by (created_at, id) descending; the cursor is the last row's."""
+    raw = orjson.dumps([created_at, job_id])
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[float, str]:
+    try:
+        created, job_id = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        return float(created), str(job_id)
+    except (ValueError, TypeError) as exc:
+        raise ValueError("cursor is not one this server issued") from exc
 
 
 @dataclass(frozen=True)

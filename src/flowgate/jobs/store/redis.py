@@ -32,6 +32,7 @@ from redis.commands.core import AsyncScript
 
 from flowgate.jobs.state import JobStatus
 from flowgate.jobs.store.base import (
+    MAX_CLAIM,
     Claim,
     Event,
     Finish,
@@ -41,6 +42,8 @@ from flowgate.jobs.store.base import (
     Limits,
     ListQuery,
     StoreUnavailable,
+    decode_cursor,
+    encode_cursor,
 )
 from flowgate.jobs.store.redis_codec import (
     decode_event,
@@ -49,7 +52,6 @@ from flowgate.jobs.store.redis_codec import (
     load_scripts,
     spec_args,
 )
-from flowgate.jobs.store.sqlite_ops import MAX_CLAIM, _decode_cursor, _encode_cursor
 
 log = structlog.get_logger("flowgate.jobs.redis")
 Listener = Callable[[str], None]
@@ -68,12 +70,6 @@ def _limits_json(limits: Limits) -> bytes:
     return orjson.dumps(
         {"models": dict(limits.models), "default_model": limits.default_model, "key": limits.key}
     )
-
-
-def _cursor_at(created_at: float, job_id: str) -> str:
-    stub = Job(id=job_id, kind="", status=JobStatus.QUEUED, payload={}, payload_hash="")
-    stub.created_at = created_at
-    return _encode_cursor(stub)
 
 
 class RedisJobStore:
@@ -151,7 +147,7 @@ class RedisJobStore:
                 raise StoreUnavailable(f"Redis refused the write: {str(exc)[:80]}") from None
             raise
 
-    async def _cmd(self, *args: Any) -> Any:
+    async def command(self, *args: Any) -> Any:
         return await self._io(self.redis.execute_command(*args))  # type: ignore[no-untyped-call]
 
     async def _run(self, script: str, *args: Any) -> Any:
@@ -220,7 +216,7 @@ class RedisJobStore:
         return job, created
 
     async def get(self, job_id: str) -> Job | None:
-        return decode_job(await self._cmd("HGETALL", f"{self.prefix}j:{job_id}"))
+        return decode_job(await self.command("HGETALL", f"{self.prefix}j:{job_id}"))
 
     async def list_jobs(self, query: ListQuery) -> tuple[list[Job], str | None]:
         base = f"{self.prefix}i:{query.kind}"
@@ -234,7 +230,7 @@ class RedisJobStore:
             index = base
         score, cursor_id = "", ""
         if query.cursor:
-            created, cursor_id = _decode_cursor(query.cursor)
+            created, cursor_id = decode_cursor(query.cursor)
             score = repr(created)
         rows, last_score, last_id, capped = await self._run(
             "list",
@@ -250,16 +246,16 @@ class RedisJobStore:
         jobs = [j for j in (decode_job(r) for r in rows) if j is not None]
         if len(jobs) > query.limit:
             jobs = jobs[: query.limit]
-            return jobs, _encode_cursor(jobs[-1])
+            return jobs, encode_cursor(jobs[-1].created_at, jobs[-1].id)
         if capped:  # the scan cap was reached before the page filled: go on from there
-            return jobs, _cursor_at(float(last_score), last_id.decode())
+            return jobs, encode_cursor(float(last_score), last_id.decode())
         return jobs, None
 
     async def count(self, kind: str, status: JobStatus) -> int:
-        return int(await self._cmd("ZCARD", f"{self.prefix}i:{kind}:s:{status}"))
+        return int(await self.command("ZCARD", f"{self.prefix}i:{kind}:s:{status}"))
 
     async def events_since(self, job_id: str, seq: int) -> list[Event]:
-        raw = await self._cmd("ZRANGEBYSCORE", f"{self.prefix}e:{job_id}", f"({seq}", "+inf")
+        raw = await self.command("ZRANGEBYSCORE", f"{self.prefix}e:{job_id}", f"({seq}", "+inf")
         return [decode_event(job_id, item) for item in raw]
 
     # --- state changes -------------------------------------------------------------
@@ -327,7 +323,7 @@ class RedisJobStore:
 
     # --- takeover ------------------------------------------------------------------
     async def _kinds(self) -> list[str]:
-        return sorted(k.decode() for k in await self._cmd("SMEMBERS", f"{self.prefix}kinds"))
+        return sorted(k.decode() for k in await self.command("SMEMBERS", f"{self.prefix}kinds"))
 
     async def reclaim_expired(self, dead_owners: frozenset[str] = frozenset()) -> int:
         """Entries idle for a whole lease (their holder stopped heartbeating), and every

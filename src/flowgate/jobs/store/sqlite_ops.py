@@ -6,7 +6,6 @@ is atomic on its own and a raised exception undoes only that operation.
 
 from __future__ import annotations
 
-import base64
 import sqlite3
 import time
 from typing import Any
@@ -14,11 +13,20 @@ from typing import Any
 import orjson
 
 from flowgate.jobs.state import TERMINAL, JobStatus
-from flowgate.jobs.store.base import Claim, Finish, Job, JobConflict, JobSpec, ListQuery
+from flowgate.jobs.store.base import (
+    MAX_CLAIM,
+    Claim,
+    Finish,
+    Job,
+    JobConflict,
+    JobSpec,
+    ListQuery,
+    decode_cursor,
+    encode_cursor,
+)
 from flowgate.jobs.store.sqlite_schema import COLUMNS, add_event, row_to_job
 
 TERMINAL_SQL = "('completed', 'failed', 'canceled')"
-MAX_CLAIM = 256
 
 
 def get(c: sqlite3.Connection, job_id: str) -> Job | None:
@@ -96,7 +104,7 @@ def list_jobs(c: sqlite3.Connection, q: ListQuery) -> tuple[list[Job], str | Non
             where.append(f"{column} = ?")
             args.append(str(value))
     if q.cursor:
-        created, job_id = _decode_cursor(q.cursor)
+        created, job_id = decode_cursor(q.cursor)
         where.append("(created_at < ? OR (created_at = ? AND id < ?))")
         args += [created, created, job_id]
     rows = c.execute(
@@ -106,20 +114,7 @@ def list_jobs(c: sqlite3.Connection, q: ListQuery) -> tuple[list[Job], str | Non
     ).fetchall()
     jobs = [row_to_job(r) for r in rows[: q.limit]]
     more = len(rows) > q.limit
-    return jobs, (_encode_cursor(jobs[-1]) if more and jobs else None)
-
-
-def _encode_cursor(job: Job) -> str:
-    raw = orjson.dumps([job.created_at, job.id])
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def _decode_cursor(cursor: str) -> tuple[float, str]:
-    try:
-        created, job_id = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        return float(created), str(job_id)
-    except (ValueError, TypeError) as exc:
-        raise ValueError("cursor is not one this server issued") from exc
+    return jobs, (encode_cursor(jobs[-1].created_at, jobs[-1].id) if more and jobs else None)
 
 
 def _bump(
