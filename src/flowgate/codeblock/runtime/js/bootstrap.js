@@ -51,12 +51,19 @@
   // Globals implemented in JavaScript: the C side defines each [name, enumerable]
   // in LAZY as a lazy global whose first read calls resolve(name) (no closure each).
   const TIMER_NAMES = ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate'];
+  // Global name -> the module that exports it (under the same name).
   const WEB_MODULES = { URL: 'web/url', URLSearchParams: 'web/url', TextEncoder: 'web/text_encoding',
-    TextDecoder: 'web/text_encoding', structuredClone: 'web/structured_clone' };
+    TextDecoder: 'web/text_encoding', structuredClone: 'web/structured_clone', Buffer: 'node/buffer',
+    fetch: 'web/fetch', Headers: 'web/fetch', Request: 'web/fetch', Response: 'web/fetch',
+    FormData: 'web/fetch', Blob: 'web/blob', File: 'web/blob', AbortController: 'web/events',
+    AbortSignal: 'web/events', Event: 'web/events', EventTarget: 'web/events' };
   const LAZY = [['console', false], ['crypto', true], ['require', false], ['setTimeout', true],
     ['setInterval', true], ['setImmediate', true], ['clearTimeout', true], ['clearInterval', true],
     ['clearImmediate', true], ['URL', false], ['URLSearchParams', false], ['TextEncoder', false],
-    ['TextDecoder', false], ['structuredClone', true]];
+    ['TextDecoder', false], ['structuredClone', true], ['Buffer', false], ['fetch', true],
+    ['Headers', false], ['Request', false], ['Response', false], ['FormData', false], ['Blob', false],
+    ['File', false], ['AbortController', false], ['AbortSignal', false], ['Event', false],
+    ['EventTarget', false]];
   function resolve(name) {
     switch (name) {
       case 'console': return load('internal/console');
@@ -99,10 +106,18 @@
       state.consoleLimit = opts.consoleLimit || 0;
       return fn(parseJSON(inputJson));
     },
-    // Timers exist only once a timer global was touched.
+      // Host operations (internal/io) in flight count as "something will happen":
+    // Infinity tells the C side to wait (up to the deadline) for the loop to resume it.
     tick(now) {
+      const io = cache['internal/io'];
+      let waiting = false;
+      if (io !== undefined) {
+        io.exports.deliver();
+        waiting = io.exports.pendingCount() > 0;
+      }
       const timers = cache['internal/timers'];
-      return timers === undefined ? -1 : timers.exports.tick(now);
+      const next = timers === undefined ? -1 : timers.exports.tick(now);
+      return next < 0 && waiting ? Infinity : next;
     },
     finish(kind, value) {
       const consoleJson = debug ? stringify(state.captured) : null;

@@ -1,15 +1,25 @@
 // require(): the public module names of the sandbox. Node built-ins that are
-// not offered are a SecurityError naming what is; later issues add buffer,
-// crypto, util... and the npm libraries here.
+// not offered are a SecurityError naming what is; npm libraries join the
+// table as they arrive.
 (function (module, exports, require, host) {
   'use strict';
   const { SecurityError } = require('internal/errors');
   const ObjectHasOwn = Object.hasOwn;
   const ErrorCtor = Error;
 
-  const PUBLIC_MODULES = {
-    timers: () => require('internal/timers').api,
+  // Public name -> [runtime module, export property or null for the whole module].
+  const TABLE = {
+    assert: ['node/assert', null], 'assert/strict': ['node/assert', 'strict'],
+    buffer: ['node/buffer', null], crypto: ['node/crypto', null], events: ['node/events', null],
+    querystring: ['node/querystring', null], string_decoder: ['node/string_decoder', null],
+    timers: ['internal/timers', 'api'], 'timers/promises': ['node/timers_promises', null],
+    url: ['node/url', null], util: ['node/util', null], 'util/types': ['node/util', 'types'],
   };
+  const PUBLIC_MODULES = { __proto__: null };
+  for (const name of Object.keys(TABLE)) {
+    const [file, prop] = TABLE[name];
+    PUBLIC_MODULES[name] = prop === null ? () => require(file) : () => require(file)[prop];
+  }
   const NODE_BUILTINS = [
     'assert', 'async_hooks', 'buffer', 'child_process', 'cluster', 'console', 'constants', 'crypto',
     'dgram', 'diagnostics_channel', 'dns', 'domain', 'events', 'fs', 'http', 'http2', 'https',

@@ -1,0 +1,3 @@
+"""Bridge ops: fetch (see registry.py). Filled in by its capability."""
+
+from __future__ import annotations
