@@ -61,6 +61,22 @@ class Settings(BaseSettings):
         default=1_048_576, ge=0, le=64 * 1024 * 1024, alias="MAX_CONSOLE_BYTES"
     )
     executor_threads: int = Field(default=8, ge=1, le=1024, alias="EXECUTOR_THREADS")
+    # --- code blocks: fetch (SSRF_ALLOW_PRIVATE / SSRF_ALLOW_LIST below apply too) ---
+    fetch_max_requests: int = Field(default=20, ge=0, le=10_000, alias="FETCH_MAX_REQUESTS")
+    fetch_timeout_ms: int = Field(default=10_000, ge=1, le=600_000, alias="FETCH_TIMEOUT_MS")
+    fetch_max_request_bytes: int = Field(
+        default=2_097_152, ge=0, le=256 * 1024 * 1024, alias="FETCH_MAX_REQUEST_BYTES"
+    )
+    fetch_max_response_bytes: int = Field(
+        default=5_242_880, ge=0, le=256 * 1024 * 1024, alias="FETCH_MAX_RESPONSE_BYTES"
+    )
+    fetch_max_redirects: int = Field(default=5, ge=0, le=20, alias="FETCH_MAX_REDIRECTS")
+    fetch_allow_http: bool = Field(default=False, alias="FETCH_ALLOW_HTTP")
+    fetch_allowed_ports: str = Field(
+        default="80,443",
+        pattern=r"^\s*(\*|\d{1,5}(\s*,\s*\d{1,5})*)\s*$",
+        alias="FETCH_ALLOWED_PORTS",
+    )
 
     # --- generation: upstream ---------------------------------------------------
     upstream_base_url: str = Field(default="https://yunwu.ai", alias="UPSTREAM_BASE_URL")

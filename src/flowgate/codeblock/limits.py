@@ -21,6 +21,15 @@ ENV_NAMES = {
     "runtime_pool_size": "RUNTIME_POOL_SIZE",
     "executor_threads": "EXECUTOR_THREADS",
     "allow_eval": "ALLOW_EVAL",
+    "fetch_max_requests": "FETCH_MAX_REQUESTS",
+    "fetch_timeout_ms": "FETCH_TIMEOUT_MS",
+    "fetch_max_request_bytes": "FETCH_MAX_REQUEST_BYTES",
+    "fetch_max_response_bytes": "FETCH_MAX_RESPONSE_BYTES",
+    "fetch_max_redirects": "FETCH_MAX_REDIRECTS",
+    "fetch_allow_http": "FETCH_ALLOW_HTTP",
+    "fetch_allowed_ports": "FETCH_ALLOWED_PORTS",
+    "ssrf_allow_private": "SSRF_ALLOW_PRIVATE",
+    "ssrf_allow_list": "SSRF_ALLOW_LIST",
 }
 
 _DESCRIPTIONS = {
@@ -36,6 +45,15 @@ _DESCRIPTIONS = {
     "runtime_pool_size": "pre-warmed contexts kept ready per worker process",
     "executor_threads": "engine threads per worker process",
     "allow_eval": "whether user code may call eval / the Function constructor",
+    "fetch_max_requests": "fetch() calls one execution may make (redirect hops not counted)",
+    "fetch_timeout_ms": "time one fetch() may take until its response body is read",
+    "fetch_max_request_bytes": "bytes of one fetch() request body",
+    "fetch_max_response_bytes": "bytes of one fetch() response body (after decompression)",
+    "fetch_max_redirects": "redirects one fetch() follows (Node allows 20)",
+    "fetch_allow_http": "whether fetch() may use plain http:// (https only otherwise)",
+    "fetch_allowed_ports": "ports fetch() may connect to ('*' = any; any with SSRF_ALLOW_PRIVATE)",
+    "ssrf_allow_private": "lets fetch() (and webhooks, downloads) reach private addresses",
+    "ssrf_allow_list": "IPs / CIDR networks fetch() may reach even though private",
 }
 
 
@@ -55,6 +73,15 @@ class CodeLimits:
     runtime_pool_size: int = 32
     executor_threads: int = 8
     allow_eval: bool = False
+    fetch_max_requests: int = 20
+    fetch_timeout_ms: int = 10_000
+    fetch_max_request_bytes: int = 2_097_152
+    fetch_max_response_bytes: int = 5_242_880
+    fetch_max_redirects: int = 5
+    fetch_allow_http: bool = False
+    fetch_allowed_ports: str = "80,443"
+    ssrf_allow_private: bool = False
+    ssrf_allow_list: str = ""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> CodeLimits:
