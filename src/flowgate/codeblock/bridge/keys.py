@@ -1,3 +1,357 @@
-"""Bridge ops: keys (see registry.py). Filled in by its capability."""
+"""Bridge ops: asymmetric keys of Node's `crypto` (KeyObject import, export, details).
+
+Keys cross the bridge statelessly: a KeyObject in JS holds its key as canonical DER
+(PKCS#8 for private keys, SPKI for public ones; an RSA-PSS key keeps its PSS
+algorithm identifier) and every op re-loads it here. Re-loading is cheap (~7 µs for
+RSA-2048) because RSA keys are loaded with `unsafe_skip_rsa_key_validation`: Node
+never runs RSA_check_key on import either, the check costs ~60 ms per RSA-2048
+private key on this machine, and an inconsistent key only gives its own user wrong
+results. No cache of parsed keys is kept, so nothing outlives an execution here.
+
+The sibling modules register the other ops: `keys_gen` (generation), `keys_sign`
+(signatures), `keys_rsa` (public-key encryption), `keys_dh` (key agreement).
+"""
 
 from __future__ import annotations
+
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization as ser
+
+from flowgate.codeblock.bridge import keys_asn1 as asn1
+from flowgate.codeblock.bridge.keys_common import (
+    MAX_RSA_BITS,
+    AnyPrivate,
+    AnyPublic,
+    Loaded,
+    describe,
+    jwk_export,
+    jwk_import,
+    key_type_of,
+    load_stored,
+    node_error,
+    public_of,
+    store,
+)
+from flowgate.codeblock.bridge.registry import BridgeError, op
+
+__all__ = ["load_stored", "public_of"]
+
+_PEM_TYPES = {"pkcs1", "spki", "pkcs8", "sec1", None}
+_MAX_KEY_INPUT = 1 << 20
+
+
+def _unsupported() -> BridgeError:
+    return node_error("ERR_OSSL_UNSUPPORTED", "error:1E08010C:DECODER routines::unsupported")
+
+
+def _passphrase_missing() -> BridgeError:
+    return node_error(
+        "ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED",
+        "error:07880109:common libcrypto routines::interrupted or cancelled",
+    )
+
+
+def _bad_decrypt() -> BridgeError:
+    return node_error("ERR_OSSL_BAD_DECRYPT", "error:1C800064:Provider routines::bad decrypt")
+
+
+def _pem_blocks(text: bytes) -> list[tuple[str, bytes]]:
+    """(label, DER) of every PEM block (headers of legacy encrypted PEM skipped)."""
+    import base64
+    import re
+
+    out: list[tuple[str, bytes]] = []
+    for m in re.finditer(rb"-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \1-----", text, re.S):
+        lines = [ln for ln in m.group(2).split(b"\n") if b":" not in ln]
+        try:
+            out.append((m.group(1).decode(), base64.b64decode(b"".join(lines))))
+        except ValueError:
+            continue
+    return out
+
+
+def _der_shape(der: bytes) -> str:
+    """Which structure a DER key is: 'spki', 'pkcs1-public', 'pkcs8', 'pkcs1', 'sec1'."""
+    try:
+        tag, body, _ = asn1.read_tlv(der, 0)
+        items = asn1.children(body) if tag == 0x30 else []
+    except asn1.DerError:
+        return "?"
+    tags = [t for t, _ in items]
+    if tags[:2] == [0x30, 0x03]:
+        return "spki"
+    if tags[:2] == [0x02, 0x02] and len(tags) == 2:
+        return "pkcs1-public"
+    if tags[:3] == [0x02, 0x30, 0x04]:
+        return "pkcs8"
+    if tags[:2] == [0x02, 0x04]:
+        return "sec1"
+    if len(tags) >= 9 and all(t == 0x02 for t in tags[:9]):
+        return "pkcs1"
+    if tags == [0x30, 0x04]:
+        return "encrypted-pkcs8"
+    return "?"
+
+
+def _pss_of(der: bytes, private: bool) -> tuple[bool, asn1.PssParams | None]:
+    """(is an RSA-PSS SPKI/PKCS#8, its parameters or None when unrestricted)."""
+    try:
+        oid, params = asn1.algorithm_of(der, private)
+    except (asn1.DerError, IndexError):
+        return False, None
+    if oid != asn1.OID_RSA_PSS:
+        return False, None
+    try:
+        return True, asn1.parse_pss_params(params)
+    except asn1.DerError:
+        raise _unsupported() from None
+
+
+def _load_der_private(der: bytes, passphrase: bytes | None) -> Loaded:
+    try:
+        key = ser.load_der_private_key(der, passphrase, unsafe_skip_rsa_key_validation=True)
+    except TypeError as exc:  # encrypted without a password, or a password for a plain key
+        if passphrase is None:
+            raise _passphrase_missing() from exc
+        key = ser.load_der_private_key(der, None, unsafe_skip_rsa_key_validation=True)
+    except ValueError as exc:
+        if passphrase is not None and _der_shape(der) == "encrypted-pkcs8":
+            raise _bad_decrypt() from exc
+        raise _unsupported() from exc
+    is_pss, pss = _pss_of(der, True)
+    return Loaded(key, "private", "rsa-pss" if is_pss else key_type_of(key), pss)
+
+
+def _load_der_public(der: bytes) -> Loaded:
+    try:
+        key = ser.load_der_public_key(der)
+    except ValueError as exc:
+        raise _unsupported() from exc
+    is_pss, pss = _pss_of(der, False)
+    return Loaded(key, "public", "rsa-pss" if is_pss else key_type_of(key), pss)
+
+
+def _load_pem(kind: str, data: bytes, passphrase: bytes | None) -> Loaded:
+    blocks = _pem_blocks(data)
+    if not blocks:
+        raise _unsupported()
+    label, der = blocks[0]
+    if label in ("PUBLIC KEY", "RSA PUBLIC KEY"):
+        if kind == "private":
+            raise _unsupported()
+        return _load_der_public(der)
+    if label in ("CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE"):
+        if kind == "private":
+            raise _unsupported()
+        try:
+            pub: Any = x509.load_der_x509_certificate(der).public_key()
+        except ValueError as exc:
+            raise _unsupported() from exc
+        return Loaded(pub, "public", key_type_of(pub), None)
+    if "ENCRYPTED" in data.split(b"-----END", 1)[0].decode("latin-1"):
+        return _load_encrypted_pem(data, passphrase)
+    return _load_der_private(der, None)
+
+
+def _load_encrypted_pem(data: bytes, passphrase: bytes | None) -> Loaded:
+    if passphrase is None:
+        raise _passphrase_missing()
+    try:
+        key = ser.load_pem_private_key(data, passphrase, unsafe_skip_rsa_key_validation=True)
+    except (ValueError, TypeError) as exc:
+        raise _bad_decrypt() from exc
+    return Loaded(key, "private", key_type_of(key), None)
+
+
+def _load_der(kind: str, data: bytes, der_type: str | None, passphrase: bytes | None) -> Loaded:
+    shape = _der_shape(data)
+    wanted = {
+        ("public", "spki"): ("spki",),
+        ("public", "pkcs1"): ("pkcs1-public", "pkcs1"),
+        ("private", "pkcs8"): ("pkcs8", "encrypted-pkcs8"),
+        ("private", "pkcs1"): ("pkcs1",),
+        ("private", "sec1"): ("sec1",),
+    }.get((kind, der_type or ""))
+    if kind == "public" and der_type in ("pkcs8", "sec1"):
+        return _load_der("private", data, der_type, passphrase)
+    if wanted is None:
+        raise BridgeError(
+            f"The property 'options.type' is invalid. Received {der_type!r}",
+            code="ERR_INVALID_ARG_VALUE",
+            type="TypeError",
+        )
+    if shape not in wanted:
+        raise node_error(
+            "ERR_OSSL_ASN1_FIELD_MISSING", "error:06800079:asn1 encoding routines::field missing"
+        )
+    if shape in ("spki", "pkcs1-public"):
+        return _load_der_public(data)
+    return _load_der_private(data, passphrase)
+
+
+def _check_size(loaded: Loaded) -> None:
+    size = getattr(loaded.key, "key_size", 0)
+    if loaded.asymmetric_type in ("rsa", "rsa-pss") and size > MAX_RSA_BITS:
+        raise BridgeError(
+            f"RSA keys are limited to {MAX_RSA_BITS} bits in code blocks",
+            code="ERR_FLOWGATE_LIMIT",
+            type="RangeError",
+        )
+
+
+@op("keys.import")
+def import_key(
+    kind: Any, fmt: Any, data: Any, der_type: Any = None, passphrase: Any = None
+) -> dict[str, Any]:
+    """Parse a key given to createPublicKey / createPrivateKey (PEM, DER or JWK).
+
+    `kind` is what is wanted ('public' derives it from a private key, as Node does).
+    Returns the KeyObject's state: {type, der, asymmetricKeyType, details}.
+    """
+    if kind not in ("public", "private") or fmt not in ("pem", "der", "jwk"):
+        raise BridgeError("invalid key import request", code="ERR_INVALID_ARG_VALUE")
+    if passphrase is not None and not isinstance(passphrase, bytes):
+        raise BridgeError("passphrase must be bytes", code="ERR_INVALID_ARG_TYPE", type="TypeError")
+    if fmt == "jwk":
+        if not isinstance(data, dict):
+            raise BridgeError(
+                "JWK must be an object", code="ERR_INVALID_ARG_TYPE", type="TypeError"
+            )
+        loaded = jwk_import(kind, data)
+    else:
+        if isinstance(data, str):
+            data = data.encode()
+        if not isinstance(data, bytes) or der_type not in _PEM_TYPES:
+            raise BridgeError("invalid key data", code="ERR_INVALID_ARG_TYPE", type="TypeError")
+        if len(data) > _MAX_KEY_INPUT:
+            raise _unsupported()
+        if fmt == "pem":
+            loaded = _load_pem(kind, data, passphrase)
+        else:
+            loaded = _load_der(kind, data, der_type, passphrase)
+    _check_size(loaded)
+    if kind == "public" and loaded.kind == "private":
+        loaded = Loaded(public_of(loaded.key), "public", loaded.asymmetric_type, loaded.pss)
+    return describe(loaded)
+
+
+def _encryption(
+    cipher: Any, passphrase: Any, fmt: str, der_type: str
+) -> ser.KeySerializationEncryption:
+    if cipher is None:
+        return ser.NoEncryption()
+    if not isinstance(passphrase, bytes) or not isinstance(cipher, str):
+        raise BridgeError("a cipher needs a passphrase", code="ERR_INVALID_ARG_VALUE")
+    if der_type in ("pkcs1", "sec1") and fmt == "der":
+        raise node_error(
+            "ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS",
+            f"The selected key encoding {der_type} does not support encryption.",
+        )
+    if not passphrase:
+        raise BridgeError("empty passphrase", code="ERR_OSSL_EVP_BAD_DECRYPT")
+    # `cryptography` picks the scheme: PBES2 + AES-256-CBC for PKCS#8, AES-256-CBC
+    # DEK-Info for traditional PEM (docs/runtime-modules.md: known differences).
+    return ser.BestAvailableEncryption(passphrase)
+
+
+def _incompatible(der_type: str, family: str) -> BridgeError:
+    return node_error(
+        "ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS",
+        f"The selected key encoding {der_type} can only be used for {family} keys.",
+    )
+
+
+def _export_public(loaded: Loaded, fmt: str, der_type: str) -> bytes | str:
+    key: AnyPublic = loaded.key
+    encoding = ser.Encoding.PEM if fmt == "pem" else ser.Encoding.DER
+    if der_type == "pkcs1":
+        if loaded.asymmetric_type != "rsa":
+            raise _incompatible("pkcs1", "RSA")
+        out = key.public_bytes(encoding, ser.PublicFormat.PKCS1)
+    elif der_type == "spki":
+        der = store(loaded)
+        if fmt == "der":
+            return der
+        out = _pem("PUBLIC KEY", der)
+    else:
+        raise BridgeError(
+            f"The property 'options.type' is invalid. Received {der_type!r}",
+            code="ERR_INVALID_ARG_VALUE",
+            type="TypeError",
+        )
+    return out.decode() if fmt == "pem" else out
+
+
+def _pem(label: str, der: bytes) -> bytes:
+    import base64
+
+    body = base64.b64encode(der)
+    lines = [body[i : i + 64] for i in range(0, len(body), 64)]
+    return (
+        b"-----BEGIN "
+        + label.encode()
+        + b"-----\n"
+        + b"\n".join(lines)
+        + (b"\n-----END " + label.encode() + b"-----\n")
+    )
+
+
+def _export_private(loaded: Loaded, fmt: str, der_type: str, cipher: Any, passphrase: Any) -> Any:
+    key: AnyPrivate = loaded.key
+    encoding = ser.Encoding.PEM if fmt == "pem" else ser.Encoding.DER
+    if der_type == "pkcs1" and loaded.asymmetric_type != "rsa":
+        raise _incompatible("pkcs1", "RSA")
+    if der_type == "sec1" and loaded.asymmetric_type != "ec":
+        raise _incompatible("sec1", "EC")
+    if der_type not in ("pkcs1", "pkcs8", "sec1"):
+        raise BridgeError(
+            f"The property 'options.type' is invalid. Received {der_type!r}",
+            code="ERR_INVALID_ARG_VALUE",
+            type="TypeError",
+        )
+    encryption = _encryption(cipher, passphrase, fmt, der_type)
+    if der_type == "pkcs8" and isinstance(encryption, ser.NoEncryption):
+        der = store(loaded)
+        return der if fmt == "der" else _pem("PRIVATE KEY", der).decode()
+    if loaded.asymmetric_type == "rsa-pss":
+        raise BridgeError(
+            "encrypted export of RSA-PSS keys is not supported in code blocks",
+            code="ERR_FEATURE_UNAVAILABLE_ON_PLATFORM",
+        )
+    private_format = ser.PrivateFormat.PKCS8
+    if der_type in ("pkcs1", "sec1"):
+        private_format = ser.PrivateFormat.TraditionalOpenSSL
+    out = key.private_bytes(encoding, private_format, encryption)
+    return out.decode() if fmt == "pem" else out
+
+
+@op("keys.export")
+def export_key(
+    kind: Any,
+    der: Any,
+    fmt: Any,
+    der_type: Any = None,
+    cipher: Any = None,
+    passphrase: Any = None,
+) -> Any:
+    """KeyObject.export for asymmetric keys: PEM text, DER bytes or a JWK dict."""
+    loaded = load_stored(kind, der)
+    if fmt == "jwk":
+        return jwk_export(loaded)
+    if fmt not in ("pem", "der"):
+        raise BridgeError("invalid export format", code="ERR_INVALID_ARG_VALUE", type="TypeError")
+    if loaded.kind == "public":
+        return _export_public(loaded, fmt, der_type)
+    return _export_private(loaded, fmt, der_type, cipher, passphrase)
+
+
+@op("keys.public")
+def public_from_private(der: Any) -> dict[str, Any]:
+    """The public half of a stored private key (createPublicKey(privateKeyObject))."""
+    loaded = load_stored("private", der)
+    return describe(Loaded(public_of(loaded.key), "public", loaded.asymmetric_type, loaded.pss))
+
+
+from flowgate.codeblock.bridge import keys_dh, keys_gen, keys_rsa, keys_sign  # noqa: E402,F401
