@@ -13,7 +13,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # Re-install when the build inputs change (the C extension is compiled here).
-$(STAMP): $(BIN)/python pyproject.toml setup.py src/flowgate/codeblock/engine/_quickjs.c $(wildcard vendor/quickjs-ng/*.c)
+$(STAMP): $(BIN)/python pyproject.toml setup.py $(wildcard src/flowgate/codeblock/engine/*.[ch]) $(wildcard vendor/quickjs-ng/*.c)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 

@@ -10,6 +10,7 @@ setup(
             "flowgate.codeblock.engine._quickjs",
             sources=[
                 "src/flowgate/codeblock/engine/_quickjs.c",
+                "src/flowgate/codeblock/engine/bridge.c",
                 f"{QJS}/quickjs.c",
                 f"{QJS}/libregexp.c",
                 f"{QJS}/libunicode.c",

@@ -93,13 +93,13 @@ class ExecutionIO:
             self._done.append((op_id, True, task.result()))
         self._ready.set()
 
-    async def wait(self, timeout: float) -> None:
-        """Sleep until `timeout` seconds pass or some operation settles."""
+    async def wait(self, delay: float) -> None:
+        """Sleep until `delay` seconds pass or some operation settles."""
         if self._done:
             return
         self._ready.clear()
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._ready.wait(), timeout)
+            await asyncio.wait_for(self._ready.wait(), delay)
 
     def close(self) -> None:
         """The execution ended: stop whatever it left running."""

@@ -24,7 +24,7 @@ Two kinds of operation:
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
 import structlog
@@ -32,7 +32,7 @@ import structlog
 log = structlog.get_logger("flowgate.codeblock.bridge")
 
 Handler = Callable[..., Any]
-AsyncHandler = Callable[..., Awaitable[Any]]
+AsyncHandler = Callable[..., Coroutine[Any, Any, Any]]
 F = TypeVar("F", bound=Handler)
 A = TypeVar("A", bound=AsyncHandler)
 

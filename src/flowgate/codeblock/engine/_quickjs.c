@@ -32,6 +32,7 @@
 #include <time.h>
 
 #include "quickjs.h"
+#include "bridge.h"
 
 /* ---------------------------------------------------------------- utils */
 
@@ -271,6 +272,7 @@ typedef struct FgEngine {
     JSValue exception; /* a failure outside the promise (compile, timer) */
     ModuleTableObject *modules; /* borrowed: the pool or context keeps it alive */
     JSValue lazy_holder[8];     /* installed lazy intrinsic groups (see fg_lazy) */
+    FgBridge bridge;            /* host.call: set by the executor for each job */
 } FgEngine;
 
 static int fg_interrupt(JSRuntime *rt, void *opaque)
@@ -344,6 +346,13 @@ static JSValue host_promise_state(JSContext *ctx, JSValueConst this_val, int arg
     return arr;
 }
 
+/* host.call(op, ...args): a host operation in Python (bridge.c). */
+static JSValue host_call(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
+{
+    FgEngine *e = JS_GetContextOpaque(ctx);
+    return fg_bridge_call(ctx, &e->bridge, argc, argv);
+}
+
 static JSValue make_host(JSContext *ctx)
 {
     JSValue host = JS_NewObject(ctx);
@@ -351,6 +360,7 @@ static JSValue make_host(JSContext *ctx)
     JS_SetPropertyStr(ctx, host, "load", JS_NewCFunction(ctx, host_load, "load", 1));
     JS_SetPropertyStr(ctx, host, "randomFill",
                       JS_NewCFunction(ctx, host_random_fill, "randomFill", 1));
+    JS_SetPropertyStr(ctx, host, "call", JS_NewCFunction(ctx, host_call, "call", 1));
     JS_SetPropertyStr(ctx, host, "promiseState",
                       JS_NewCFunction(ctx, host_promise_state, "promiseState", 1));
     return host;
@@ -557,7 +567,7 @@ static FgEngine *engine_boot(const uint8_t *boot, size_t boot_len, ModuleTableOb
         *err = strdup("out of memory");
         return NULL;
     }
-    e->harness = e->promise = e->exception = JS_UNDEFINED;
+    e->harness = e->promise = e->exception = e->bridge.bigint = JS_UNDEFINED;
     for (int g = 0; g < 8; g++)
         e->lazy_holder[g] = JS_UNDEFINED;
     e->modules = modules;
@@ -573,6 +583,7 @@ static FgEngine *engine_boot(const uint8_t *boot, size_t boot_len, ModuleTableOb
     JS_SetContextOpaque(e->ctx, e);
     JSValue global = JS_GetGlobalObject(e->ctx);
     JS_SetPropertyStr(e->ctx, global, "__flowgate_host__", make_host(e->ctx));
+    e->bridge.bigint = JS_GetPropertyStr(e->ctx, global, "BigInt");
     JS_FreeValue(e->ctx, global);
     JSValue fn = JS_ReadObject(e->ctx, boot, boot_len, JS_READ_OBJ_BYTECODE);
     JSValue harness = JS_IsException(fn) ? fn : JS_EvalFunction(e->ctx, fn);
@@ -1186,6 +1197,7 @@ typedef struct Job {
     char *code, *input, *opts;
     size_t code_len, input_len, opts_len;
     double timeout_s;  /* the limit; the deadline starts when the job starts running */
+    uint64_t token;    /* names the execution to the host bridge */
     int64_t started_ns, ended_ns;
     size_t memory_limit;
     int started;
@@ -1198,6 +1210,7 @@ typedef struct Job {
 typedef struct {
     PyObject_HEAD
     PoolObject *pool;
+    PyObject *bridge; /* the host bridge dispatcher, or NULL */
     pthread_t *threads;
     int n_threads;
     pthread_mutex_t lock;
@@ -1234,6 +1247,8 @@ static void job_run(ExecutorObject *x, Job *j)
     }
     FgEngine *e = j->eng;
     JS_UpdateStackTop(e->rt);
+    e->bridge.fn = x->bridge;
+    e->bridge.token = j->token;
     if (!j->started) {
         /* The limit belongs to the execution: time spent queued does not count. */
         j->started = 1;
@@ -1320,13 +1335,17 @@ static char *dup_bytes(const char *s, size_t n)
 
 static int Executor_init(ExecutorObject *self, PyObject *args, PyObject *kw)
 {
-    static char *kwlist[] = {"pool", "threads", "stack_size", NULL};
-    PyObject *pool;
+    static char *kwlist[] = {"pool", "threads", "stack_size", "bridge", NULL};
+    PyObject *pool, *bridge = Py_None;
     int threads = 1;
     Py_ssize_t stack_size = 8 * 1024 * 1024;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "O!|in", kwlist, &PoolType, &pool, &threads,
-                                     &stack_size))
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O!|inO", kwlist, &PoolType, &pool, &threads,
+                                     &stack_size, &bridge))
         return -1;
+    if (bridge != Py_None && !PyCallable_Check(bridge)) {
+        PyErr_SetString(PyExc_TypeError, "bridge must be callable or None");
+        return -1;
+    }
     if (self->initialised) {
         PyErr_SetString(PyExc_RuntimeError, "Executor already initialised");
         return -1;
@@ -1342,6 +1361,7 @@ static int Executor_init(ExecutorObject *self, PyObject *args, PyObject *kw)
     }
     Py_INCREF(pool);
     self->pool = (PoolObject *)pool;
+    self->bridge = bridge == Py_None ? NULL : Py_NewRef(bridge);
     pthread_mutex_init(&self->lock, NULL);
     pthread_cond_init(&self->wake, NULL);
     self->initialised = 1;
@@ -1381,8 +1401,9 @@ static PyObject *Executor_submit(ExecutorObject *self, PyObject *args)
     const char *code, *input, *opts;
     Py_ssize_t code_len, input_len, opts_len, memory_limit;
     double timeout_s;
-    if (!PyArg_ParseTuple(args, "s#s#s#dn", &code, &code_len, &input, &input_len, &opts,
-                          &opts_len, &timeout_s, &memory_limit))
+    unsigned long long token = 0;
+    if (!PyArg_ParseTuple(args, "s#s#s#dn|K", &code, &code_len, &input, &input_len, &opts,
+                          &opts_len, &timeout_s, &memory_limit, &token))
         return NULL;
     if (self->closed || !self->initialised) {
         PyErr_SetString(PyExc_RuntimeError, "Executor is closed");
@@ -1403,6 +1424,7 @@ static PyObject *Executor_submit(ExecutorObject *self, PyObject *args)
     j->input_len = (size_t)input_len;
     j->opts_len = (size_t)opts_len;
     j->timeout_s = timeout_s;
+    j->token = token;
     j->memory_limit = memory_limit > 0 ? (size_t)memory_limit : 0;
     PyObject *handle = PyLong_FromVoidPtr(j);
     if (!handle) {
@@ -1533,6 +1555,7 @@ static void Executor_dealloc(ExecutorObject *self)
     }
     free(self->threads);
     Py_XDECREF(self->pool);
+    Py_XDECREF(self->bridge);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 

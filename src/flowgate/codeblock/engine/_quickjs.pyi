@@ -1,4 +1,7 @@
-"""Type stubs for the C binding (_quickjs.c)."""
+"""Type stubs for the C binding (_quickjs.c, bridge.c)."""
+
+from collections.abc import Callable
+from typing import Any
 
 class EngineError(RuntimeError): ...
 
@@ -33,8 +36,12 @@ class Pool:
 def compile_script(source: str, filename: str, strip_debug: bool = False, /) -> bytes: ...
 def engine_version() -> str: ...
 
+_Bridge = Callable[[int, str, tuple[Any, ...]], tuple[bool, Any]]
+
 class Executor:
-    def __init__(self, pool: Pool, threads: int = ..., stack_size: int = ...) -> None: ...
+    def __init__(
+        self, pool: Pool, threads: int = ..., stack_size: int = ..., bridge: _Bridge | None = ...
+    ) -> None: ...
     def submit(
         self,
         code: str | bytes,
@@ -42,6 +49,7 @@ class Executor:
         options_json: str | bytes,
         timeout_seconds: float,
         memory_limit: int,
+        token: int = ...,
         /,
     ) -> int: ...
     def resume(self, handle: int, /) -> None: ...

@@ -7,17 +7,24 @@ own native thread builds contexts ahead of demand and frees spent ones), runs
 it, and signals an eventfd that this loop watches; finished jobs are drained
 in batches on the loop thread. A script waiting on a timer holds no thread:
 the job comes back with its wake-up time and the loop re-submits it then.
+
+Host operations (`host.call`, see `flowgate.codeblock.bridge`) run on the engine
+thread that asks, with the GIL; asynchronous ones (fetch) run on this loop, and
+an execution waiting for them sleeps here like a timer wait, woken when one ends.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import time
 from dataclasses import dataclass
+from typing import Any
 
 import orjson
 
+from flowgate.codeblock.bridge import Bridge
 from flowgate.codeblock.engine._quickjs import EngineError, Executor, Pool, engine_version
 from flowgate.codeblock.engine.bundle import CompiledRuntime, compile_runtime
 from flowgate.codeblock.limits import CodeLimits
@@ -45,8 +52,17 @@ class Outcome:
 class Engine:
     """Owns the compiled runtime, the context pool and the engine threads of one process."""
 
-    def __init__(self, limits: CodeLimits, runtime: CompiledRuntime | None = None) -> None:
+    def __init__(
+        self,
+        limits: CodeLimits,
+        runtime: CompiledRuntime | None = None,
+        *,
+        services: dict[str, Any] | None = None,
+    ) -> None:
         self.limits = limits
+        #: the host bridge; `services` are what its async ops use (e.g. the fetch sender)
+        self.bridge = Bridge(services)
+        self._tokens = itertools.count(1)
         self.runtime = runtime or compile_runtime(allow_eval=limits.allow_eval)
         self.engine_version = engine_version()
         stack = limits.max_stack_kb * 1024
@@ -74,8 +90,12 @@ class Engine:
                 self._pool = Pool(
                     self.runtime.bootstrap, self.runtime.modules, self._pool_size, self._stack
                 )
+            self.bridge.loop = loop
             self._executor = Executor(
-                self._pool, self.limits.executor_threads, self._stack + _THREAD_STACK_MARGIN
+                self._pool,
+                self.limits.executor_threads,
+                self._stack + _THREAD_STACK_MARGIN,
+                self.bridge,
             )
             loop.add_reader(self._executor.fileno(), self._on_done)
             self._loop = loop
@@ -92,6 +112,8 @@ class Engine:
             self._executor.close()
             self._executor = None
         self._pool.close()
+        for token in list(self.bridge.io):
+            self.bridge.release(token)
         for waiter in self._waiters.values():
             if not waiter.done():
                 waiter.cancel()
@@ -100,22 +122,34 @@ class Engine:
     async def execute(self, code: str, input_json: bytes, *, debug: bool = False) -> Outcome:
         executor = self._ensure_started()
         options = self._options_debug if debug else self._options
+        token = next(self._tokens)
         # The time limit starts when an engine thread starts the job, not now.
-        handle = executor.submit(code, input_json, options, self._timeout_s, self._memory)
-        result = await self._wait(handle)
-        while isinstance(result, float):
-            # The script waits on a timer (wake-up already capped at its deadline):
-            # sleep on the loop, not in a thread.
-            try:
-                await asyncio.sleep(max(0.0, result - time.monotonic()))
-            except asyncio.CancelledError:
-                executor.discard(handle)
-                raise
-            executor.resume(handle)
+        handle = executor.submit(code, input_json, options, self._timeout_s, self._memory, token)
+        try:
             result = await self._wait(handle)
+            while isinstance(result, float):
+                # The script waits on a timer or a host operation (wake-up already
+                # capped at its deadline): sleep on the loop, not in a thread.
+                try:
+                    await self._sleep(token, result)
+                except asyncio.CancelledError:
+                    executor.discard(handle)
+                    raise
+                executor.resume(handle)
+                result = await self._wait(handle)
+        finally:
+            self.bridge.release(token)
         if isinstance(result, str):
             raise EngineError(result)
         return Outcome(*result)
+
+    async def _sleep(self, token: int, wake_at: float) -> None:
+        delay = max(0.0, wake_at - time.monotonic())
+        io = self.bridge.io.get(token)
+        if io is None:
+            await asyncio.sleep(delay)
+        else:
+            await io.wait(delay)
 
     async def _wait(self, handle: int) -> float | Finished | str:
         assert self._loop is not None
