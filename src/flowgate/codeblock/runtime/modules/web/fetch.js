@@ -1,0 +1,176 @@
+// fetch and Response as undici in Node 20 (Request in web/fetch_request,
+// Headers in web/fetch_headers, FormData and bodies in web/fetch_body). The
+// network exchange is the host's async op `fetch` (bridge/fetch.py: SSRF guard,
+// per-execution limits, redirects, timeout); this module builds the request,
+// handles abort (cancels the host operation, rejects with the signal's reason)
+// and wraps failures as undici does: `TypeError('fetch failed', { cause })`.
+// A destination the guard refuses has a SecurityError as its cause, which
+// internal/errors reports as type SecurityError when the code does not catch it.
+(function (module, exports, require, host) {
+  'use strict';
+  const { enumerable, toStringTag } = require('web/common');
+  const { Headers, fill, freeze } = require('web/fetch_headers');
+  const { FormData, extractBody } = require('web/fetch_body');
+  const { Request, state, bodies, bodyMembers, bodyReads, cloneState, parseURL, checkInit } =
+    require('web/fetch_request');
+  const NULL_BODY = [101, 103, 204, 205, 304];
+  const REDIRECT_STATUS = [301, 302, 303, 307, 308];
+  const REASON = /^[\t\x20-\x7e\x80-\xff]*$/;
+  const stringify = JSON.stringify;
+  let building = null; // internal construction of fetched / error responses
+
+  class Response {
+    #type = 'default'; #url = ''; #redirected = false; #status = 200; #statusText = ''; #headers;
+    constructor(body = null, init = undefined) {
+      if (building !== null) {
+        const b = building;
+        building = null;
+        this.#type = b.type; this.#url = b.url; this.#redirected = b.redirected; this.#status = b.status;
+        this.#statusText = b.statusText; this.#headers = b.headers;
+        bodies.set(this, { bytes: b.bytes, used: false });
+        return;
+      }
+      init = checkInit('Response constructor', init);
+      this.#headers = new Headers();
+      this.#initialize(init, body === null ? null : extractBody(body));
+    }
+    #initialize(init, extracted) {
+      const status = init.status === undefined ? 200 : Number(init.status) >>> 0 === Number(init.status) ? Number(init.status) : -1;
+      if (init.status !== undefined && (status < 200 || status > 599)) {
+        throw new RangeError('init["status"] must be in the range of 200 to 599, inclusive.');
+      }
+      const statusText = init.statusText === undefined ? '' : `${init.statusText}`;
+      if (!REASON.test(statusText)) throw new TypeError('Invalid statusText');
+      this.#status = status;
+      this.#statusText = statusText;
+      if (init.headers !== undefined) fill(this.#headers, init.headers);
+      if (extracted !== null && NULL_BODY.includes(status)) {
+        throw new TypeError(`Response constructor: Invalid response status code ${status}`);
+      }
+      if (extracted !== null && extracted.type !== null && !this.#headers.has('content-type')) {
+        this.#headers.append('content-type', extracted.type);
+      }
+      bodies.set(this, { bytes: extracted === null ? null : extracted.bytes, used: false });
+    }
+    static #check(r) { if (!(r !== null && typeof r === 'object' && #headers in r)) throw new TypeError('Illegal invocation'); return r; }
+    get type() { return Response.#check(this).#type; }
+    get url() { return Response.#check(this).#url; }
+    get redirected() { return Response.#check(this).#redirected; }
+    get status() { return Response.#check(this).#status; }
+    get ok() { return Response.#check(this).#status >= 200 && this.#status <= 299; }
+    get statusText() { return Response.#check(this).#statusText; }
+    get headers() { return Response.#check(this).#headers; }
+    clone() {
+      Response.#check(this);
+      const body = cloneState(this, 'Response');
+      const headers = new Headers(this.#headers);
+      if (this.#type === 'error' || this.#type === 'basic') freeze(headers);
+      return make({ type: this.#type, url: this.#url, redirected: this.#redirected, status: this.#status,
+        statusText: this.#statusText, headers, bytes: body.bytes });
+    }
+    static error() {
+      return make({ type: 'error', url: '', redirected: false, status: 0, statusText: '', headers: freeze(new Headers()), bytes: null });
+    }
+    static json(data, init = undefined) {
+      const text = stringify(data);
+      if (text === undefined) throw new TypeError('Value is not JSON serializable');
+      const r = new Response(text, checkInit('Response.json', init));
+      if (!('headers' in checkInit('Response.json', init)) || !r.headers.has('content-type') || r.headers.get('content-type') === 'text/plain;charset=UTF-8') {
+        r.headers.set('content-type', 'application/json');
+      }
+      return r;
+    }
+    static redirect(url, status = 302) {
+      const href = parseURL(url).href;
+      if (!REDIRECT_STATUS.includes(status)) throw new RangeError(`Invalid status code ${status}`);
+      const headers = new Headers([['location', href]]);
+      return make({ type: 'default', url: '', redirected: false, status, statusText: '', headers: freeze(headers), bytes: null });
+    }
+  }
+  function make(fields) { building = fields; return new Response(); }
+  bodyMembers(Response.prototype);
+  const cloneDescriptor = Object.getOwnPropertyDescriptor(Response.prototype, 'clone');
+  delete Response.prototype.clone;
+  Object.defineProperty(Response.prototype, 'clone', cloneDescriptor);
+  bodyReads(Response.prototype);
+  enumerable(Response.prototype, Object.getOwnPropertyNames(Response.prototype).filter((n) => n !== 'constructor'));
+  enumerable(Response, ['error', 'json', 'redirect']);
+  toStringTag(Response.prototype, 'Response');
+
+  // ------------------------------------------------------------------- fetch
+  function fetchFailed(cause) { return new TypeError('fetch failed', { cause }); }
+  /** The host's failure (BridgeError payload as an Error, `fetch` prop = kind) -> undici's shape. */
+  function hostFailure(err) {
+    if (err === null || typeof err !== 'object' || typeof err.fetch !== 'string') return err;
+    const kind = err.fetch;
+    delete err.fetch;
+    if (kind === 'security') {
+      const { SecurityError } = require('internal/errors');
+      const cause = new SecurityError(err.message);
+      Object.defineProperty(cause, 'code', { value: err.code, writable: true, configurable: true, enumerable: true });
+      return fetchFailed(cause);
+    }
+    return fetchFailed(err);
+  }
+  function dataResponse(url) {
+    const body = url.href.slice(5);
+    const comma = body.indexOf(',');
+    if (comma === -1) throw fetchFailed(new TypeError('invalid data: URL'));
+    let mime = body.slice(0, comma).trim();
+    const data = decodeURIComponent(body.slice(comma + 1).replace(/%(?![0-9a-fA-F]{2})/g, '%25'));
+    const base64 = /;\s*base64$/i.test(mime);
+    if (base64) mime = mime.replace(/;\s*base64$/i, '');
+    const latin = base64 ? atob(data.replace(/[\t\n\f\r ]/g, '')) : unescape(encodeURIComponent(data));
+    const bytes = Uint8Array.fromBase64(btoa(latin));
+    if (mime === '' || mime.startsWith(';')) mime = 'text/plain' + (mime || ';charset=US-ASCII');
+    return make({ type: 'basic', url: url.href, redirected: false, status: 200, statusText: 'OK',
+      headers: freeze(new Headers([['content-type', mime]])), bytes });
+  }
+  function toResponse(r, method) {
+    const headers = new Headers();
+    for (let i = 0; i < r.headers.length; i++) headers.append(r.headers[i][0], r.headers[i][1]);
+    const empty = method === 'HEAD' || NULL_BODY.includes(r.status);
+    return make({ type: 'basic', url: r.url, redirected: r.redirected, status: r.status, statusText: r.statusText,
+      headers: freeze(headers), bytes: empty ? null : r.body });
+  }
+  function hostRequest(request, url) {
+    const s = state(request);
+    const headers = [];
+    for (const pair of request.headers) headers.push(pair);
+    url.hash = '';
+    return { url: url.href, method: request.method, headers, body: s.bytes, redirect: request.redirect };
+  }
+
+  function fetch(input, init = undefined) {
+    let request;
+    let url;
+    try {
+      request = new Request(input, init);
+      url = new (require('web/url').URL)(request.url);
+      const signal = request.signal;
+      if (signal.aborted) return Promise.reject(signal.reason);
+      if (url.protocol === 'data:') return Promise.resolve(dataResponse(url));
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        return Promise.reject(fetchFailed(new Error('unknown scheme')));
+      }
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    const io = require('internal/io');
+    const signal = request.signal;
+    return new Promise((resolve, reject) => {
+      const op = io.start('fetch', [hostRequest(request, url)]);
+      const onAbort = () => { io.cancel(op.id); reject(signal.reason); };
+      signal.addEventListener('abort', onAbort, { once: true });
+      op.promise.then((r) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(toResponse(r, request.method));
+      }, (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(hostFailure(e));
+      });
+    });
+  }
+
+  module.exports = { fetch, Headers, Request, Response, FormData };
+})
