@@ -21,8 +21,15 @@
     }
   }
 
+  // fetch() rejects as undici does, TypeError('fetch failed', { cause }); when the
+  // guard refused the destination the cause is a SecurityError (web/fetch.js),
+  // and an uncaught one is reported as the contract's SecurityError.
+  function causeOf(err) {
+    try { return err.cause; } catch (e) { return undefined; }
+  }
   function errorType(err) {
     if (err instanceof SecurityError) return 'SecurityError';
+    if (err instanceof TypeError && causeOf(err) instanceof SecurityError) return 'SecurityError';
     const message = typeof err.message === 'string' ? err.message : '';
     if (err instanceof RangeError && message === 'Maximum call stack size exceeded') return 'StackOverflowError';
     if (InternalErrorCtor && err instanceof InternalErrorCtor) {
@@ -67,6 +74,11 @@
     let message;
     try { name = StringCtor(err.name); } catch (e) { name = 'Error'; }
     try { message = StringCtor(err.message); } catch (e) { message = ''; }
+    const cause = causeOf(err);
+    if (message === 'fetch failed' && cause instanceof ErrorCtor) {
+      // Node prints the cause under an uncaught error; the envelope has only a message.
+      try { message = `${message}: ${StringCtor(cause.message)}`; } catch (e) { /* keep it short */ }
+    }
     const out = { type, name, message };
     const { frames, line, column } = userStack(err.stack);
     out.stack = `${name}: ${message}` + (frames.length ? '\n' + frames.join('\n') : '');
