@@ -1,0 +1,96 @@
+// CryptoKey (Node 20 shape) and the private slot holding its material.
+// The material (raw bytes of a secret key, pkcs8/spki DER of an asymmetric one)
+// lives in a #private field: user code cannot read a non-extractable key, only
+// the host ops (and node/crypto_keys through `keyMaterial`) can.
+(function (module, exports, require, host) {
+  'use strict';
+  const { withCode, illegalConstructor, enumerable, toStringTag } = require('web/common');
+  const DOMExceptionCtor = DOMException;
+  const U8 = Uint8Array;
+  const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+  const ObjectCreate = Object.create;
+  let constructing = false;
+
+  class CryptoKey {
+    #type; #extractable; #algorithm; #usages; #data; #plainAlg; #usageSet;
+    constructor(type, extractable, algorithm, usages, data, plainAlg) {
+      if (!constructing) throw illegalConstructor();
+      constructing = false;
+      this.#type = type;
+      this.#extractable = extractable;
+      this.#algorithm = algorithm;
+      this.#usages = usages;
+      this.#usageSet = usages.slice();
+      this.#data = data;
+      this.#plainAlg = plainAlg;
+    }
+    static #check(key) {
+      if (key === null || typeof key !== 'object' || !(#type in key)) {
+        throw withCode(new TypeError('Value of "this" must be of type CryptoKey'), 'ERR_INVALID_THIS');
+      }
+      return key;
+    }
+    get type() { return CryptoKey.#check(this).#type; }
+    get extractable() { return CryptoKey.#check(this).#extractable; }
+    get algorithm() { return CryptoKey.#check(this).#algorithm; }
+    get usages() { return CryptoKey.#check(this).#usages; }
+    [inspectSymbol](depth, options, inspect) {
+      if (depth < 0) return this;
+      const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
+      return `CryptoKey ${inspect({ type: this.type, extractable: this.extractable,
+        algorithm: this.algorithm, usages: this.usages }, opts)}`;
+    }
+    static _isKey(v) { return v !== null && typeof v === 'object' && #type in v; }
+    /** What the host ops need: `{type, data, algorithm}` (algorithm as plain data). */
+    static _material(key) {
+      return { type: key.#type, data: key.#data, algorithm: key.#plainAlg };
+    }
+    static _has(key, usage) { return key.#usageSet.includes(usage); }
+    static _usages(key) { return key.#usageSet; }
+    static _name(key) { return key.#plainAlg.name; }
+    static _extractable(key) { return key.#extractable; }
+  }
+  enumerable(CryptoKey.prototype, ['type', 'extractable', 'algorithm', 'usages']);
+  toStringTag(CryptoKey.prototype, 'CryptoKey');
+
+  /** The algorithm object a key reports, in Node's member order. */
+  function publicAlgorithm(plain) {
+    const out = { name: plain.name };
+    if (plain.modulusLength !== undefined) {
+      out.modulusLength = plain.modulusLength;
+      out.publicExponent = new U8(plain.publicExponent);
+    }
+    if (plain.namedCurve !== undefined) out.namedCurve = plain.namedCurve;
+    if (plain.name === 'HMAC') {
+      if (plain.generated) { out.length = plain.length; out.hash = { name: plain.hash }; }
+      else { out.hash = { name: plain.hash }; out.length = plain.length; }
+    } else {
+      if (plain.length !== undefined) out.length = plain.length;
+      if (plain.hash !== undefined) out.hash = { name: plain.hash };
+    }
+    return out;
+  }
+
+  /** A CryptoKey over `data` (Uint8Array, kept private). `plain`: {name, hash?, namedCurve?, length?, ...}. */
+  function createKey(type, extractable, plain, usages, data) {
+    const stored = { name: plain.name };
+    for (const k of ['hash', 'namedCurve', 'length', 'modulusLength']) if (plain[k] !== undefined) stored[k] = plain[k];
+    constructing = true;
+    return new CryptoKey(type, !!extractable, publicAlgorithm(plain), usages, data, stored);
+  }
+
+  function dom(message, name) { return new DOMExceptionCtor(message, name); }
+
+  /**
+   * The material of a CryptoKey, for node/crypto_keys (KeyObject.from): `{type, data, algorithm}`,
+   * `data` a copy (raw secret bytes, pkcs8 DER of a private key, spki DER of a public key).
+   * Throws a TypeError for anything that is not a CryptoKey.
+   */
+  function keyMaterial(key) {
+    if (!CryptoKey._isKey(key)) throw withCode(new TypeError('The "key" argument must be an instance of CryptoKey.'), 'ERR_INVALID_ARG_TYPE');
+    const m = CryptoKey._material(key);
+    return { type: m.type, data: new U8(m.data), algorithm: { ...m.algorithm } };
+  }
+
+  module.exports = { CryptoKey, createKey, keyMaterial, dom, ObjectCreate };
+})
