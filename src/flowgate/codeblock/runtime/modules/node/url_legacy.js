@@ -17,7 +17,7 @@
   const querystring = { parse: (...a) => (querystringModule || (querystringModule = require('node/querystring'))).parse(...a),
       stringify: (...a) => (querystringModule || (querystringModule = require('node/querystring'))).stringify(...a) };
   const ERR_INVALID_URL = function (input) {
-      const err = makeError(TypeError, 'ERR_INVALID_URL', 'Invalid URL');
+      const err = makeError(TypeError, 'ERR_INVALID_URL', 'Invalid URL', true);
       err.input = input;
       return err;
     };

@@ -14,10 +14,28 @@
   let inspectFn;
   const inspect = (v, o) => (inspectFn || (inspectFn = require('internal/inspect').inspect))(v, o);
 
-  /** An error of class `Base` with Node's `code`; `toString()` shows `Name [CODE]: message`. */
-  function makeError(Base, code, message) {
+  // Node's coded errors print as `Name [CODE]: message` (String(err)), while
+  // err.constructor is still the base class: one hidden subclass per code
+  // carries that toString.
+  const coded = new Map();
+  function codedPrototype(Base, code) {
+    const key = `${Base.name} ${code}`;
+    let proto = coded.get(key);
+    if (proto === undefined) {
+      proto = Object.create(Base.prototype, {
+        constructor: { value: Base, writable: true, configurable: true },
+        toString: { value: function toString() { return `${this.name} [${code}]: ${this.message}`; },
+          writable: true, configurable: true },
+      });
+      coded.set(key, proto);
+    }
+    return proto;
+  }
+  /** An error of class `Base` with Node's `code` (enumerable, as in Node). */
+  function makeError(Base, code, message, plain = false) {
     const err = new Base(message);
-    Object.defineProperty(err, 'code', { value: code, writable: true, enumerable: true, configurable: true });
+    if (!plain) Object.setPrototypeOf(err, codedPrototype(Base, code));
+    err.code = code;
     return err;
   }
 
