@@ -52,6 +52,12 @@ _DEFAULT_HEADERS = (
     (b"user-agent", b"node"),
     (b"accept-encoding", b"gzip, deflate"),
 )
+#: Framing and hop-by-hop headers are the client's business: a script's own would
+#: contradict the body httpx sends (request smuggling) or the connection it keeps.
+_DROPPED = frozenset(
+    {b"content-length", b"transfer-encoding", b"connection", b"keep-alive", b"upgrade", b"te"}
+    | {b"trailer", b"expect", b"proxy-connection"}
+)
 MAX_HEADERS = 256
 MAX_HEADER_BYTES = 64 * 1024
 _SECURITY_REASONS = frozenset({"scheme", "userinfo", "port", "private_address", "bad_url"})
@@ -188,21 +194,22 @@ def _parse_headers(raw: Any) -> list[Header]:
             isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair)
         ):
             raise BridgeError("fetch: malformed headers", type="TypeError")
-        try:  # Headers already validated names (tokens) and values (ByteStrings)
-            name, value = pair[0].lower().encode("ascii"), pair[1].encode("latin-1")
+        try:  # Headers validated names (tokens, sent as given) and values (ByteStrings)
+            name, value = pair[0].encode("ascii"), pair[1].encode("latin-1")
         except UnicodeEncodeError:
             raise BridgeError("fetch: malformed headers", type="TypeError") from None
         if b"\r" in value or b"\n" in value or b"\0" in value or not name:
             raise BridgeError("fetch: malformed headers", type="TypeError")
         size += len(name) + len(value)
-        headers.append((name, value))
+        if name.lower() not in _DROPPED:
+            headers.append((name, value))
     if size > MAX_HEADER_BYTES:
         raise BridgeError(f"fetch: request headers over {MAX_HEADER_BYTES} bytes", type="TypeError")
     return headers
 
 
 def _with_defaults(headers: list[Header]) -> list[Header]:
-    present = {name for name, _ in headers}
+    present = {name.lower() for name, _ in headers}
     return headers + [(n, v) for n, v in _DEFAULT_HEADERS if n not in present]
 
 
@@ -228,9 +235,9 @@ def _next_hop(hop: _Hop, status: int, location: str) -> _Hop:
         status == 303 and method not in ("GET", "HEAD")
     ):
         method, body = "GET", None
-        headers = [h for h in headers if h[0] not in _CONTENT_HEADERS]
+        headers = [h for h in headers if h[0].lower() not in _CONTENT_HEADERS]
     if (target.scheme, target.host, target.port) != (hop.url.scheme, hop.url.host, hop.url.port):
-        headers = [h for h in headers if h[0] not in _CREDENTIALS]
+        headers = [h for h in headers if h[0].lower() not in _CREDENTIALS]
     return _Hop(target, method, headers, body)
 
 

@@ -9,7 +9,7 @@
 (function (module, exports, require, host) {
   'use strict';
   const { enumerable, toStringTag } = require('web/common');
-  const { Headers, fill, freeze } = require('web/fetch_headers');
+  const { Headers, fill, freeze, wireList } = require('web/fetch_headers');
   const { FormData, extractBody } = require('web/fetch_body');
   const { Request, state, bodies, bodyMembers, bodyReads, cloneState, parseURL, checkInit } =
     require('web/fetch_request');
@@ -135,10 +135,9 @@
   }
   function hostRequest(request, url) {
     const s = state(request);
-    const headers = [];
-    for (const pair of request.headers) headers.push(pair);
     url.hash = '';
-    return { url: url.href, method: request.method, headers, body: s.bytes, redirect: request.redirect };
+    return { url: url.href, method: request.method, headers: wireList(request.headers), body: s.bytes,
+      redirect: request.redirect };
   }
 
   function fetch(input, init = undefined) {

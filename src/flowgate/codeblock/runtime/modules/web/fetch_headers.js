@@ -39,6 +39,7 @@
 
   class Headers {
     #map = new Map(); // lower-cased name -> array of values
+    #names = new Map(); // lower-cased name -> the name as first given (sent as is, like undici)
     #guard = 'none';
     #sorted = null; // cached [name, value] list for iteration
     constructor(init = undefined) {
@@ -57,7 +58,7 @@
       const v = checkValue('Headers.append', value);
       this.#mutable();
       const list = this.#map.get(n);
-      if (list === undefined) this.#map.set(n, [v]); else list.push(v);
+      if (list === undefined) { this.#map.set(n, [v]); this.#names.set(n, `${name}`); } else list.push(v);
     }
     delete(name) {
       Headers.#check(this);
@@ -65,6 +66,7 @@
       const n = checkName('Headers.delete', name);
       this.#mutable();
       this.#map.delete(n);
+      this.#names.delete(n);
     }
     get(name) {
       Headers.#check(this);
@@ -83,6 +85,7 @@
       const n = checkName('Headers.set', name);
       const v = checkValue('Headers.set', value);
       this.#mutable();
+      if (!this.#map.has(n)) this.#names.set(n, `${name}`);
       this.#map.set(n, [v]);
     }
     getSetCookie() {
@@ -113,13 +116,23 @@
     }
     static _list(h) { return h.#list(); }
     static _freeze(h) { h.#guard = 'immutable'; return h; }
-    static _raw(h, name) { return h.#map.get(name); }
+    /** [name as given, value] in insertion order: what goes on the wire. */
+    static _wire(h) {
+      const out = [];
+      for (const [n, values] of h.#map) {
+        const name = h.#names.get(n);
+        if (n === 'set-cookie') for (const v of values) out.push([name, v]);
+        else out.push([name, values.join(', ')]);
+      }
+      return out;
+    }
   }
   const listOf = Headers._list;
   const freeze = Headers._freeze;
+  const wireList = Headers._wire;
   delete Headers._list;
   delete Headers._freeze;
-  delete Headers._raw;
+  delete Headers._wire;
   Headers.prototype[iteratorSymbol] = Headers.prototype.entries;
   enumerable(Headers.prototype, ['append', 'delete', 'get', 'has', 'set', 'getSetCookie', 'keys', 'values',
     'entries', 'forEach']);
@@ -172,5 +185,5 @@
     }
   }
 
-  module.exports = { Headers, fill, freeze, listOf, byteString, TOKEN };
+  module.exports = { Headers, fill, freeze, listOf, wireList, byteString, TOKEN };
 })
