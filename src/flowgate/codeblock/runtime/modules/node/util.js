@@ -148,7 +148,9 @@
     return str.replace(ansi, '');
   }
 
-  // Node returns `text` unstyled when the stream (process.stdout) is not a TTY, which is always the case here.
+  // Node 20 styles an array of formats unconditionally, but returns `text`
+  // unstyled for a single format when the stream (process.stdout) is not a
+  // TTY, which is always the case here.
   function styleText(format, text, { validateStream = true, stream } = {}) {
     validateString(text, 'text');
     validateBoolean(validateStream, 'options.validateStream');
@@ -158,17 +160,20 @@
         throw invalidArgValue('format', key, `must be one of: ${allowed.map((v) => `'${v}'`).join(', ')}`);
       }
     };
-    if (ArrayIsArray(format)) format.forEach(check);
-    else check(format);
-    if (!validateStream) {
-      const esc = (c) => `\u001b[${c}m`;
-      const list = ArrayIsArray(format) ? format : [format];
+    const esc = (c) => `\u001b[${c}m`;
+    if (ArrayIsArray(format)) {
       let left = '';
       let right = '';
-      for (const key of list) { left += esc(inspect.colors[key][0]); right = esc(inspect.colors[key][1]) + right; }
+      for (const key of format) {
+        check(key);
+        left += esc(inspect.colors[key][0]);
+        right = esc(inspect.colors[key][1]) + right;
+      }
       return `${left}${text}${right}`;
     }
-    return text;
+    check(format);
+    if (validateStream) return text;
+    return `${esc(inspect.colors[format][0])}${text}${esc(inspect.colors[format][1])}`;
   }
 
   const pad = (n) => n.toString().padStart(2, '0');
@@ -179,15 +184,16 @@
     require('internal/console').log('%s - %s', `${d.getDate()} ${months[d.getMonth()]} ${t}`, format(...args));
   }
 
-  function aborted(signal, resource) {
+  // Resolves with the abort Event, as Node's does (it passes its resolve as the listener).
+  async function aborted(signal, resource) {
     if (signal === undefined || signal === null || typeof signal !== 'object' || !('aborted' in signal)) {
-      return PromiseCtor.reject(invalidArgType('signal', 'AbortSignal', signal));
+      throw invalidArgType('signal', 'AbortSignal', signal);
     }
     if (resource === null || (typeof resource !== 'object' && typeof resource !== 'function')) {
-      return PromiseCtor.reject(invalidArgType('resource', 'Object', resource));
+      throw invalidArgType('resource', 'Object', resource);
     }
-    if (signal.aborted) return PromiseCtor.resolve();
-    return new PromiseCtor((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    if (signal.aborted) return undefined;
+    return new PromiseCtor((resolve) => signal.addEventListener('abort', resolve, { once: true }));
   }
 
   function isBuffer(value) {
