@@ -122,30 +122,17 @@
 
   class SubtleCrypto {
     constructor() { throw illegalConstructor(); }
-    async digest(algorithm, data) {
-      needArgs('digest', arguments, 2);
-      const bytes = bufferArg('digest', data, 1);
-      const alg = normalizeAlgorithm(algArg(algorithm), 'digest');
-      return toArrayBuffer(call('subtle.digest', alg.name, bytes));
+    async encrypt(algorithm, key, data) {
+      needArgs('encrypt', arguments, 3);
+      keyArg('encrypt', key, 1);
+      const bytes = bufferArg('encrypt', data, 2);
+      return toArrayBuffer(cipher(true, normalizeAlgorithm(algArg(algorithm), 'encrypt'), key, bytes, 'encrypt'));
     }
-    async generateKey(algorithm, extractable, keyUsages) {
-      needArgs('generateKey', arguments, 3);
-      const usages = usagesArg('generateKey', keyUsages, 2);
-      const alg = normalizeAlgorithm(algArg(algorithm), 'generateKey');
-      return impl.generateKey(alg, !!extractable, usages);
-    }
-    async importKey(format, keyData, algorithm, extractable, keyUsages) {
-      needArgs('importKey', arguments, 5);
-      const fmt = formatArg('importKey', format, 0);
-      const data = keyDataArg('importKey', fmt, keyData);
-      const usages = usagesArg('importKey', keyUsages, 4);
-      const alg = normalizeAlgorithm(algArg(algorithm), 'importKey');
-      return impl.importKey(fmt, data, alg, !!extractable, usages);
-    }
-    async exportKey(format, key) {
-      needArgs('exportKey', arguments, 2);
-      const fmt = formatArg('exportKey', format, 0);
-      return impl.exportKey(fmt, keyArg('exportKey', key, 1));
+    async decrypt(algorithm, key, data) {
+      needArgs('decrypt', arguments, 3);
+      keyArg('decrypt', key, 1);
+      const bytes = bufferArg('decrypt', data, 2);
+      return toArrayBuffer(cipher(false, normalizeAlgorithm(algArg(algorithm), 'decrypt'), key, bytes, 'decrypt'));
     }
     async sign(algorithm, key, data) {
       needArgs('sign', arguments, 3);
@@ -164,23 +151,17 @@
       checkKey(key, alg.name, 'verify', 'Unable to use this key to verify');
       return call('subtle.verify', alg, CryptoKey._material(key), sig, bytes);
     }
-    async encrypt(algorithm, key, data) {
-      needArgs('encrypt', arguments, 3);
-      keyArg('encrypt', key, 1);
-      const bytes = bufferArg('encrypt', data, 2);
-      return toArrayBuffer(cipher(true, normalizeAlgorithm(algArg(algorithm), 'encrypt'), key, bytes, 'encrypt'));
+    async digest(algorithm, data) {
+      needArgs('digest', arguments, 2);
+      const bytes = bufferArg('digest', data, 1);
+      const alg = normalizeAlgorithm(algArg(algorithm), 'digest');
+      return toArrayBuffer(call('subtle.digest', alg.name, bytes));
     }
-    async decrypt(algorithm, key, data) {
-      needArgs('decrypt', arguments, 3);
-      keyArg('decrypt', key, 1);
-      const bytes = bufferArg('decrypt', data, 2);
-      return toArrayBuffer(cipher(false, normalizeAlgorithm(algArg(algorithm), 'decrypt'), key, bytes, 'decrypt'));
-    }
-    async deriveBits(algorithm, baseKey, length) {
-      needArgs('deriveBits', arguments, 2);
-      keyArg('deriveBits', baseKey, 1);
-      const alg = normalizeAlgorithm(algArg(algorithm), 'deriveBits');
-      return toArrayBuffer(derive(alg, baseKey, deriveLength(length), 'deriveBits'));
+    async generateKey(algorithm, extractable, keyUsages) {
+      needArgs('generateKey', arguments, 3);
+      const usages = usagesArg('generateKey', keyUsages, 2);
+      const alg = normalizeAlgorithm(algArg(algorithm), 'generateKey');
+      return impl.generateKey(alg, !!extractable, usages);
     }
     async deriveKey(algorithm, baseKey, derivedKeyAlgorithm, extractable, keyUsages) {
       needArgs('deriveKey', arguments, 5);
@@ -191,6 +172,25 @@
       const length = impl.keyLength(normalizeAlgorithm(algArg(derivedKeyAlgorithm), 'get key length'));
       const bits = derive(alg, baseKey, length, 'deriveKey');
       return impl.importKey('raw', bits, importAlg, !!extractable, usages);
+    }
+    async deriveBits(algorithm, baseKey, length) {
+      needArgs('deriveBits', arguments, 2);
+      keyArg('deriveBits', baseKey, 1);
+      const alg = normalizeAlgorithm(algArg(algorithm), 'deriveBits');
+      return toArrayBuffer(derive(alg, baseKey, deriveLength(length), 'deriveBits'));
+    }
+    async importKey(format, keyData, algorithm, extractable, keyUsages) {
+      needArgs('importKey', arguments, 4);
+      const fmt = formatArg('importKey', format, 0);
+      const data = keyDataArg('importKey', fmt, keyData);
+      const usages = usagesArg('importKey', keyUsages, 4);
+      const alg = normalizeAlgorithm(algArg(algorithm), 'importKey');
+      return impl.importKey(fmt, data, alg, !!extractable, usages);
+    }
+    async exportKey(format, key) {
+      needArgs('exportKey', arguments, 2);
+      const fmt = formatArg('exportKey', format, 0);
+      return impl.exportKey(fmt, keyArg('exportKey', key, 1));
     }
     async wrapKey(format, key, wrappingKey, wrapAlgorithm) {
       needArgs('wrapKey', arguments, 4);

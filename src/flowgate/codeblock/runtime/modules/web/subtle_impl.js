@@ -54,6 +54,11 @@
     for (let i = 0; i < usages.length; i++) if (!unique.includes(usages[i])) unique.push(usages[i]);
     if (ArrayIsArray(allowed)) {
       checkUsages(unique, allowed, alg.name, false);
+      if (alg.name === 'HMAC' && alg.length !== undefined && alg.length % 8 !== 0) {
+        const e = new TypeError(`The property 'algorithm.length' must be a multiple of 8. Received ${alg.length}`);
+        e.code = 'ERR_INVALID_ARG_VALUE';
+        throw e;
+      }
       const r = call('subtle.generate', alg);
       const plain = plainOf(alg, r.info);
       if (alg.name === 'HMAC') plain.generated = true;

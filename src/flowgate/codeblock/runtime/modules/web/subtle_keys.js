@@ -51,6 +51,9 @@
     static _extractable(key) { return key.#extractable; }
   }
   enumerable(CryptoKey.prototype, ['type', 'extractable', 'algorithm', 'usages']);
+  // Node's keys are instances of an internal subclass whose prototype only has `constructor` (= CryptoKey).
+  class InternalCryptoKey extends CryptoKey {}
+  Object.defineProperty(InternalCryptoKey.prototype, 'constructor', { value: CryptoKey, writable: true, configurable: true });
   toStringTag(CryptoKey.prototype, 'CryptoKey');
 
   /** The algorithm object a key reports, in Node's member order. */
@@ -76,7 +79,7 @@
     const stored = { name: plain.name };
     for (const k of ['hash', 'namedCurve', 'length', 'modulusLength']) if (plain[k] !== undefined) stored[k] = plain[k];
     constructing = true;
-    return new CryptoKey(type, !!extractable, publicAlgorithm(plain), usages, data, stored);
+    return new InternalCryptoKey(type, !!extractable, publicAlgorithm(plain), usages, data, stored);
   }
 
   function dom(message, name) { return new DOMExceptionCtor(message, name); }
