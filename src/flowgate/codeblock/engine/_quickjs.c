@@ -1302,6 +1302,7 @@ static void *executor_thread(void *arg)
         }
     }
     pthread_mutex_unlock(&x->lock);
+    fg_bridge_thread_exit();
     return NULL;
 }
 

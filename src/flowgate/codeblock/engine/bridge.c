@@ -440,12 +440,37 @@ static JSValue dec_js(JSContext *ctx, const FgBridge *br, Rd *r, int depth)
 
 /* ------------------------------------------------------------------- call */
 
+/* Each engine thread keeps one Python thread state for its whole life instead
+   of creating and deleting one per call (PyGILState_Ensure/Release on a thread
+   unknown to Python costs several microseconds each time). */
+static __thread PyThreadState *thread_state;
+
+static void gil_take(void)
+{
+    if (thread_state) {
+        PyEval_RestoreThread(thread_state);
+        return;
+    }
+    PyGILState_Ensure(); /* never released: the state lives as long as the thread */
+    thread_state = PyThreadState_Get();
+}
+
+void fg_bridge_thread_exit(void)
+{
+    if (!thread_state)
+        return;
+    PyEval_RestoreThread(thread_state);
+    PyThreadState_Clear(thread_state);
+    PyThreadState_DeleteCurrent();
+    thread_state = NULL;
+}
+
 /* With the GIL: decode the arguments, call the dispatcher, encode its answer.
    Returns 1 (value), 0 (error payload) or -1 (our own failure, *why set). */
 static int call_python(const FgBridge *br, const char *op, Buf *in, Buf *out, const char **why)
 {
     int status = -1;
-    PyGILState_STATE gil = PyGILState_Ensure();
+    gil_take();
     Rd r = {in->p, in->p + in->len};
     uint32_t argc = 0;
     rd_u32(&r, &argc);
@@ -472,7 +497,7 @@ static int call_python(const FgBridge *br, const char *op, Buf *in, Buf *out, co
         PyErr_WriteUnraisable(br->fn);
     Py_XDECREF(res);
     Py_XDECREF(args);
-    PyGILState_Release(gil);
+    PyEval_SaveThread();
     return status;
 }
 

@@ -19,4 +19,8 @@ typedef struct FgBridge {
    engine thread that does not hold the GIL. */
 JSValue fg_bridge_call(JSContext *ctx, const FgBridge *b, int argc, JSValueConst *argv);
 
+/* Called by an engine thread as it ends (the executor is closing and has
+   released the GIL): drops the Python thread state the bridge kept for it. */
+void fg_bridge_thread_exit(void);
+
 #endif

@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+import sys
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,12 @@ Finished = tuple[str, str | None, str | None, float]
 
 #: Native stack an engine thread needs beyond the JS stack limit itself.
 _THREAD_STACK_MARGIN = 2 * 1024 * 1024
+
+#: GIL switch interval while an engine runs (CPython's default is 5 ms). An engine
+#: thread making a host call waits for the GIL; with the loop thread busy, it got it
+#: only when the interval forced a switch: 2,000 calls took 880 ms at 5 ms and 24 ms
+#: at 1 ms (a host op is ~5 us when the loop is idle). Measured in docs/benchmarks.md.
+_SWITCH_INTERVAL_S = 0.001
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +98,7 @@ class Engine:
                     self.runtime.bootstrap, self.runtime.modules, self._pool_size, self._stack
                 )
             self.bridge.loop = loop
+            sys.setswitchinterval(min(sys.getswitchinterval(), _SWITCH_INTERVAL_S))
             self._executor = Executor(
                 self._pool,
                 self.limits.executor_threads,
