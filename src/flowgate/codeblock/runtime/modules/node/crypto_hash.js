@@ -1,0 +1,146 @@
+// crypto.createHash / createHmac / hash / getHashes (Node 20, lib/internal/crypto/hash.js).
+// update() only accumulates bytes here (copied, since the caller may reuse its
+// buffer); digest() makes one host call (bridge/hashes.py) over all of them. A
+// bridge call costs a GIL acquisition, so the common `createHash(a).update(x)
+// .digest(e)` is one call, and copy() is free (the chunks are shared, never mutated).
+(function (module, exports, require, host) {
+  'use strict';
+  const U = require('node/crypto_util');
+  const { call, makeError, invalidArgType, invalidArgValue, validateString, validateUint32 } = U;
+  const { Chunks } = U;
+  const isView = ArrayBuffer.isView;
+  const u8Slice = Uint8Array.prototype.slice;
+
+  const kHandle = Symbol('kHandle');
+  const kState = Symbol('kState');
+  const kFinalized = Symbol('kFinalized');
+
+  function finalized() {
+    return makeError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
+  }
+
+  /** Push `data` (string in `encoding`, or a view) into `chunks`, with Node's checks. */
+  function pushData(chunks, data, encoding) {
+    if (typeof data === 'string') {
+      U.validateEncoding(data, encoding);
+      chunks.push(U.stringBytes(data, encoding), true);
+    } else if (isView(data)) {
+      chunks.push(U.bytesOf(data), false);
+    } else {
+      throw invalidArgType('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+    }
+  }
+
+  function Hash(algorithm, options) {
+    if (!(this instanceof Hash)) return new Hash(algorithm, options);
+    const source = algorithm instanceof Hash ? algorithm : null;
+    if (source === null) validateString(algorithm, 'algorithm');
+    const xofLen = typeof options === 'object' && options !== null ? options.outputLength : undefined;
+    if (xofLen !== undefined) validateUint32(xofLen, 'options.outputLength');
+    let info;
+    if (source !== null) {
+      if (source[kState][kFinalized]) throw finalized();
+      info = source[kHandle].info;
+    } else {
+      info = U.resolveDigest(algorithm);
+      if (info === null) throw new Error('Digest method not supported');
+    }
+    if (xofLen !== undefined && !info[2] && xofLen !== info[1]) {
+      throw makeError(Error, 'ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH',
+        'error:030000B2:digital envelope routines::not XOF or invalid length');
+    }
+    const outputLength = xofLen !== undefined ? xofLen : (source !== null ? source[kHandle].outputLength : info[1]);
+    this[kHandle] = { info, outputLength, chunks: new Chunks(source !== null ? source[kHandle].chunks : null) };
+    this[kState] = { [kFinalized]: false };
+    this._options = options;
+  }
+
+  Hash.prototype.copy = function copy(options) {
+    if (this[kState][kFinalized]) throw finalized();
+    return new Hash(this, options);
+  };
+  Hash.prototype.update = function update(data, encoding) {
+    if (this[kState][kFinalized]) throw finalized();
+    pushData(this[kHandle].chunks, data, encoding);
+    return this;
+  };
+  Hash.prototype.digest = function digest(outputEncoding) {
+    const state = this[kState];
+    if (state[kFinalized]) throw finalized();
+    const h = this[kHandle];
+    const out = U.wrap(call('hash.digest', h.info[0], h.chunks.bytes(), h.outputLength));
+    state[kFinalized] = true;
+    h.chunks = null;
+    return U.encodeOut(out, outputEncoding);
+  };
+
+  function Hmac(hmac, key, options) {
+    if (!(this instanceof Hmac)) return new Hmac(hmac, key, options);
+    validateString(hmac, 'hmac');
+    let encoding;
+    if (options !== null && typeof options === 'object' && options.encoding !== undefined) {
+      encoding = options.encoding;
+      validateString(encoding, 'options.encoding');
+    }
+    const keyBytes = U.secretKeyBytes(key, encoding);
+    const info = U.resolveDigest(hmac);
+    if (info === null) throw makeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${hmac}`);
+    if (info[2]) throw new Error('error:00000000:lib(0)::reason(0)');
+    this[kHandle] = { info, key: u8Slice.call(keyBytes), chunks: new Chunks(null) };
+    this[kState] = { [kFinalized]: false };
+    this._options = options;
+  }
+  Hmac.prototype.update = Hash.prototype.update;
+  Hmac.prototype.digest = function digest(outputEncoding) {
+    const state = this[kState];
+    if (state[kFinalized]) {
+      const empty = U.B().alloc(0);
+      return !outputEncoding || outputEncoding === 'buffer' ? empty : empty.toString(outputEncoding);
+    }
+    const h = this[kHandle];
+    const out = U.wrap(call('hmac.digest', h.info[0], h.key, h.chunks.bytes()));
+    state[kFinalized] = true;
+    h.chunks = null;
+    h.key = null;
+    return U.encodeOut(out, outputEncoding);
+  };
+
+  /** crypto.hash(algorithm, data[, outputEncoding = 'hex']) (Node 20.12+). */
+  function hash(algorithm, input, outputEncoding = 'hex') {
+    validateString(algorithm, 'algorithm');
+    if (typeof input !== 'string' && !isView(input)) {
+      throw invalidArgType('input', ['Buffer', 'TypedArray', 'DataView', 'string'], input);
+    }
+    let normalized = outputEncoding;
+    if (outputEncoding !== 'hex') {
+      validateString(outputEncoding, 'outputEncoding');
+      if (outputEncoding.toLowerCase() === 'buffer') normalized = 'buffer';
+      else if (!U.isEncoding(outputEncoding)) throw invalidArgValue('outputEncoding', outputEncoding);
+    }
+    const info = U.resolveDigest(algorithm);
+    if (info === null) throw new Error(`Digest method ${algorithm} is not supported`);
+    const data = typeof input === 'string' ? U.stringBytes(input, 'utf8') : U.bytesOf(input);
+    const out = U.wrap(call('hash.digest', info[0], data, info[1]));
+    return normalized === 'buffer' ? out : out.toString(normalized);
+  }
+
+  // Node 20's getHashes() on OpenSSL 3.0 (every name resolves to a digest we compute).
+  const HASHES = ['RSA-MD5', 'RSA-RIPEMD160', 'RSA-SHA1', 'RSA-SHA1-2', 'RSA-SHA224', 'RSA-SHA256',
+    'RSA-SHA3-224', 'RSA-SHA3-256', 'RSA-SHA3-384', 'RSA-SHA3-512', 'RSA-SHA384', 'RSA-SHA512',
+    'RSA-SHA512/224', 'RSA-SHA512/256', 'RSA-SM3', 'blake2b512', 'blake2s256',
+    'id-rsassa-pkcs1-v1_5-with-sha3-224', 'id-rsassa-pkcs1-v1_5-with-sha3-256',
+    'id-rsassa-pkcs1-v1_5-with-sha3-384', 'id-rsassa-pkcs1-v1_5-with-sha3-512', 'md5', 'md5-sha1',
+    'md5WithRSAEncryption', 'ripemd', 'ripemd160', 'ripemd160WithRSA', 'rmd160', 'sha1',
+    'sha1WithRSAEncryption', 'sha224', 'sha224WithRSAEncryption', 'sha256', 'sha256WithRSAEncryption',
+    'sha3-224', 'sha3-256', 'sha3-384', 'sha3-512', 'sha384', 'sha384WithRSAEncryption', 'sha512',
+    'sha512-224', 'sha512-224WithRSAEncryption', 'sha512-256', 'sha512-256WithRSAEncryption',
+    'sha512WithRSAEncryption', 'shake128', 'shake256', 'sm3', 'sm3WithRSAEncryption', 'ssl3-md5',
+    'ssl3-sha1'];
+  const getHashes = () => HASHES.slice();
+
+  module.exports = {
+    Hash, Hmac, hash, getHashes,
+    createHash: (algorithm, options) => new Hash(algorithm, options),
+    createHmac: (hmac, key, options) => new Hmac(hmac, key, options),
+  };
+})
