@@ -144,6 +144,16 @@ def _blocked(exc: BlockedURL, url: httpx.URL) -> BridgeError:
     return _failure("network", exc.message, "ERR_FLOWGATE_FETCH")
 
 
+def _chain(exc: BaseException) -> list[BaseException]:
+    """The exception and what it was raised from (httpx wraps the OS error)."""
+    out: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and len(out) < 8:
+        out.append(current)
+        current = current.__cause__ or current.__context__
+    return out
+
+
 def _transport_error(exc: httpx.HTTPError, url: httpx.URL) -> BridgeError:
     """Name the failure as undici's cause would (code), never with the path or query."""
     where = _display(url)
@@ -152,8 +162,8 @@ def _transport_error(exc: httpx.HTTPError, url: httpx.URL) -> BridgeError:
     if isinstance(exc, httpx.TimeoutException):
         return _failure("network", f"Headers Timeout Error ({where})", "UND_ERR_HEADERS_TIMEOUT")
     if isinstance(exc, httpx.ConnectError):
-        text = str(exc).lower()
-        if "refused" in text:
+        text = " ".join(str(e) for e in _chain(exc)).lower()
+        if "refused" in text or any(isinstance(e, ConnectionRefusedError) for e in _chain(exc)):
             return _failure(
                 "network", f"connect ECONNREFUSED {where}", "ECONNREFUSED", syscall="connect"
             )

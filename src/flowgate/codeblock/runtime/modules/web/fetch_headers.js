@@ -161,8 +161,8 @@
   /** Fill `headers` from a HeadersInit (sequence of pairs, record, or Headers). */
   function fill(headers, init) {
     if (init === null || (typeof init !== 'object' && typeof init !== 'function')) throw new TypeError(CONVERT);
-    if (init instanceof Headers) {
-      for (const [k, v] of listOf(init)) headers.append(k, v);
+    if (init instanceof Headers) { // undici copies the list itself: names as given, insertion order
+      for (const [k, v] of wireList(init)) headers.append(k, v);
       return;
     }
     if (typeof init[iteratorSymbol] === 'function') {
