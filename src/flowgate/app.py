@@ -72,7 +72,7 @@ def create_app(settings: Settings, *, workers: int | None = None, api: bool = Tr
             if "codeblock" in settings.enabled_services:
                 engine = Engine(CodeLimits.from_settings(settings))
                 engine.start()
-                stack.callback(engine.close)
+                stack.push_async_callback(engine.aclose)
                 service = CodeBlockService(
                     engine.limits, engine, workers=workers or settings.workers
                 )

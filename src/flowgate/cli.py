@@ -130,6 +130,6 @@ async def _run_code(settings: Settings, code: str, input_json: str, debug: bool)
     try:
         status, payload, _ = await answer(service, body + b',"input":' + input_json.encode() + b"}")
     finally:
-        engine.close()
+        await engine.aclose()
     click.echo(payload.decode())
     return status

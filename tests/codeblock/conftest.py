@@ -56,7 +56,7 @@ class EngineRunner:
 
     def close(self) -> None:
         async def _close() -> None:
-            self.service.engine.close()
+            await self.service.engine.aclose()
 
         self._call(_close())
         self.loop.call_soon_threadsafe(self.loop.stop)

@@ -26,6 +26,7 @@ from typing import Any
 import orjson
 
 from flowgate.codeblock.bridge import Bridge
+from flowgate.codeblock.bridge.fetch import make_fetch_service
 from flowgate.codeblock.engine._quickjs import EngineError, Executor, Pool, engine_version
 from flowgate.codeblock.engine.bundle import CompiledRuntime, compile_runtime
 from flowgate.codeblock.limits import CodeLimits
@@ -67,8 +68,9 @@ class Engine:
         services: dict[str, Any] | None = None,
     ) -> None:
         self.limits = limits
-        #: the host bridge; `services` are what its async ops use (e.g. the fetch sender)
-        self.bridge = Bridge(services)
+        #: the host bridge; `services` are what its async ops use (by default the
+        #: SSRF-guarded fetch sender built from `limits`); closed by `aclose()`.
+        self.bridge = Bridge(services if services is not None else default_services(limits))
         self._tokens = itertools.count(1)
         self.runtime = runtime or compile_runtime(allow_eval=limits.allow_eval)
         self.engine_version = engine_version()
@@ -127,6 +129,14 @@ class Engine:
                 waiter.cancel()
         self._waiters.clear()
 
+    async def aclose(self) -> None:
+        """`close()`, then release what the host operations held (HTTP connections)."""
+        self.close()
+        for service in self.bridge.services.values():
+            closer = getattr(service, "aclose", None)
+            if closer is not None:
+                await closer()
+
     async def execute(self, code: str, input_json: bytes, *, debug: bool = False) -> Outcome:
         executor = self._ensure_started()
         options = self._options_debug if debug else self._options
@@ -181,3 +191,8 @@ class Engine:
                         self._executor.discard(handle)
                 continue
             waiter.set_result(value)
+
+
+def default_services(limits: CodeLimits) -> dict[str, Any]:
+    """What the async host operations of a production engine use."""
+    return {"fetch": make_fetch_service(limits)}
