@@ -130,7 +130,12 @@ def test_names_resolving_to_private_addresses_are_refused() -> None:
     """DNS answers are checked (and pinned): a public-looking name for 127.0.0.1 is refused."""
     limits = fetch_limits(**GUARDED)
     service = make_fetch_service(limits, resolver=_Resolver("127.0.0.1"))
-    request = {"url": "http://internal.example/", "method": "GET", "headers": [], "body": None}
+    request: dict[str, Any] = {
+        "url": "http://internal.example/",
+        "method": "GET",
+        "headers": [],
+        "body": None,
+    }
 
     async def go() -> BridgeError:
         io = ExecutionIO(asyncio.get_running_loop(), {"fetch": service})
