@@ -7,10 +7,19 @@
 //   node benchmarks/node_vm_server.js --port 3100 [--host 127.0.0.1] [--workers N]
 //
 // POST /execute and POST /flow/codeblock with {"input": {...}, "codebase64": "..."}
-// (or "code": "..."). Every request gets a fresh vm context holding only `input`;
+// (or "code": "..."). Every request gets a fresh vm context holding `input` and
+// the Node built-ins a code block may use (see "Node built-ins" below: `Buffer`,
+// `crypto` (the webcrypto global) and a `require` limited to Node's built-in modules
+// buffer, crypto, util, url, querystring, events, assert, string_decoder, timers);
 // the code runs as the body of `(async function(input){ ... })` with a
 // synchronous time limit of EXECUTION_TIMEOUT_MS (default 5000 ms, the contract's
-// default). Nothing is reused between requests except the server itself.
+// default). Nothing is reused between requests except the server itself (and the
+// built-in modules, which Node loads once per process, as any Node service would).
+//
+// Changed for the Node built-ins benchmark (benchmarks/builtins_run.py): the context
+// used to hold only `input`; it now also holds `Buffer`, `crypto` and the limited
+// `require`, the idiomatic fair peer for code that uses them. Still a fresh context
+// per request.
 'use strict';
 
 const cluster = require('node:cluster');
@@ -19,6 +28,21 @@ const os = require('node:os');
 const vm = require('node:vm');
 const crypto = require('node:crypto');
 const { performance } = require('node:perf_hooks');
+
+// Node built-ins: what a code block may `require` (with or without `node:`), as Flowgate
+// allows. Resolved through Node's own `require`, so each module loads once per process.
+const BUILTIN_MODULES = new Set([
+  'buffer', 'crypto', 'util', 'url', 'querystring', 'events', 'assert', 'string_decoder', 'timers',
+  'assert/strict', 'util/types', 'timers/promises',
+]);
+
+function sandboxRequire(name) {
+  const bare = String(name).replace(/^node:/, '');
+  if (!BUILTIN_MODULES.has(bare)) {
+    throw new Error(`Cannot require '${name}': available modules are ${[...BUILTIN_MODULES].join(', ')}`);
+  }
+  return require(`node:${bare}`);
+}
 
 function parseArgs(argv) {
   const opts = { host: '127.0.0.1', port: 3100, workers: os.availableParallelism ? os.availableParallelism() : os.cpus().length };
@@ -95,7 +119,7 @@ async function execute(req, res, raw, t0) {
   const t1 = performance.now();
   let result;
   try {
-    const context = vm.createContext({ input });
+    const context = vm.createContext({ input, Buffer, crypto: globalThis.crypto, require: sandboxRequire });
     const promise = vm.runInContext(`(async function(input){ ${code}\n})(input)`, context, {
       timeout: TIMEOUT_MS,
     });

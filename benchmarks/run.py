@@ -16,9 +16,9 @@ Run by ``make bench`` (``.venv/bin/python benchmarks/run.py``). See
    ``docs/benchmarks.md``.
 
 All traffic goes to 127.0.0.1. Every wait is bounded; servers are killed in
-``finally``. ``--only generation`` / ``scale`` run ``gen_run.py`` / ``scale_run.py`` (the
-generation / scale-out benchmark) with the other options instead; ``--only all`` runs all
-three (default: ``codeblock``).
+``finally``. ``--only generation`` / ``scale`` / ``builtins`` run ``gen_run.py`` /
+``scale_run.py`` / ``builtins_run.py`` (the generation / scale-out / Node built-ins benchmark)
+with the other options instead; ``--only all`` runs all four (default: ``codeblock``).
 """
 
 from __future__ import annotations
@@ -344,10 +344,14 @@ def build_config(args: argparse.Namespace, data_dir: Path) -> RunConfig:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import builtins_run  # `--only builtins`: see wants_only
     import gen_run  # `--only codeblock` (default) | `generation` | `scale` | `all`: see split_only
     import scale_run
 
-    only, rest = gen_run.split_only(sys.argv[1:] if argv is None else argv)
+    builtins_only, raw = builtins_run.wants_only(sys.argv[1:] if argv is None else argv)
+    if builtins_only:
+        return builtins_run.main(raw)
+    only, rest = gen_run.split_only(raw)
     if only == "generation":
         return gen_run.main(rest)
     if only == "scale":
@@ -359,7 +363,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
     shared = gen_run.shared_options(rest)
-    return max(code, gen_run.main(shared), scale_run.main(shared)) if only == "all" else code
+    if only != "all":
+        return code
+    return max(code, gen_run.main(shared), scale_run.main(shared), builtins_run.main(shared))
 
 
 def run(args: argparse.Namespace, argv: Sequence[str] | None, data_dir: Path) -> int:
