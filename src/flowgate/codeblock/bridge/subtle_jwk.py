@@ -24,6 +24,9 @@ from flowgate.codeblock.bridge.subtle_util import (
     remember,
 )
 
+RSA_ALGS = {
+    f"{prefix}{bits}" for prefix in ("RS", "PS", "RSA-OAEP-") for bits in ("1", "256", "384", "512")
+} | {"RSA-OAEP"}
 SHA_BITS = {"SHA-1": "1", "SHA-256": "256", "SHA-384": "384", "SHA-512": "512"}
 CURVES: dict[str, type[ec.EllipticCurve]] = {
     "P-256": ec.SECP256R1,
@@ -98,6 +101,12 @@ def check_alg(name: str, jwk: dict[str, Any], alg: dict[str, Any], bits: int = 0
     if given is None:
         return
     expected = jwk_alg(name, alg, bits)
+    if name.startswith("RSA"):
+        # Node compares only the hash the JWK alg names (RS256, PS256 and RSA-OAEP-256 alike).
+        digits = "1" if given == "RSA-OAEP" else str(given).rsplit("-", 1)[-1].lstrip("RSP")
+        if given not in RSA_ALGS or digits != SHA_BITS.get(str(alg.get("hash"))):
+            data_error('JWK "alg" does not match the requested algorithm')
+        return
     ok = given == expected or (name in ("Ed25519", "Ed448") and given == "EdDSA")
     if name == "ECDSA":
         ok = given == {"P-256": "ES256", "P-384": "ES384", "P-521": "ES512"}.get(

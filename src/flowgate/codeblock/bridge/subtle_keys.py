@@ -173,9 +173,14 @@ def import_key(fmt: Any, key_data: Any, alg: Any, extractable: Any, usages: Any)
     fmt = need_str(fmt, "format")
     alg = need_dict(alg, "algorithm")
     name = need_str(alg.get("name"), "algorithm.name")
+    if name in EC and need_str(alg.get("namedCurve"), "namedCurve") not in CURVES:
+        fail("NotSupportedError", "Unrecognized namedCurve")
     if fmt == "jwk":
         if name in KDF:
-            fail("NotSupportedError", f"Unable to import {'RSA' if name in RSA else name} key with format {fmt}")
+            fail(
+                "NotSupportedError",
+                f"Unable to import {'RSA' if name in RSA else name} key with format {fmt}",
+            )
         return import_jwk(name, need_dict(key_data, "keyData"), alg, bool(extractable), usages)
     data = need_bytes(key_data, "keyData")
     if name in AES or name in KDF or name == "HMAC":
@@ -188,7 +193,10 @@ def import_key(fmt: Any, key_data: Any, alg: Any, extractable: Any, usages: Any)
         return imported(name, alg, parse_der(name, fmt, data), fmt == "pkcs8")
     if fmt == "raw" and name not in RSA:
         return imported(name, alg, import_raw_public(name, alg, data), False)
-    fail("NotSupportedError", f"Unable to import {'RSA' if name in RSA else name} key with format {fmt}")
+    fail(
+        "NotSupportedError",
+        f"Unable to import {'RSA' if name in RSA else name} key with format {fmt}",
+    )
 
 
 def import_secret(name: str, alg: dict[str, Any], data: bytes) -> dict[str, Any]:

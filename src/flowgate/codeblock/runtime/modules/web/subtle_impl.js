@@ -68,6 +68,8 @@
     checkUsages(unique, allowed.public.concat(allowed.private), alg.name, false);
     const r = call('subtle.generate', alg);
     const plain = plainOf(alg, r.info);
+    // Node reports the publicExponent as given (leading zeros kept).
+    if (alg.publicExponent !== undefined) plain.publicExponent = alg.publicExponent;
     const privateUsages = pick(unique, allowed.private);
     if (privateUsages.length === 0) throw dom('Usages cannot be empty when creating a key.', 'SyntaxError');
     const publicKey = createKey('public', true, plain, pick(unique, allowed.public), r.public);

@@ -1,0 +1,273 @@
+"""WebCrypto asymmetric keys against Node 20: RSA, ECDSA/ECDH, Ed25519/X25519.
+
+Node generates the keys once (module fixture); both engines import them from
+`input`. Deterministic things are compared exactly (exports in every format,
+key shapes, RSASSA-PKCS1-v1_5 / RSA-PSS(salt 0) / Ed25519 signatures, ECDH and
+X25519 bits); random things are cross-verified (ECDSA and PSS signatures, OAEP
+ciphertexts made by one engine are checked by the other).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.codeblock.conftest import RunJs
+from tests.codeblock.subtle_cases import PRELUDE, both
+from tests.node_oracle import NodeOracle
+
+pytestmark = pytest.mark.node
+
+GENERATE = """
+const out = {};
+const b64 = (b) => Buffer.from(b).toString('base64');
+const specs = {
+  rsa: [{name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256'}, ['sign', 'verify']],
+  rsa1k: [{name: 'RSA-OAEP', modulusLength: 1024, publicExponent: new Uint8Array([3]), hash: 'SHA-1'}, ['encrypt', 'decrypt']],
+  p256: [{name: 'ECDSA', namedCurve: 'P-256'}, ['sign', 'verify']],
+  p384: [{name: 'ECDSA', namedCurve: 'P-384'}, ['sign', 'verify']],
+  p521: [{name: 'ECDSA', namedCurve: 'P-521'}, ['sign', 'verify']],
+  ecdh256: [{name: 'ECDH', namedCurve: 'P-256'}, ['deriveBits']],
+  ecdh256b: [{name: 'ECDH', namedCurve: 'P-256'}, ['deriveBits']],
+  ecdh384: [{name: 'ECDH', namedCurve: 'P-384'}, ['deriveBits']],
+  ed: [{name: 'Ed25519'}, ['sign', 'verify']],
+  x: [{name: 'X25519'}, ['deriveBits']],
+  xb: [{name: 'X25519'}, ['deriveBits']],
+};
+for (const [id, [alg, usages]] of Object.entries(specs)) {
+  const k = await crypto.subtle.generateKey(alg, true, usages);
+  out[id] = {
+    pkcs8: b64(await crypto.subtle.exportKey('pkcs8', k.privateKey)),
+    spki: b64(await crypto.subtle.exportKey('spki', k.publicKey)),
+    jwk: await crypto.subtle.exportKey('jwk', k.privateKey),
+    pubjwk: await crypto.subtle.exportKey('jwk', k.publicKey),
+  };
+}
+return out;
+"""
+
+KEYS_JS = """
+const b64d = (t) => Uint8Array.from(atob(t), (c) => c.charCodeAt(0));
+const K = input.keys;
+const imp = (id, fmt, alg, usages, ext = true) => s.importKey(fmt, fmt === 'jwk' ? K[id].jwk : b64d(K[id][fmt]), alg, ext, usages);
+"""
+
+
+@pytest.fixture(scope="module")
+def keys(node: NodeOracle) -> dict[str, Any]:
+    out = node.run(GENERATE)
+    assert out["success"], out
+    result: dict[str, Any] = out["result"]
+    return result
+
+
+def run_both(run_js: RunJs, node: NodeOracle, keys: dict[str, Any], body: str) -> Any:
+    return both(run_js, node, KEYS_JS + body, {"keys": keys})
+
+
+def test_rsa_import_export_and_signatures(
+    run_js: RunJs, node: NodeOracle, keys: dict[str, Any]
+) -> None:
+    run_both(
+        run_js,
+        node,
+        keys,
+        """
+    const alg = {name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256'};
+    const priv = await imp('rsa', 'pkcs8', alg, ['sign']);
+    const pub = await imp('rsa', 'spki', alg, ['verify']);
+    const jpriv = await imp('rsa', 'jwk', alg, ['sign']);
+    const sig = await s.sign('RSASSA-PKCS1-v1_5', priv, enc('hello'));
+    const pss = await imp('rsa', 'pkcs8', {name: 'RSA-PSS', hash: 'SHA-384'}, ['sign']);
+    const psspub = await imp('rsa', 'spki', {name: 'RSA-PSS', hash: 'SHA-384'}, ['verify']);
+    return all([
+      () => shape(priv), () => shape(pub), () => shape(jpriv), () => shape(pss), () => sig,
+      () => s.sign(alg, jpriv, enc('hello')), () => s.verify(alg, pub, sig, enc('hello')), () => s.verify(alg, pub, sig, enc('hellO')),
+      () => s.exportKey('pkcs8', priv), () => s.exportKey('spki', pub), () => s.exportKey('jwk', priv), () => s.exportKey('jwk', pub),
+      () => s.exportKey('pkcs8', jpriv), () => s.exportKey('jwk', pss), () => s.exportKey('raw', pub), () => s.exportKey('spki', priv),
+      () => s.exportKey('pkcs8', pub), () => s.sign({name: 'RSA-PSS', saltLength: 0}, pss, bytes(100)),
+      () => s.sign({name: 'RSA-PSS', saltLength: 48}, pss, bytes(10)).then((x) => s.verify({name: 'RSA-PSS', saltLength: 48}, psspub, x, bytes(10))),
+      () => s.sign({name: 'RSA-PSS', saltLength: 48}, pss, bytes(10)).then((x) => s.verify({name: 'RSA-PSS', saltLength: 47}, psspub, x, bytes(10))),
+      () => s.sign({name: 'RSA-PSS', saltLength: 300}, pss, bytes(10)), () => s.sign({name: 'RSA-PSS'}, pss, bytes(10)),
+      () => s.sign(alg, pub, bytes(1)), () => s.sign({name: 'RSA-PSS', saltLength: 0}, priv, bytes(1)),
+      () => imp('rsa', 'pkcs8', alg, ['verify']), () => imp('rsa', 'spki', alg, ['sign']), () => imp('rsa', 'pkcs8', alg, []),
+      () => imp('rsa', 'spki', alg, []).then(shape), () => imp('rsa', 'raw', alg, ['verify']), () => imp('rsa', 'spki', {name: 'RSA-PSS'}, ['verify']),
+      () => imp('rsa', 'jwk', {name: 'RSA-PSS', hash: 'SHA-256'}, ['sign']), () => imp('rsa', 'pkcs8', {name: 'ECDSA', namedCurve: 'P-256'}, ['sign']),
+      () => s.importKey('jwk', K.rsa.pubjwk, alg, true, ['verify']).then(shape),
+      () => s.importKey('jwk', {...K.rsa.jwk, alg: undefined}, {name: 'RSA-PSS', hash: 'SHA-512'}, true, ['sign']).then((k) => s.exportKey('jwk', k)),
+      () => s.importKey('spki', bytes(40), alg, true, ['verify']), () => s.importKey('pkcs8', bytes(40), alg, true, ['sign']),
+    ]);
+    """,
+    )
+
+
+def test_rsa_oaep(run_js: RunJs, node: NodeOracle, keys: dict[str, Any]) -> None:
+    body = """
+    const alg = {name: 'RSA-OAEP', hash: 'SHA-1'};
+    const priv = await imp('rsa1k', 'pkcs8', alg, ['decrypt', 'unwrapKey']);
+    const pub = await imp('rsa1k', 'jwk', alg, ['decrypt']).then(() => imp('rsa1k', 'spki', alg, ['encrypt']));
+    const mine = input.ct ? await s.decrypt({name: 'RSA-OAEP', label: enc('L')}, priv, unhex(input.ct)) : null;
+    const ct = await s.encrypt({name: 'RSA-OAEP', label: enc('L')}, pub, enc('top secret'));
+    return all([
+      () => shape(priv), () => shape(pub), () => hex(ct).length, () => mine && new TextDecoder().decode(mine),
+      () => s.decrypt({name: 'RSA-OAEP'}, priv, ct), () => s.decrypt({name: 'RSA-OAEP', label: enc('L')}, priv, bytes(128)),
+      () => s.encrypt({name: 'RSA-OAEP'}, pub, bytes(200)), () => s.encrypt({name: 'RSA-OAEP'}, priv, bytes(2)),
+      () => s.exportKey('jwk', priv), () => s.exportKey('jwk', pub),
+      () => ({ct: hex(ct)}),
+    ]);
+    """
+    inp: dict[str, Any] = {"keys": keys}
+    code = PRELUDE + KEYS_JS + body
+    ours, theirs = run_js(code, inp), node.run(code, inp)
+    assert ours["success"] and theirs["success"], (ours, theirs)
+    assert ours["result"][:-1] == theirs["result"][:-1]
+    # Each engine decrypts what the other encrypted.
+    for producer, consumer in ((ours, node.run), (theirs, lambda c, i: run_js(c, i))):
+        out = consumer(code, {"keys": keys, "ct": producer["result"][-1]["ct"]})
+        assert out["result"][3] == "top secret", out
+
+
+ECDSA = """
+const id = input.id, curve = K[id].jwk.crv;
+const priv = await imp(id, 'pkcs8', {name: 'ECDSA', namedCurve: curve}, ['sign']);
+const pub = await imp(id, 'spki', {name: 'ECDSA', namedCurve: curve}, ['verify']);
+const sig = await s.sign({name: 'ECDSA', hash: input.hash}, priv, enc('message'));
+const theirs = input.sig ? await s.verify({name: 'ECDSA', hash: input.hash}, pub, unhex(input.sig), enc('message')) : null;
+return all([
+  () => shape(priv), () => shape(pub), () => hex(sig).length, () => theirs,
+  () => s.verify({name: 'ECDSA', hash: input.hash}, pub, sig, enc('message')),
+  () => s.verify({name: 'ECDSA', hash: input.hash}, pub, sig, enc('messagE')),
+  () => s.verify({name: 'ECDSA', hash: input.hash}, pub, sig.slice(1), enc('message')),
+  () => s.exportKey('pkcs8', priv), () => s.exportKey('spki', pub), () => s.exportKey('raw', pub), () => s.exportKey('jwk', priv),
+  () => s.exportKey('jwk', pub), () => s.exportKey('raw', priv), () => s.exportKey('pkcs8', pub),
+  () => imp(id, 'jwk', {name: 'ECDSA', namedCurve: curve}, ['sign']).then((k) => s.exportKey('pkcs8', k)),
+  () => s.exportKey('raw', pub).then((r) => s.importKey('raw', r, {name: 'ECDSA', namedCurve: curve}, true, ['verify'])).then(shape),
+  () => s.exportKey('raw', pub).then((r) => s.importKey('raw', r, {name: 'ECDSA', namedCurve: curve}, true, ['sign'])),
+  () => s.importKey('jwk', K[id].pubjwk, {name: 'ECDSA', namedCurve: curve}, true, ['verify']).then(shape),
+  () => s.importKey('jwk', {...K[id].jwk, crv: 'P-999'}, {name: 'ECDSA', namedCurve: curve}, true, ['sign']),
+  () => s.importKey('jwk', {...K[id].jwk, kty: 'RSA'}, {name: 'ECDSA', namedCurve: curve}, true, ['sign']),
+  () => s.importKey('jwk', {...K[id].jwk, x: 'AAAA'}, {name: 'ECDSA', namedCurve: curve}, true, ['sign']),
+  () => s.importKey('jwk', {...K[id].jwk, ext: false}, {name: 'ECDSA', namedCurve: curve}, true, ['sign']),
+  () => s.importKey('jwk', {...K[id].jwk, use: 'enc'}, {name: 'ECDSA', namedCurve: curve}, true, ['sign']),
+  () => imp(id, 'spki', {name: 'ECDSA', namedCurve: curve === 'P-256' ? 'P-384' : 'P-256'}, ['verify']),
+  () => imp(id, 'spki', {name: 'ECDSA', namedCurve: 'P-999'}, ['verify']),
+  () => imp(id, 'spki', {name: 'ECDH', namedCurve: curve}, []).then(shape),
+  () => imp(id, 'pkcs8', {name: 'ECDSA', namedCurve: curve}, []),
+  () => s.sign({name: 'ECDSA'}, priv, bytes(1)), () => s.sign({name: 'ECDSA', hash: 'SHA-1'}, pub, bytes(1)),
+  () => ({sig: hex(sig)}),
+]);
+"""
+
+
+@pytest.mark.parametrize(
+    ("kid", "hash_name"),
+    [("p256", "SHA-256"), ("p384", "SHA-384"), ("p521", "SHA-512"), ("p256", "SHA-1")],
+)
+def test_ecdsa(
+    run_js: RunJs, node: NodeOracle, keys: dict[str, Any], kid: str, hash_name: str
+) -> None:
+    code = PRELUDE + KEYS_JS + ECDSA
+    inp: dict[str, Any] = {"keys": keys, "id": kid, "hash": hash_name}
+    ours, theirs = run_js(code, inp), node.run(code, inp)
+    assert ours["success"] and theirs["success"], (ours, theirs)
+    diffs = [
+        (i, a, b)
+        for i, (a, b) in enumerate(zip(ours["result"][:-1], theirs["result"][:-1], strict=True))
+        if a != b
+    ]
+    assert not diffs
+    assert node.run(code, {**inp, "sig": ours["result"][-1]["sig"]})["result"][3] is True
+    assert run_js(code, {**inp, "sig": theirs["result"][-1]["sig"]})["result"][3] is True
+
+
+def test_ecdh_and_x25519(run_js: RunJs, node: NodeOracle, keys: dict[str, Any]) -> None:
+    run_both(
+        run_js,
+        node,
+        keys,
+        """
+    const a = await imp('ecdh256', 'pkcs8', {name: 'ECDH', namedCurve: 'P-256'}, ['deriveBits', 'deriveKey']);
+    const b = await imp('ecdh256b', 'spki', {name: 'ECDH', namedCurve: 'P-256'}, []);
+    const c = await imp('ecdh384', 'spki', {name: 'ECDH', namedCurve: 'P-384'}, []);
+    const xa = await imp('x', 'pkcs8', {name: 'X25519'}, ['deriveBits']);
+    const xb = await imp('xb', 'jwk', {name: 'X25519'}, ['deriveBits']).then(() => imp('xb', 'spki', {name: 'X25519'}, []));
+    const ed = await imp('ed', 'spki', {name: 'Ed25519'}, ['verify']);
+    return all([
+      () => shape(a), () => shape(b), () => shape(xa), () => shape(xb),
+      () => s.deriveBits({name: 'ECDH', public: b}, a, 256), () => s.deriveBits({name: 'ECDH', public: b}, a, null),
+      () => s.deriveBits({name: 'ECDH', public: b}, a), () => s.deriveBits({name: 'ECDH', public: b}, a, 12),
+      () => s.deriveBits({name: 'ECDH', public: b}, a, 264), () => s.deriveBits({name: 'ECDH', public: c}, a, 128),
+      () => s.deriveBits({name: 'ECDH', public: a}, a, 128), () => s.deriveBits({name: 'ECDH', public: 1}, a, 128),
+      () => s.deriveBits({name: 'ECDH'}, a, 128), () => s.deriveBits({name: 'ECDH', public: xb}, a, 128),
+      () => s.deriveKey({name: 'ECDH', public: b}, a, {name: 'AES-GCM', length: 256}, true, ['encrypt']).then((k) => s.exportKey('raw', k)),
+      () => s.deriveKey({name: 'ECDH', public: b}, a, {name: 'HMAC', hash: 'SHA-256', length: 128}, true, ['sign']).then((k) => s.exportKey('jwk', k)),
+      () => s.deriveBits({name: 'X25519', public: xb}, xa, 256), () => s.deriveBits({name: 'X25519', public: xb}, xa, null),
+      () => s.deriveBits({name: 'X25519', public: xb}, xa, 20), () => s.deriveBits({name: 'ECDH', public: xb}, xa, 128),
+      () => s.deriveBits({name: 'X25519', public: ed}, xa, 128),
+      () => s.exportKey('jwk', xa), () => s.exportKey('raw', xb), () => s.exportKey('pkcs8', xa), () => s.exportKey('jwk', a),
+      () => imp('x', 'pkcs8', {name: 'X25519'}, ['sign']), () => imp('xb', 'spki', {name: 'X25519'}, ['deriveBits']),
+      () => imp('ecdh256b', 'spki', {name: 'ECDH', namedCurve: 'P-256'}, ['deriveBits']),
+      () => s.importKey('raw', bytes(31), {name: 'X25519'}, true, []),
+      () => s.importKey('raw', bytes(32), {name: 'X25519'}, true, []).then(shape),
+      () => s.generateKey({name: 'X25519'}, true, ['deriveBits']).then((k) => [shape(k.publicKey), shape(k.privateKey)]),
+      () => s.generateKey({name: 'ECDH', namedCurve: 'P-521'}, false, ['deriveKey']).then((k) => [shape(k.publicKey), shape(k.privateKey)]),
+      () => s.generateKey({name: 'ECDH', namedCurve: 'P-256'}, true, ['sign']),
+    ]);
+    """,
+    )
+
+
+def test_ed25519(run_js: RunJs, node: NodeOracle, keys: dict[str, Any]) -> None:
+    run_both(
+        run_js,
+        node,
+        keys,
+        """
+    const priv = await imp('ed', 'pkcs8', {name: 'Ed25519'}, ['sign']);
+    const pub = await imp('ed', 'spki', 'Ed25519', ['verify']);
+    const jpriv = await imp('ed', 'jwk', 'ed25519', ['sign']);
+    const sig = await s.sign('Ed25519', priv, enc('hi'));
+    return all([
+      () => shape(priv), () => shape(pub), () => shape(jpriv), () => sig, () => s.sign({name: 'Ed25519'}, jpriv, bytes(1000)),
+      () => s.verify('Ed25519', pub, sig, enc('hi')), () => s.verify('Ed25519', pub, sig, enc('ho')),
+      () => s.verify('Ed25519', pub, sig.slice(2), enc('hi')), () => s.sign('Ed25519', pub, enc('hi')),
+      () => s.exportKey('jwk', priv), () => s.exportKey('jwk', pub), () => s.exportKey('raw', pub), () => s.exportKey('spki', pub),
+      () => s.exportKey('pkcs8', jpriv), () => s.exportKey('raw', priv),
+      () => s.exportKey('raw', pub).then((r) => s.importKey('raw', r, 'Ed25519', false, ['verify'])).then(shape),
+      () => s.importKey('jwk', {...K.ed.jwk, alg: 'EdDSA'}, 'Ed25519', true, ['sign']).then(shape),
+      () => s.importKey('jwk', {...K.ed.jwk, crv: 'X25519'}, 'Ed25519', true, ['sign']),
+      () => s.importKey('jwk', K.ed.pubjwk, 'Ed25519', true, ['verify']).then(shape),
+      () => imp('ed', 'pkcs8', 'Ed25519', ['verify']), () => imp('ed', 'pkcs8', 'X25519', ['deriveBits']),
+      () => s.generateKey('Ed25519', true, ['sign', 'verify']).then((k) => [shape(k.publicKey), shape(k.privateKey)]),
+      () => s.generateKey('Ed25519', true, ['verify']),
+      () => s.generateKey('Ed25519', true, ['encrypt']),
+    ]);
+    """,
+    )
+
+
+def test_generated_rsa_shapes(run_js: RunJs, node: NodeOracle) -> None:
+    both(
+        run_js,
+        node,
+        """
+    const g = (name, bits, e, hash, usages, ext = true) => s.generateKey({name, modulusLength: bits, publicExponent: new Uint8Array(e), hash}, ext, usages)
+      .then((k) => [shape(k.publicKey), shape(k.privateKey), Object.keys(k), Object.getPrototypeOf(k)]);
+    return all([
+      () => g('RSA-PSS', 1024, [1, 0, 1], 'SHA-256', ['sign', 'verify']),
+      () => g('RSA-OAEP', 1024, [3], 'sha-1', ['wrapKey', 'decrypt', 'encrypt', 'unwrapKey'], false),
+      () => g('RSASSA-PKCS1-v1_5', 512, [0, 1, 0, 1], 'SHA-512', ['sign']),
+      () => g('RSA-OAEP', 1024, [1, 0, 1], 'SHA-256', ['sign']),
+      () => g('RSA-PSS', 1024, [1, 0, 1], 'SHA-256', ['verify']),
+      () => g('RSA-PSS', 1024, [2], 'SHA-256', ['sign']),
+      () => g('RSA-PSS', 255, [1, 0, 1], 'SHA-256', ['sign']),
+      () => s.generateKey({name: 'RSA-PSS', modulusLength: 1024, publicExponent: [1, 0, 1], hash: 'SHA-256'}, true, ['sign']),
+      () => s.generateKey({name: 'RSA-PSS', modulusLength: 1024, hash: 'SHA-256'}, true, ['sign']),
+      () => s.generateKey({name: 'RSA-PSS', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1])}, true, ['sign']),
+      () => s.generateKey({name: 'ECDSA', namedCurve: 'P-257'}, true, ['sign']),
+      () => s.generateKey({name: 'ECDSA'}, true, ['sign']),
+      () => s.generateKey({name: 'ECDSA', namedCurve: 'P-384'}, true, ['verify']),
+    ]);
+    """,
+    )
