@@ -10,7 +10,7 @@
   const { makeError, invalidArgType, validateObject, validateString } = require('node/util_errors');
   const BooleanCtor = Boolean;
   const NumberCtor = Number;
-  const decodeURIComponentFn = decodeURIComponent;
+  const decodeURIComponentFn = require('node/util_errors').decodeURIComponentNode;
   const kEmptyObject = Object.freeze({ __proto__: null });
 
   function missingArgs(name) {

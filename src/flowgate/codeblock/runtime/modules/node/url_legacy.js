@@ -12,7 +12,7 @@
   const StringPrototypeCharCodeAt = uncurryThis(String.prototype.charCodeAt);
 
   const { encodeStr, hexTable } = require('node/querystring_internal');
-  const { makeError, invalidArgType, validateString } = require('node/util_errors');
+  const { makeError, invalidArgType, validateString, decodeURIComponentNode } = require('node/util_errors');
     let querystringModule;
   const querystring = { parse: (...a) => (querystringModule || (querystringModule = require('node/querystring'))).parse(...a),
       stringify: (...a) => (querystringModule || (querystringModule = require('node/querystring'))).stringify(...a) };
@@ -262,7 +262,7 @@
       }
       start = 0;
       if (atSign !== -1) {
-        this.auth = decodeURIComponent(rest.slice(0, atSign));
+        this.auth = decodeURIComponentNode(rest.slice(0, atSign));
         start = atSign + 1;
       }
       if (nonHost === -1) {

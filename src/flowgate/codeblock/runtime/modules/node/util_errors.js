@@ -180,8 +180,20 @@
     }
   }
 
+  // V8's decodeURIComponent says 'URI malformed' whatever the fault; QuickJS words each fault.
+  const decodeURIComponentEngine = decodeURIComponent;
+  const URIErrorCtor = URIError;
+  function decodeURIComponentNode(s) {
+    try {
+      return decodeURIComponentEngine(s);
+    } catch (e) {
+      if (e instanceof URIErrorCtor) throw new URIErrorCtor('URI malformed');
+      throw e;
+    }
+  }
+
   module.exports = {
-    makeError, invalidArgType, invalidArgValue, outOfRange, determineSpecificType, formatList,
+    decodeURIComponentNode, makeError, invalidArgType, invalidArgValue, outOfRange, determineSpecificType, formatList,
     validateFunction, validateObject, validateString, validateBoolean, validateNumber, validateAbortSignal,
     AbortError,
   };
