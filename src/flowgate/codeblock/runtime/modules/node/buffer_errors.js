@@ -34,7 +34,7 @@
   // What Node prints after "Received" (determineSpecificType).
   function received(value) {
     if (value == null) return `${value}`;
-    if (typeof value === 'function' && value.name) return `function ${value.name}`;
+    if (typeof value === 'function') return `function ${value.name}`;
     if (typeof value === 'object') {
       const ctor = value.constructor;
       if (ctor && ctor.name) return `an instance of ${ctor.name}`;

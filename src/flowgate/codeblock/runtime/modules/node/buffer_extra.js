@@ -73,7 +73,7 @@
     }
 
     function inputBytes(input) {
-      if (isTypedArray(input) || ArrayBuffer.isView(input)) {
+      if (isTypedArray(input)) {
         if (input.buffer.detached) {
           throw E.makeError(Error, 'ERR_INVALID_STATE', 'Invalid state: Cannot validate on a detached buffer');
         }

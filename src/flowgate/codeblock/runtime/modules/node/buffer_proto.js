@@ -20,6 +20,10 @@
   const strLastIndexOf = String.prototype.lastIndexOf;
   const strCharCodeAt = String.prototype.charCodeAt;
   const fromCharCode = String.fromCharCode;
+  const strIsWellFormed = String.prototype.isWellFormed;
+  const strReplace = String.prototype.replace;
+  // A lone surrogate, or a run of anything else (well-formed).
+  const WTF8_PARTS = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])+/g;
   const E = require('node/buffer_errors');
   const { invalidArgType, invalidArgValue, unknownEncoding, bufferOutOfBounds, outOfRange } = E;
   const { getEncodingOps, normalizeEncoding, OPS, latin1Of, view } = require('node/buffer_codec');
@@ -66,7 +70,9 @@
     proto.toLocaleString = proto.toString;
 
     function writeString(buf, ops, string, offset, length) {
-      if (typeof string !== 'string') throw invalidArgType('argument', 'string', string);
+      if (typeof string !== 'string') {
+        throw E.makeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'argument must be a string');
+      }
       if (string.length === 0 || length <= 0) return 0;
       return ops.write(buf, string, offset, length);
     }
@@ -172,6 +178,15 @@
       const r = apply(forward ? strIndexOf : strLastIndexOf, hay(), [needle, from]);
       return r === -1 ? -1 : r * unit;
     }
+    // UTF-8 bytes of `str` as a latin1 string, lone surrogates encoded as if they were characters.
+    function wtf8(str) {
+      if (apply(strIsWellFormed, str, [])) return latin1Of(OPS.utf8.encode(str));
+      return apply(strReplace, str, [WTF8_PARTS, (part) => {
+        const c = apply(strCharCodeAt, part, [0]);
+        if (part.length !== 1 || c < 0xd800 || c > 0xdfff) return latin1Of(OPS.utf8.encode(part));
+        return fromCharCode(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+      }]);
+    }
     function bytesAsString(buf) { return () => latin1Of(view(buf, 0, buf.length)); }
     function unitsAsString(buf) { return () => OPS.utf16le.decode(buf, 0, buf.length & ~1); }
 
@@ -195,9 +210,10 @@
         if (ops === OPS.utf16le) {
           return search(buffer, unitsAsString(buffer), val, val.length * 2, byteOffset, dir, 2);
         }
-        const bytes = ops.encode(val);
-        const needleBytes = ops === OPS.utf8 || ops === OPS.latin1 ? ops.byteLength(val) : bytes.length;
-        return search(buffer, bytesAsString(buffer), latin1Of(bytes), needleBytes, byteOffset, dir, 1);
+        // V8's Utf8Value (Node's needle) keeps lone surrogates as 3 bytes each (WTF-8).
+        const needle = ops === OPS.utf8 ? wtf8(val) : latin1Of(ops.encode(val));
+        const needleBytes = ops === OPS.utf8 || ops === OPS.latin1 ? ops.byteLength(val) : needle.length;
+        return search(buffer, bytesAsString(buffer), needle, needleBytes, byteOffset, dir, 1);
       }
       if (isUint8Array(val)) {
         if (ops === OPS.utf16le) {
