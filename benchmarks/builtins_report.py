@@ -72,18 +72,20 @@ def ordered(res: BuiltinResults) -> list[BuiltinRow]:
 def load_table(res: BuiltinResults) -> list[str]:
     out = [
         "| script | server | ok req/s | vs plain | p50 ms | p90 ms | p99 ms | failed | "
-        "peak RSS MB | engine ms | server CPU ms/req | CPU cores: server / wrk / other |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "peak RSS MB | engine ms | server CPU ms/req | CPU/req vs plain | "
+        "CPU cores: server / wrk / other |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for row in ordered(res):
         load, lat, c = row.load, row.load["latency_ms"], row.cpu_cores
         plain = find(res, "plain", row.server)
         vs = ratio(load["ok_rps"], plain.load["ok_rps"] if plain else None)
+        vs_cpu = ratio(row.cpu_ms_per_request, plain.cpu_ms_per_request if plain else None)
         cpu = f"{c.get('server', 0):.2f} / {c.get('wrk', 0):.2f} / {c.get('other', 0):.2f}"
         out.append(
             f"| `{row.script}` | {row.server} | {load['ok_rps']:,.0f} | {vs} | {ms(lat['p50'])} | "
             f"{ms(lat['p90'])} | {ms(lat['p99'])} | {load['failed']} | {row.peak_rss_mb:.0f} | "
-            f"{row.engine_ms:.3f} | {row.cpu_ms_per_request:.3f} | {cpu} |"
+            f"{row.engine_ms:.3f} | {row.cpu_ms_per_request:.3f} | {vs_cpu} | {cpu} |"
         )
     return out
 
@@ -129,7 +131,8 @@ def markdown(res: BuiltinResults) -> str:
         "",
         *load_table(res),
         "",
-        "*vs plain*: the row's throughput ÷ the plain script's on the same server. *engine ms*: "
+        "*vs plain*: the row's throughput (*CPU/req vs plain*: its server CPU per request) ÷ "
+        "the plain script's on the same server. *engine ms*: "
         f"median `timing.executionTime` of {cfg['sequential']} sequential requests after the "
         "load (Flowgate's pre-warmed context is outside it; Node's includes creating its "
         "context). *server CPU ms/req*: the server's CPU seconds ÷ ok requests during the "
@@ -144,6 +147,23 @@ def markdown(res: BuiltinResults) -> str:
     if res.errors:
         out += ["**Errors during the run**:", "", *[f"- {e}" for e in res.errors], ""]
     return "\n".join(out) + "\n"
+
+
+BUSY_CORES = 0.25  # "other" CPU above this during a measured row: a busy machine
+
+
+def busy_note(res: BuiltinResults) -> list[str]:
+    """A warning when something else used the CPUs during the measured rows."""
+    other = max((r.cpu_cores.get("other", 0.0) for r in res.rows), default=0.0)
+    if other < BUSY_CORES:
+        return []
+    return [
+        f"**Busy machine**: other processes used up to {other:.2f} of the "
+        f"{res.machine['nproc']} cores during the measured rows (column *other*), so the "
+        "absolute req/s and latencies are low and noisy; the per-request CPU columns and the "
+        "ratios are the figures to read.",
+        "",
+    ]
 
 
 def docs_section(res: BuiltinResults) -> str:
@@ -163,6 +183,7 @@ def docs_section(res: BuiltinResults) -> str:
             f"Raw figures: `benchmarks/results/{res.started_utc.replace(':', '')}.builtins.json` "
             "(not committed).",
             "",
+            *busy_note(res),
             markdown(res),
         ]
     )

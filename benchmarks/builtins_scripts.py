@@ -191,7 +191,13 @@ def builtin_scripts(private_pem: str, public_pem: str) -> tuple[BuiltinScript, .
     aes_input = {"key": AES_KEY.hex(), "iv": AES_IV.hex(), "aad": AES_AAD, "text": TEXT}
     rsa_input = {"payload": RSA_PAYLOAD, "privateKey": private_pem, "publicKey": public_pem}
     return (
-        BuiltinScript("plain", "plain: `return input.a + input.b`", plain.code, plain.input, 8),
+        BuiltinScript(
+            "plain",
+            "`return input.a + input.b` (the seed's `add`: the baseline)",
+            plain.code,
+            plain.input,
+            8,
+        ),
         BuiltinScript(
             "buffer",
             "Buffer: 1 KB text → base64 → hex → text",
