@@ -183,6 +183,9 @@
 
   class AbortSignal extends EventTarget {
     #aborted = false; #reason = undefined; #onabort = null; #onabortListener = null;
+    // AbortSignal.any: a composite signal follows the plain signals under its sources
+    // (flattened, as Node does); a source aborts its dependents after its own event.
+    #sources = null; #dependents = null;
     constructor() {
       if (!creating) throw illegalConstructor();
       creating = false;
@@ -236,9 +239,14 @@
       for (let i = 0; i < signals.length; i++) {
         if (signals[i].aborted) { s.#aborted = true; s.#reason = signals[i].reason; return s; }
       }
+      s.#sources = [];
       for (let i = 0; i < signals.length; i++) {
-        const source = signals[i];
-        source.addEventListener('abort', () => abortSignal(s, source.reason), { once: true });
+        const from = signals[i].#sources === null ? [signals[i]] : signals[i].#sources;
+        for (const source of from) {
+          if (s.#sources.includes(source)) continue;
+          s.#sources.push(source);
+          (source.#dependents ||= []).push(s);
+        }
       }
       return s;
     }
@@ -248,6 +256,9 @@
       s.#reason = reason;
       trustNext = true;
       s.dispatchEvent(new Event('abort'));
+      const dependents = s.#dependents;
+      s.#dependents = null;
+      if (dependents !== null) for (let i = 0; i < dependents.length; i++) abortSignal(dependents[i], reason);
     }
   }
   const abortSignal = AbortSignal._abort;
