@@ -159,7 +159,7 @@ def aes_gcm(params: dict[str, Any], key: bytes, data: bytes, encrypting: bool) -
         operation_error(f"{tag_bits} is not a valid AES-GCM tag length")
     aad = params.get("additionalData")
     aad = need_bytes(aad, "algorithm.additionalData") if aad is not None else b""
-    if not 1 <= len(iv) <= 1024:
+    if not 12 <= len(iv) <= 128:  # what Node 20 (OpenSSL through its GCM setup) accepts
         operation_error()
     tag_len = tag_bits // 8
     try:

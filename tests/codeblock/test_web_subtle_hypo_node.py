@@ -1,0 +1,177 @@
+"""WebCrypto against Node 20, generated: digests, HMAC, AES-GCM/CBC/CTR, PBKDF2, HKDF,
+wrapKey/unwrapKey over hypothesis-chosen algorithms, keys, IVs, lengths and data.
+
+Each example is one script running a batch of operations; outputs are compared exactly.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.codeblock.conftest import RunJs
+from tests.codeblock.subtle_cases import both
+from tests.node_oracle import NodeOracle
+
+pytestmark = pytest.mark.node
+
+HASHES = st.sampled_from(["SHA-1", "SHA-256", "SHA-384", "SHA-512", "sha-256"])
+DATA = st.binary(max_size=300).map(bytes.hex)
+AES_KEY = (
+    st.sampled_from([16, 24, 32])
+    .flatmap(lambda n: st.binary(min_size=n, max_size=n))
+    .map(bytes.hex)
+)
+
+CASE = st.one_of(
+    st.fixed_dictionaries({"op": st.just("digest"), "hash": HASHES, "data": DATA}),
+    st.fixed_dictionaries(
+        {
+            "op": st.just("hmac"),
+            "hash": HASHES,
+            "key": st.binary(min_size=1, max_size=200).map(bytes.hex),
+            "data": DATA,
+        }
+    ),
+    st.fixed_dictionaries(
+        {
+            "op": st.just("gcm"),
+            "key": AES_KEY,
+            "iv": st.binary(min_size=1, max_size=40).map(bytes.hex),
+            "tag": st.sampled_from([None, 32, 64, 96, 104, 112, 120, 128, 48]),
+            "aad": st.none() | DATA,
+            "data": DATA,
+            "flip": st.integers(min_value=-1, max_value=400),
+        }
+    ),
+    st.fixed_dictionaries(
+        {
+            "op": st.just("cbc"),
+            "key": AES_KEY,
+            "iv": st.binary(min_size=16, max_size=16).map(bytes.hex),
+            "data": DATA,
+            "flip": st.integers(min_value=-1, max_value=400),
+        }
+    ),
+    st.fixed_dictionaries(
+        {
+            "op": st.just("ctr"),
+            "key": AES_KEY,
+            "counter": st.binary(min_size=16, max_size=16).map(bytes.hex) | st.just("ff" * 16),
+            "length": st.integers(min_value=0, max_value=129),
+            "data": DATA,
+        }
+    ),
+    st.fixed_dictionaries(
+        {
+            "op": st.just("pbkdf2"),
+            "hash": HASHES,
+            "key": st.binary(max_size=40).map(bytes.hex),
+            "salt": st.binary(max_size=40).map(bytes.hex),
+            "iterations": st.integers(min_value=0, max_value=30),
+            "bits": st.integers(min_value=0, max_value=70).map(lambda n: n * 8)
+            | st.integers(0, 600),
+        }
+    ),
+    st.fixed_dictionaries(
+        {
+            "op": st.just("hkdf"),
+            "hash": HASHES,
+            "key": st.binary(max_size=40).map(bytes.hex),
+            "salt": st.binary(max_size=40).map(bytes.hex),
+            "info": st.binary(max_size=40).map(bytes.hex),
+            "bits": st.integers(min_value=0, max_value=100).map(lambda n: n * 8)
+            | st.integers(0, 900),
+        }
+    ),
+)
+
+RUNNER = """
+const one = async (c) => {
+  const d = unhex(c.data || '');
+  switch (c.op) {
+    case 'digest': return s.digest(c.hash, d);
+    case 'hmac': {
+      const k = await s.importKey('raw', unhex(c.key), {name: 'HMAC', hash: c.hash}, false, ['sign', 'verify']);
+      const sig = await s.sign('HMAC', k, d);
+      return [hex(sig), await s.verify('HMAC', k, sig, d), await s.verify('HMAC', k, sig, enc('x'))];
+    }
+    case 'gcm': case 'cbc': {
+      const name = c.op === 'gcm' ? 'AES-GCM' : 'AES-CBC';
+      const k = await s.importKey('raw', unhex(c.key), name, true, ['encrypt', 'decrypt']);
+      const p = {name, iv: unhex(c.iv)};
+      if (c.tag !== null && c.tag !== undefined) p.tagLength = c.tag;
+      if (c.aad) p.additionalData = unhex(c.aad);
+      const ct = new Uint8Array(await s.encrypt(p, k, d));
+      const back = await attempt(() => s.decrypt(p, k, ct));
+      if (c.flip >= 0 && ct.length) ct[c.flip % ct.length] ^= 1;
+      return [hex(ct), back, await attempt(() => s.decrypt(p, k, ct))];
+    }
+    case 'ctr': {
+      const k = await s.importKey('raw', unhex(c.key), 'AES-CTR', true, ['encrypt', 'decrypt']);
+      return s.encrypt({name: 'AES-CTR', counter: unhex(c.counter), length: c.length}, k, d);
+    }
+    case 'pbkdf2': case 'hkdf': {
+      const name = c.op.toUpperCase();
+      const k = await s.importKey('raw', unhex(c.key), name, false, ['deriveBits']);
+      const p = name === 'PBKDF2' ? {name, hash: c.hash, salt: unhex(c.salt), iterations: c.iterations}
+        : {name, hash: c.hash, salt: unhex(c.salt), info: unhex(c.info)};
+      return s.deriveBits(p, k, c.bits);
+    }
+  }
+};
+return all(input.cases.map((c) => () => one(c)));
+"""
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(cases=st.lists(CASE, min_size=1, max_size=12))
+def test_symmetric_batches_match_node(
+    run_js: RunJs, node: NodeOracle, cases: list[dict[str, Any]]
+) -> None:
+    both(run_js, node, RUNNER, {"cases": cases})
+
+
+WRAP = """
+const kw = await s.importKey('raw', unhex(input.kw), 'AES-KW', true, ['wrapKey', 'unwrapKey']);
+const gcm = await s.importKey('raw', unhex(input.kw), 'AES-GCM', true, ['wrapKey', 'unwrapKey', 'encrypt']);
+const target = await s.importKey('raw', unhex(input.key), {name: 'HMAC', hash: input.hash}, true, ['sign']);
+const p = {name: 'AES-GCM', iv: unhex(input.iv)};
+const wrapped = await s.wrapKey('raw', target, kw, 'AES-KW');
+const wrappedJwk = await s.wrapKey('jwk', target, kw, {name: 'AES-KW'});
+const gcmJwk = await s.wrapKey('jwk', target, gcm, p);
+return all([
+  () => wrapped, () => wrappedJwk, () => gcmJwk, () => s.wrapKey('raw', target, gcm, p),
+  () => s.unwrapKey('raw', wrapped, kw, 'AES-KW', {name: 'HMAC', hash: input.hash}, true, ['sign']).then((k) => s.exportKey('jwk', k)),
+  () => s.unwrapKey('jwk', wrappedJwk, kw, 'AES-KW', {name: 'HMAC', hash: input.hash}, false, ['sign']).then(shape),
+  () => s.unwrapKey('jwk', gcmJwk, gcm, p, {name: 'HMAC', hash: input.hash}, true, ['sign']).then((k) => s.exportKey('raw', k)),
+  () => s.unwrapKey('raw', new Uint8Array(wrapped).map((b, i) => i === 3 ? b ^ 1 : b), kw, 'AES-KW', {name: 'HMAC', hash: input.hash}, true, ['sign']),
+  () => s.unwrapKey('raw', bytes(15), kw, 'AES-KW', {name: 'HMAC', hash: input.hash}, true, ['sign']),
+  () => s.unwrapKey('jwk', wrapped, kw, 'AES-KW', {name: 'HMAC', hash: input.hash}, true, ['sign']),
+  () => s.wrapKey('raw', target, gcm, 'AES-KW'), () => s.wrapKey('raw', target, kw, 'AES-CBC'),
+  () => s.encrypt(p, kw, bytes(3)), () => s.wrapKey('raw', kw, gcm, p).then(hex),
+  () => s.importKey('raw', bytes(16), 'AES-KW', false, ['wrapKey']).then((k) => s.wrapKey('raw', k, kw, 'AES-KW')),
+]);
+"""
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    kw=AES_KEY,
+    key=st.integers(min_value=2, max_value=8).flatmap(
+        lambda n: st.binary(min_size=8 * n, max_size=8 * n)
+    ),
+    hash_name=HASHES,
+    iv=st.binary(min_size=12, max_size=12),
+)
+def test_wrap_unwrap_matches_node(
+    run_js: RunJs, node: NodeOracle, kw: str, key: bytes, hash_name: str, iv: bytes
+) -> None:
+    both(run_js, node, WRAP, {"kw": kw, "key": key.hex(), "hash": hash_name, "iv": iv.hex()})
