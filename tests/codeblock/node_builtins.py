@@ -12,9 +12,7 @@ from typing import Any
 from tests.codeblock.conftest import RunJs
 from tests.node_oracle import NodeOracle
 
-NODE_REQUIRE = (
-    "const require = globalThis.require ?? ((id) => process.getBuiltinModule(id));\n"
-)
+NODE_REQUIRE = "const require = globalThis.require ?? ((id) => process.getBuiltinModule(id));\n"
 
 
 def run_both(

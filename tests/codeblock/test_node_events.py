@@ -120,7 +120,9 @@ OPS = st.lists(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(ops=OPS)
-def test_listener_ordering_random_sequences(run_js: RunJs, node: NodeOracle, ops: list) -> None:
+def test_listener_ordering_random_sequences(
+    run_js: RunJs, node: NodeOracle, ops: list[tuple[str, str, int]]
+) -> None:
     """Random add/remove/emit sequences give the same call log and listener counts."""
     code = """
     const EventEmitter = require('events');

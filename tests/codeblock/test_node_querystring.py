@@ -13,8 +13,10 @@ from tests.node_oracle import NodeOracle
 pytestmark = pytest.mark.node
 
 # parse results have a null prototype: JSON.stringify them, and report the prototype.
-PARSE = "const qs = require('querystring'); const P = (...a) => { const o = qs.parse(...a); " \
+PARSE = (
+    "const qs = require('querystring'); const P = (...a) => { const o = qs.parse(...a); "
     "return [Object.getPrototypeOf(o) === null, JSON.stringify(o)]; };\n"
+)
 
 CASES = [
     "return P('a=1&b=2&a=3&c&=d&e=')",
@@ -38,7 +40,7 @@ CASES = [
     "h: 10n, i: {}, j: -0, k: Infinity})",
     "return [qs.stringify({a: 1, b: 2}, ';', ':'), qs.stringify({a: []}), qs.stringify({'': ''}), qs.stringify('str'), "
     "qs.stringify(null), qs.stringify([1, 2])]",
-    "return qs.stringify({'\u00fc': '\u20ac\U0001F600', 'sp ace': \"!'()*-._~\"})",
+    "return qs.stringify({'\u00fc': '\u20ac\U0001f600', 'sp ace': \"!'()*-._~\"})",
     "return qs.stringify({a: 'b c', d: 1}, null, null, {encodeURIComponent: (s) => `<${s}>`})",
     "try { qs.stringify({a: '\\ud800'}) } catch (e) { return [e.name, e.code, e.message] }",
     "try { return qs.escape('\\udc00x') } catch (e) { return [e.name, e.code, e.message] }",
@@ -63,7 +65,7 @@ def test_querystring_matches_node(run_js: RunJs, node: NodeOracle, code: str) ->
 TEXT = st.text(
     alphabet=st.one_of(
         st.sampled_from(list("&=;:+%20AFaf ?#/\\")),
-        st.characters(codec="utf-8", exclude_categories=("Cs",)),
+        st.characters(codec="utf-8", exclude_categories=["Cs"]),
     ),
     max_size=24,
 )
@@ -73,17 +75,21 @@ SEP = st.sampled_from([None, "&", ";", "&&", ",", "=&", "ab"])
 @settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(text=TEXT, sep=SEP, eq=st.sampled_from([None, "=", ":", "==", "x"]), max_keys=st.integers(-1, 4))
+@given(
+    text=TEXT, sep=SEP, eq=st.sampled_from([None, "=", ":", "==", "x"]), max_keys=st.integers(-1, 4)
+)
 def test_parse_random_strings(
     run_js: RunJs, node: NodeOracle, text: str, sep: str | None, eq: str | None, max_keys: int
 ) -> None:
-    code = PARSE + "return [P(input.text, input.sep, input.eq), P(input.text, input.sep, input.eq, " \
+    code = (
+        PARSE + "return [P(input.text, input.sep, input.eq), P(input.text, input.sep, input.eq, "
         "{maxKeys: input.maxKeys}), qs.unescape(input.text), qs.unescape(input.text, true)]"
+    )
     inp = {"text": text, "sep": sep, "eq": eq, "maxKeys": max_keys}
     assert_same(run_js, node, code, inp)
 
 
-KEYS = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=6)
+KEYS = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=6)
 VALUES = st.one_of(
     KEYS,
     st.integers(-(10**6), 10**6),
@@ -100,6 +106,8 @@ VALUES = st.one_of(
 def test_stringify_round_trip_random_objects(
     run_js: RunJs, node: NodeOracle, obj: dict[str, object], sep: str | None, eq: str | None
 ) -> None:
-    code = PARSE + "const s = qs.stringify(input.obj, input.sep, input.eq); " \
+    code = (
+        PARSE + "const s = qs.stringify(input.obj, input.sep, input.eq); "
         "return [s, P(s, input.sep, input.eq), Object.keys(input.obj).map((k) => qs.escape(k))]"
+    )
     assert_same(run_js, node, code, {"obj": obj, "sep": sep, "eq": eq})

@@ -65,7 +65,10 @@ URLS = [
 
 @pytest.mark.parametrize("u", URLS)
 def test_parse_matches_node(run_js: RunJs, node: NodeOracle, u: str) -> None:
-    code = PRELUDE + "return [P(input.u), P(input.u, true), P(input.u, false, true), P(input.u, true, true)]"
+    code = (
+        PRELUDE
+        + "return [P(input.u), P(input.u, true), P(input.u, false, true), P(input.u, true, true)]"
+    )
     assert_same(run_js, node, code, {"u": u})
 
 
@@ -119,9 +122,40 @@ def test_url_helpers_match_node(run_js: RunJs, node: NodeOracle, code: str) -> N
 URLISH = st.lists(
     st.one_of(
         st.sampled_from(
-            ["http:", "https:", "file:", "mailto:", "javascript:", "ws:", "x+y:", "//", "/", "\\",
-             "@", ":", "?", "#", "[", "]", "::1", "%20", "%zz", "a", "B", ".", "..", "80", " ",
-             "\t", "user:pw@", "example.com", "\u00e9", "xn--", "&", "="]
+            [
+                "http:",
+                "https:",
+                "file:",
+                "mailto:",
+                "javascript:",
+                "ws:",
+                "x+y:",
+                "//",
+                "/",
+                "\\",
+                "@",
+                ":",
+                "?",
+                "#",
+                "[",
+                "]",
+                "::1",
+                "%20",
+                "%zz",
+                "a",
+                "B",
+                ".",
+                "..",
+                "80",
+                " ",
+                "\t",
+                "user:pw@",
+                "example.com",
+                "\u00e9",
+                "xn--",
+                "&",
+                "=",
+            ]
         ),
         st.text(max_size=3),
     ),
@@ -134,9 +168,12 @@ URLISH = st.lists(
 )
 @given(u=URLISH, rel=URLISH)
 def test_parse_random_urlish_strings(run_js: RunJs, node: NodeOracle, u: str, rel: str) -> None:
-    code = PRELUDE + """
+    code = (
+        PRELUDE
+        + """
     const r = (f) => { try { return f(); } catch (e) { return [e.name, e.code]; } };
     return [P(input.u), P(input.u, true, true), r(() => url.format(url.parse(input.u))),
             r(() => url.resolve(input.u, input.rel))];
     """
+    )
     assert_same(run_js, node, code, {"u": u, "rel": rel})
