@@ -34,6 +34,9 @@ const specs = {
   ed: [{name: 'Ed25519'}, ['sign', 'verify']],
   x: [{name: 'X25519'}, ['deriveBits']],
   xb: [{name: 'X25519'}, ['deriveBits']],
+  ed448: [{name: 'Ed448'}, ['sign', 'verify']],
+  x448: [{name: 'X448'}, ['deriveBits']],
+  x448b: [{name: 'X448'}, ['deriveBits']],
 };
 for (const [id, [alg, usages]] of Object.entries(specs)) {
   const k = await crypto.subtle.generateKey(alg, true, usages);
@@ -268,6 +271,31 @@ def test_generated_rsa_shapes(run_js: RunJs, node: NodeOracle) -> None:
       () => s.generateKey({name: 'ECDSA', namedCurve: 'P-257'}, true, ['sign']),
       () => s.generateKey({name: 'ECDSA'}, true, ['sign']),
       () => s.generateKey({name: 'ECDSA', namedCurve: 'P-384'}, true, ['verify']),
+    ]);
+    """,
+    )
+
+
+def test_ed448_and_x448(run_js: RunJs, node: NodeOracle, keys: dict[str, Any]) -> None:
+    run_both(
+        run_js,
+        node,
+        keys,
+        """
+    const priv = await imp('ed448', 'pkcs8', 'Ed448', ['sign']);
+    const pub = await imp('ed448', 'jwk', 'Ed448', ['sign']).then(() => imp('ed448', 'spki', 'Ed448', ['verify']));
+    const xa = await imp('x448', 'jwk', 'X448', ['deriveBits']);
+    const xb = await imp('x448b', 'spki', 'X448', []);
+    const sig = await s.sign('Ed448', priv, enc('hi'));
+    return all([
+      () => shape(priv), () => shape(pub), () => shape(xa), () => sig, () => s.verify('Ed448', pub, sig, enc('hi')),
+      () => s.verify({name: 'Ed448', context: new Uint8Array(0)}, pub, sig, enc('hi')),
+      () => s.sign({name: 'Ed448', context: bytes(2)}, priv, enc('hi')),
+      () => s.exportKey('jwk', priv), () => s.exportKey('raw', pub), () => s.exportKey('pkcs8', priv),
+      () => s.deriveBits({name: 'X448', public: xb}, xa, null), () => s.deriveBits({name: 'X448', public: xb}, xa, 100),
+      () => s.exportKey('jwk', xa), () => s.exportKey('spki', xb),
+      () => s.importKey('raw', bytes(57), 'Ed448', true, ['verify']).then(shape),
+      () => s.importKey('raw', bytes(56), 'Ed448', true, ['verify']),
     ]);
     """,
     )

@@ -30,6 +30,7 @@ from flowgate.codeblock.bridge.subtle_util import (
     operation_error,
 )
 
+SIGNERS = ("RSASSA-PKCS1-v1_5", "RSA-PSS", "ECDSA", "Ed25519", "Ed448")
 GCM_TAG_BITS = (32, 64, 96, 104, 112, 120, 128)
 CURVE_BYTES = {"secp256r1": 32, "secp384r1": 48, "secp521r1": 66}
 
@@ -63,6 +64,8 @@ def sign(params: Any, key: Any, data: Any) -> bytes:
         mac = hmac.HMAC(material, hash_of(alg.get("hash")))
         mac.update(data)
         return mac.finalize()
+    if name not in SIGNERS:
+        fail("InvalidAccessError", "The requested operation is not valid for the provided key")
     private = load_key("private", material)
     if name == "RSASSA-PKCS1-v1_5":
         return bytes(private.sign(data, apad.PKCS1v15(), hash_of(alg.get("hash"))))
@@ -94,6 +97,8 @@ def verify(params: Any, key: Any, signature: Any, data: Any) -> bool:
         except InvalidSignature:
             return False
         return True
+    if name not in SIGNERS:
+        fail("InvalidAccessError", "The requested operation is not valid for the provided key")
     public = load_key("public", material)
     try:
         if name == "RSASSA-PKCS1-v1_5":

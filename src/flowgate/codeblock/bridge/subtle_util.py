@@ -48,9 +48,10 @@ def type_error(message: str) -> NoReturn:
     raise BridgeError(message, type="TypeError", code="ERR_INVALID_ARG_TYPE")
 
 
-def need_bytes(value: Any, what: str, limit: int = MAX_DATA) -> bytes:
+def need_bytes(value: Any, what: str, limit: int | None = None) -> bytes:
     if not isinstance(value, bytes):
         type_error(f"{what} must be a BufferSource")
+    limit = MAX_DATA if limit is None else limit
     if len(value) > limit:
         operation_error(f"{what} is too large ({len(value)} bytes, at most {limit})")
     return value

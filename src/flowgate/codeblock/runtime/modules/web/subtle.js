@@ -78,6 +78,11 @@
     return bufferArg(method, value, 1);
   }
 
+  function checkContext(alg) {
+    if (alg.context !== undefined && alg.context.length !== 0) {
+      throw dom('Non zero-length context is not yet supported.', 'NotSupportedError');
+    }
+  }
   function checkKey(key, name, usage, message) {
     if (CryptoKey._name(key) !== name || !CryptoKey._has(key, usage)) throw dom(message, 'InvalidAccessError');
   }
@@ -140,6 +145,7 @@
       const bytes = bufferArg('sign', data, 2);
       const alg = normalizeAlgorithm(algArg(algorithm), 'sign');
       checkKey(key, alg.name, 'sign', 'Unable to use this key to sign');
+      checkContext(alg);
       return toArrayBuffer(call('subtle.sign', alg, CryptoKey._material(key), bytes));
     }
     async verify(algorithm, key, signature, data) {
@@ -149,6 +155,7 @@
       const bytes = bufferArg('verify', data, 3);
       const alg = normalizeAlgorithm(algArg(algorithm), 'verify');
       checkKey(key, alg.name, 'verify', 'Unable to use this key to verify');
+      checkContext(alg);
       return call('subtle.verify', alg, CryptoKey._material(key), sig, bytes);
     }
     async digest(algorithm, data) {
