@@ -144,3 +144,34 @@ def test_is_deep_strict_equal_random_values(
             u.isDeepStrictEqual([a, b], [b, a]), u.inspect(a), u.format('%s|%j|%d', a, b, a)];
     """
     assert_same(run_js, node, code, {"a": json.dumps(a), "b": json.dumps(b)})
+
+
+PARSE_ARGS = [
+    "{args: ['-f', '--bar', 'b', '--bar=c'], options: OPTS}",
+    "{args: ['-f', 'pos', '--', '-x'], options: OPTS, allowPositionals: true, tokens: true}",
+    "{args: ['--unknown'], options: OPTS}",
+    "{args: ['--unknown', 'x', '-z'], options: OPTS, strict: false}",
+    "{args: ['pos'], options: OPTS}",
+    "{args: ['--bar'], options: OPTS}",
+    "{args: ['--foo=1'], options: OPTS}",
+    "{args: ['-fb', 'x'], options: {f: {type: 'boolean', short: 'f'}, b: {type: 'string', short: 'b'}}}",
+    "{args: ['-bx'], options: {b: {type: 'string', short: 'b'}}}",
+    "{args: ['--no-foo'], options: OPTS, allowNegative: true}",
+    "{args: ['--bar', '-f'], options: OPTS}",
+    "{options: {x: {type: 'nope'}}}",
+    "{options: {x: {type: 'string', short: 'xy'}}}",
+    "{options: {x: {type: 'string', default: 1}}}",
+    "{args: 'x'}",
+    "undefined",
+]
+
+
+@pytest.mark.parametrize("config", PARSE_ARGS)
+def test_parse_args_matches_node(run_js: RunJs, node: NodeOracle, config: str) -> None:
+    code = (
+        "const {parseArgs} = require('util'); const OPTS = {foo: {type: 'boolean', short: 'f'}, "
+        "bar: {type: 'string', multiple: true}, baz: {type: 'string', default: 'dz'}}; "
+        f"try {{ return JSON.parse(JSON.stringify(parseArgs({config}))) }} "
+        "catch (e) { return [e.name, e.code, e.message] }"
+    )
+    assert_same(run_js, node, code)
