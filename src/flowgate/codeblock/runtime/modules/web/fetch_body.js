@@ -190,6 +190,8 @@
       at = next + 2;
     }
   }
+  // The inverse of escapeName, as undici's parser does.
+  const unescapeName = (s) => s.replace(/%0A/gi, '\n').replace(/%0D/gi, '\r').replace(/%22/g, '"');
   function addPart(form, head, content) {
     let disposition = null;
     let type = '';
@@ -201,12 +203,12 @@
       else if (name === 'content-type') type = value;
     }
     if (disposition === null || !/^form-data/i.test(disposition)) throw new TypeError('Failed to parse body as FormData.');
-    const name = decoder.decode(fromLatin1(headerParam(disposition, 'name') || ''));
+    const name = unescapeName(decoder.decode(fromLatin1(headerParam(disposition, 'name') || '')));
     const filename = headerParam(disposition, 'filename');
     if (filename === null) {
       form.append(name, decoder.decode(content));
     } else {
-      form.append(name, new File([content.slice()], decoder.decode(fromLatin1(filename)), { type }));
+      form.append(name, new File([content.slice()], unescapeName(decoder.decode(fromLatin1(filename))), { type }));
     }
   }
 

@@ -54,6 +54,8 @@
     append(name, value) {
       Headers.#check(this);
       argCount('Headers.append', 2, arguments.length);
+      name = byteString(name); // WebIDL converts both arguments before either is checked
+      value = byteString(value);
       const n = checkName('Headers.append', name);
       const v = checkValue('Headers.append', value);
       this.#mutable();
@@ -82,6 +84,8 @@
     set(name, value) {
       Headers.#check(this);
       argCount('Headers.set', 2, arguments.length);
+      name = byteString(name); // WebIDL converts both arguments before either is checked
+      value = byteString(value);
       const n = checkName('Headers.set', name);
       const v = checkValue('Headers.set', value);
       this.#mutable();

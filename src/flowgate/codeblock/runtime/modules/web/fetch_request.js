@@ -26,7 +26,7 @@
       try {
         const s = state(this);
         if (s.used) throw new TypeError('Body is unusable: Body has already been read');
-        s.used = true;
+        if (s.bytes !== null) s.used = true; // a null body is never "used" (Fetch standard)
         return Promise.resolve(consume(kind, s.bytes, this.headers.get('content-type')));
       } catch (e) {
         return Promise.reject(e);

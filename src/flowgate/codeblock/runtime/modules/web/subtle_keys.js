@@ -95,5 +95,17 @@
     return { type: m.type, data: new U8(m.data), algorithm: { ...m.algorithm } };
   }
 
-  module.exports = { CryptoKey, createKey, keyMaterial, dom, ObjectCreate };
+  /**
+   * For KeyObject.from (node/crypto_keys): the KeyObject state of a CryptoKey, or undefined
+   * for anything else. Secret: `{type: 'secret', secret}`; asymmetric: what `keys.import`
+   * answers for the key's DER (so node/crypto_keys wraps it with its own `wrapState`).
+   */
+  function keyObjectState(key) {
+    if (!CryptoKey._isKey(key)) return undefined;
+    const m = CryptoKey._material(key);
+    if (m.type === 'secret') return { type: 'secret', secret: new U8(m.data) };
+    return require('internal/bridge').call('keys.import', m.type, 'der', m.data, m.type === 'private' ? 'pkcs8' : 'spki');
+  }
+
+  module.exports = { CryptoKey, createKey, keyMaterial, keyObjectState, dom, ObjectCreate };
 })

@@ -1,0 +1,252 @@
+"""Headers, FormData, Request, Response (no network) and what fetch() sends: differential against Node 20."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.codeblock.conftest import RunJs
+from tests.codeblock.fetch_helpers import FetchRunner, LocalServer, fetch_limits, local_server
+from tests.codeblock.web_diff import assert_same
+from tests.node_oracle import NodeOracle
+
+pytestmark = pytest.mark.node
+
+PRELUDE = (
+    "const out = [];\n"
+    "const T = async (f) => { try { out.push(await f()) } catch (e) "
+    "{ out.push([e.name, e.code, e.message, e.cause && String(e.cause)]) } };\n"
+)
+LINES = r"""
+await T(()=>new Response('x', {status: 99}));
+await T(()=>new Response('x', {status: 204}));
+await T(()=>new Response('x', {statusText: 'a\nb'}));
+await T(()=>new Response(null, {status: 204}).status);
+await T(()=>Response.redirect('/x'));
+await T(()=>Response.redirect('http://a/x', 200));
+await T(()=>{ const r = Response.redirect('http://a/x'); return [r.status, r.headers.get('location'), r.type, r.url, r.ok]});
+await T(()=>{ const r = Response.json({a: 1}, {status: 201, headers: {'x-y': 'z'}}); return [r.status, [...r.headers], r.type]});
+await T(()=>{ const r = Response.error(); return [r.status, r.type, r.ok, r.statusText, r.url, r.body]});
+await T(()=>{ const r = new Response(); return [r.status, r.type, r.ok, r.statusText, r.url, r.body, r.bodyUsed, r.redirected, [...r.headers]]});
+await T(async ()=>{ const r = new Response('hé'); return [await r.text(), r.bodyUsed, [...r.headers]]});
+await T(async ()=>{ const r = new Response('hé'); await r.text(); return await r.text()});
+await T(async ()=>{ const r = new Response('hé'); await r.text(); return r.clone()});
+await T(async ()=>{ const r = new Response('{bad'); try { return await r.json() } catch (e) { return e.name } });
+await T(async ()=>{ const r = new Response(new URLSearchParams('a=1&b=2')); return [[...r.headers], await r.text()]});
+await T(async ()=>{ const r = new Response(new Blob(['x'], {type: 'A/b'})); return [[...r.headers], await r.text()]});
+await T(async ()=>{ const r = new Response(new Uint8Array([1,2])); return [[...r.headers], Array.from(await r.bytes())]});
+await T(async ()=>{ const r = new Response(12); return [[...r.headers], await r.text()]});
+await T(async ()=>{ const r = new Response('a=1&b=%20', {headers: {'content-type': 'application/x-www-form-urlencoded'}}); const f = await r.formData(); return [...f]});
+await T(async ()=>{ const r = new Response('a=1'); return await r.formData()});
+await T(async ()=>{ const r = new Response('x'); const b = await r.blob(); return [b.type, b.size]});
+await T(()=>new Request('/x'));
+await T(()=>new Request('http://a/x', {method: 'GET', body: 'x'}));
+await T(()=>new Request('http://a/x', {method: 'CONNECT'}));
+await T(()=>new Request('http://a/x', {method: 'bad method'}));
+await T(()=>new Request('http://u:p@a/x'));
+await T(()=>{ const r = new Request('http://a/x?q#h', {method: 'post', body: 'x'}); return [r.method, r.url, [...r.headers], r.bodyUsed, r.redirect, r.signal.aborted, r.mode, r.credentials, r.cache, r.referrer, r.destination, r.keepalive, r.duplex, r.integrity, typeof r.body]});
+await T(()=>{ const r = new Request('http://a/x', {method: 'patch'}); return r.method });
+await T(()=>{ const r = new Request('http://a/x', {method: 'delete'}); return r.method });
+await T(async ()=>{ const r = new Request('http://a/x', {method: 'PUT', body: 'abc', headers: {a: 'b'}}); const r2 = new Request(r, {method: 'POST'}); return [r2.method, await r2.text(), r.bodyUsed, [...r2.headers]]});
+await T(async ()=>{ const r = new Request('http://a/x', {method: 'PUT', body: 'abc'}); const c = r.clone(); return [await c.text(), await r.text()]});
+await T(()=>new Request('http://a/x', {redirect: 'x'}));
+await T(()=>new Request('http://a/x', {signal: 1}));
+await T(()=>new Response('x', {headers: 1}));
+await T(async ()=>await new Response({}).text());
+await T(()=>new FormData(1));
+await T(()=>{ const f = new FormData(); f.append('a', '1'); f.append('b', new Blob(['x'])); f.append('c', new Blob(['y']), 'n.txt'); f.set('a', 'z'); return [...f].map(([k, v]) => [k, typeof v === 'string' ? v : [v.constructor.name, v.name, v.type, v.size]])});
+await T(()=>{ const f = new FormData(); f.append('a', {}); f.append('b'); });
+await T(()=>{ const f = new FormData(); f.append('a', 'x', 'y'); });
+await T(async ()=>{ const f = new FormData(); f.append('a', 'x'); f.append('f"\n', new File(['hi'], 'a"b\r.txt', {type: 'text/plain'})); const r = new Response(f); const ct = r.headers.get('content-type'); const t = await r.text(); return [ct.replace(/boundary=.*/, 'B'), t.replace(new RegExp(ct.split('boundary=')[1], 'g'), 'B'), /^multipart\/form-data; boundary=----formdata-undici-0\d{11}$/.test(ct)]});
+await T(async ()=>{ const f = new FormData(); f.append('a', 'x'); f.append('f', new File(['hi'], 'a.txt', {type: 'text/plain'})); const r = new Response(f); const g = await new Response(await r.text(), {headers: r.headers}).formData(); return [...g].map(([k, v]) => [k, typeof v === 'string' ? v : [v.constructor.name, v.name, v.type, v.size]])});
+await T(()=>fetch('ftp://x/'));
+await T(()=>fetch('/x'));
+await T(()=>fetch('http://a/', {signal: AbortSignal.abort()}));
+await T(()=>fetch('http://a/', {signal: AbortSignal.abort('r')}));
+await T(()=>fetch());
+await T(async ()=>{ const r = await fetch('data:text/plain;base64,aGk='); return [r.status, r.statusText, [...r.headers], await r.text(), r.url, r.type]});
+await T(async ()=>{ const r = await fetch('data:,a%20b'); return [r.status, [...r.headers], await r.text()]});
+await T(()=>[Object.getOwnPropertyNames(Request.prototype).filter(n => n !== 'attribute'), Object.getOwnPropertyNames(Response.prototype), Object.getOwnPropertyNames(Response), Object.getOwnPropertyNames(FormData.prototype), Object.keys(Response.prototype), Object.keys(Response), String(new Response()), String(new Request('http://a')), String(new FormData()), String(new FormData().keys())]);
+""".strip().splitlines()
+CASES = [PRELUDE + line + "\nreturn out;" for line in LINES]
+
+HEADERS_CASE = r"""
+const out = [];
+const h = new Headers({B: '1', a: ' x ', 'Set-Cookie': 'c=1'});
+h.append('set-cookie', 'd=2'); h.append('a', 'y'); h.append('C', '');
+out.push([...h], h.get('A'), h.get('set-cookie'), h.getSetCookie(), h.has('b'), h.get('zz'));
+for (const f of [()=>new Headers([['a']]), ()=>new Headers(1), ()=>new Headers('x'), ()=>h.append('a b', 'x'), ()=>h.append('a', 'x\ny'), ()=>h.set('a', 'x\0'), ()=>h.get('a b'), ()=>h.append('a'), ()=>new Headers([1]), ()=>h.forEach(1), ()=>h.append('é', 'x'), ()=>h.append('a', 'é'), ()=>h.append('a', '\u0100'), ()=>h.delete('a b'), ()=>h.has(''), ()=>new Headers(new Headers([['x', '1'], ['x', '2']])).get('x'), ()=>new Headers([new Set(['q', 'r'])]).get('q'), ()=>new Headers(null)])
+  try { out.push(f()) } catch (e) { out.push([e.name, e.code, e.message]) }
+const it = h.entries(); h.delete('a');
+out.push([...it], Object.getOwnPropertyNames(Headers.prototype), Object.keys(Headers.prototype), String(h), String(h.keys()), Object.getOwnPropertyNames(Object.getPrototypeOf(h.keys())));
+const fe = []; h.forEach(function (v, k, o) { fe.push([v, k, o === h, this.t]) }, {t: 1}); out.push(fe);
+out.push(Object.getPrototypeOf(Object.getPrototypeOf(h.keys())) === Object.getPrototypeOf(Object.getPrototypeOf([].keys())), typeof h[Symbol.iterator], h[Symbol.iterator] === h.entries);
+return out;
+
+"""
+
+
+@pytest.mark.parametrize("code", CASES)
+def test_fetch_classes_match_node(run_js: RunJs, node: NodeOracle, code: str) -> None:
+    assert_same(run_js, node, code)
+
+
+def test_headers_match_node(run_js: RunJs, node: NodeOracle) -> None:
+    assert_same(run_js, node, HEADERS_CASE)
+
+
+NAMES = st.sampled_from(["a", "A", "b", "Set-Cookie", "set-cookie", "x-y", "X-Y", "bad name", ""])
+VALUES = st.text(alphabet="ab ,=\t\u00e9\u0100\n", max_size=5)
+HEADER_OPS = st.lists(
+    st.tuples(
+        st.sampled_from(["append", "set", "delete", "get", "has", "getSetCookie"]), NAMES, VALUES
+    ),
+    max_size=15,
+)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(ops=HEADER_OPS)
+def test_headers_operations_match_node(run_js: RunJs, node: NodeOracle, ops: list[Any]) -> None:
+    code = """
+    const h = new Headers();
+    const log = [];
+    for (const [op, name, value] of input.ops) {
+      try {
+        if (op === 'append' || op === 'set') h[op](name, value);
+        else if (op === 'getSetCookie') log.push(h.getSetCookie());
+        else log.push(h[op](name));
+      } catch (e) { log.push([e.name, e.message]) }
+    }
+    const seen = []; h.forEach((v, k) => seen.push([k, v]));
+    return [log, [...h], seen, [...new Headers(h)]];
+    """
+    assert_same(run_js, node, code, {"ops": ops})
+
+
+FORM_OPS = st.lists(
+    st.tuples(
+        st.sampled_from(["append", "set", "delete", "get", "getAll", "has", "appendFile"]),
+        st.sampled_from(["a", "b", 'c\r\n"', "LONE"]),
+        st.text(alphabet="xy\r\n\u00e9", max_size=4),
+    ),
+    max_size=12,
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(ops=FORM_OPS)
+def test_formdata_operations_and_round_trip_match_node(
+    run_js: RunJs, node: NodeOracle, ops: list[Any]
+) -> None:
+    code = """
+    const f = new FormData();
+    const log = [];
+    const show = (v) => v === null || typeof v === 'string' ? v : [v.constructor.name, v.name, v.type, v.size];
+    for (let [op, name, value] of input.ops) {
+      if (name === 'LONE') name = '\\ud800';
+      if (op === 'appendFile') f.append(name, new Blob([value], {type: 'text/x'}), value + '.txt');
+      else if (op === 'append' || op === 'set') f[op](name, value);
+      else if (op === 'getAll') log.push(f.getAll(name).map(show));
+      else if (op === 'get') log.push(show(f.get(name)));
+      else log.push(f[op](name));
+    }
+    const r = new Response(f);
+    const ct = r.headers.get('content-type');
+    const boundary = ct.split('boundary=')[1];
+    const text = (await r.text()).split(boundary).join('BOUNDARY');
+    const back = await new Response(text.split('BOUNDARY').join(boundary), {headers: {'content-type': ct}}).formData();
+    return [log, [...f].map(([k, v]) => [k, show(v)]), text, [...back].map(([k, v]) => [k, show(v)])];
+    """
+    assert_same(run_js, node, code, {"ops": ops})
+
+
+# ----------------------------------------------------- what goes on the wire
+
+
+@pytest.fixture(scope="module")
+def fetch_runner() -> Iterator[FetchRunner]:
+    r = FetchRunner(fetch_limits())
+    yield r
+    r.close()
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    with local_server() as s:
+        yield s
+
+
+def _wire(seen: dict[str, Any]) -> dict[str, Any]:
+    """What must match: method, path, body, headers by lower-cased name (order-free)."""
+    headers = {k.lower(): v for k, v in seen["headers"] if k.lower() not in ("host", "connection")}
+    ctype = headers.get("content-type", "")
+    body = seen["body"]
+    if "boundary=" in ctype:
+        boundary = ctype.split("boundary=")[1]
+        headers["content-type"] = ctype.replace(boundary, "B")
+        body = body.replace(boundary, "B")
+        headers.pop("content-length", None)  # the boundary's digits may vary in count
+    return {"method": seen["method"], "path": seen["path"], "body": body, "headers": headers}
+
+
+WIRE_CASES = [
+    "await fetch(input.base + '/echo?a=1&b=%20#x')",
+    "await fetch(input.base + '/echo', {method: 'post', body: 'text'})",
+    "await fetch(input.base + '/echo', {method: 'PATCH', body: new Uint8Array([1, 2, 3])})",
+    "await fetch(input.base + '/echo', {method: 'POST', body: new URLSearchParams([['k', 'v w']])})",
+    "await fetch(input.base + '/echo', {method: 'POST', body: new Blob(['b'], {type: 'image/gif'})})",
+    "await fetch(input.base + '/echo', {method: 'POST'})",
+    "await fetch(input.base + '/echo', {method: 'OPTIONS', headers: {'X-One': ' padded ', accept: 'text/html'}})",
+    "await fetch(input.base + '/echo', {headers: [['user-agent', 'mine'], ['accept-encoding', 'identity']]})",
+    "const f = new FormData(); f.append('a', 'b'); f.append('c', new File(['d'], 'e.txt'));"
+    " await fetch(input.base + '/echo', {method: 'PUT', body: f})",
+    "await fetch(new Request(input.base + '/echo', {method: 'DELETE', body: JSON.stringify({x: 1}),"
+    " headers: {'content-type': 'application/json'}}))",
+    "await fetch(input.base + '/redirect/303/echo', {method: 'PUT', body: 'gone'})",
+    "await fetch(input.base + '/redirect/307/echo', {method: 'PUT', body: 'kept'})",
+]
+
+
+@pytest.mark.parametrize("code", WIRE_CASES)
+def test_requests_on_the_wire_match_node(
+    fetch_runner: FetchRunner, node: NodeOracle, server: LocalServer, code: str
+) -> None:
+    script = code + "; return 1"
+    ours = fetch_runner.run(script, {"base": server.base})
+    assert ours["success"], ours
+    mine = [_wire(r) for r in server.rec.requests]
+    server.rec.requests.clear()
+    theirs = node.run(script, {"base": server.base})
+    assert theirs["success"], theirs
+    assert mine == [_wire(r) for r in server.rec.requests]
+
+
+def test_responses_read_the_same_as_node(
+    fetch_runner: FetchRunner, node: NodeOracle, server: LocalServer
+) -> None:
+    code = """
+    const out = [];
+    for (const path of ['/status', '/cookies', '/multipart', '/redirect/301/status', '/nocontent', '/gzip']) {
+      const r = await fetch(input.base + path);
+      const h = [...r.headers].filter(([k]) => k !== 'date' && k !== 'server');
+      let body;
+      if (path === '/multipart') body = [...await r.formData()].map(([k, v]) => [k, typeof v === 'string' ? v : [v.name, v.type, v.size]]);
+      else body = (await r.text()).length;
+      out.push([r.status, r.statusText, r.ok, r.redirected, r.url.replace(input.base, ''), r.type, h, body, r.bodyUsed]);
+    }
+    return out;
+    """
+    mine = fetch_runner.run(code, {"base": server.base})
+    theirs = node.run(code, {"base": server.base})
+    assert mine["success"] and theirs["success"], (mine, theirs)
+    assert json.dumps(mine["result"]) == json.dumps(theirs["result"])
