@@ -276,3 +276,22 @@ def test_round_trips_through_the_ops() -> None:
     assert back["data"] == pair["private"] and back["type"] == "private"
     wrapped = subtle_ops.aes_kw(AES, bytes(24), True)
     assert subtle_ops.aes_kw(AES, wrapped, False) == bytes(24)
+
+
+@pytest.mark.parametrize(
+    "alg",
+    [
+        {"name": "RSA-PSS", "modulusLength": 1024, "publicExponent": b"\x01\x00\x01"},
+        {"name": "ECDSA", "namedCurve": "P-521"},
+        {"name": "ECDH", "namedCurve": "P-256"},
+        {"name": "Ed25519"},
+        {"name": "X448"},
+    ],
+)
+def test_cryptokey_material_loads_as_a_keyobject(alg: dict[str, Any]) -> None:
+    """web/subtle_keys.keyObjectState hands a CryptoKey's DER to node/crypto_keys' `keys.import`."""
+    pair = subtle_keys.generate(alg)
+    private = OPS["keys.import"]("private", "der", pair["private"], "pkcs8")
+    public = OPS["keys.import"]("public", "der", pair["public"], "spki")
+    assert (private["type"], public["type"]) == ("private", "public")
+    assert private["asymmetricKeyType"] == public["asymmetricKeyType"]
