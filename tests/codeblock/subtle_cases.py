@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.codeblock.conftest import RunJs
+from tests.codeblock.node_builtins import NODE_REQUIRE
 from tests.node_oracle import NodeOracle
 
 # Helpers usable in both engines (no Buffer, no toHex: Node 20 lacks Uint8Array.prototype.toHex).
@@ -31,7 +32,7 @@ const shape = (k) => [k.type, k.extractable, JSON.stringify(k.algorithm, (key, v
 def both(run_js: RunJs, node: NodeOracle, body: str, inp: dict[str, Any] | None = None) -> Any:
     """Run PRELUDE + body in both engines; assert same outcome; return Node's result."""
     code = PRELUDE + body
-    ours, theirs = run_js(code, inp), node.run(code, inp)
+    ours, theirs = run_js(code, inp), node.run(NODE_REQUIRE + code, inp)
     assert theirs["success"], theirs
     assert ours["success"], ours
     mine, want = ours["result"], theirs["result"]

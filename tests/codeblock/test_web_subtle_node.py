@@ -15,6 +15,15 @@ from tests.node_oracle import NodeOracle
 pytestmark = pytest.mark.node
 
 CASES = {
+    "inspect": """
+    const util = require('util');
+    const k = await s.importKey('raw', bytes(16), 'AES-GCM', false, ['encrypt']);
+    const p = await s.generateKey({name: 'RSA-PSS', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256'}, true, ['sign', 'verify']);
+    const e = await s.generateKey({name: 'ECDH', namedCurve: 'P-384'}, true, ['deriveKey']);
+    return [util.inspect(k), util.inspect(p), util.inspect(p, {depth: 4}), util.inspect(e), util.inspect(s), util.inspect(crypto),
+      util.inspect({k}, {depth: 0}), util.inspect([k], {compact: false}), util.types.isKeyObject(k),
+      [s.digest('SHA-1', bytes(1)), s.digest(), s.sign()].map((x) => { x.catch(() => {}); return x instanceof Promise; })];
+    """,
     "digest": """
     return all([
       () => s.digest('SHA-1', bytes(0)), () => s.digest('sha-256', bytes(1)), () => s.digest({name: 'SHA-384'}, bytes(100)),
