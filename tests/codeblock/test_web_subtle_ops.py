@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
 
 from flowgate.codeblock.bridge import subtle_keys, subtle_ops, subtle_util
 from flowgate.codeblock.bridge.registry import OPS, BridgeError
@@ -295,3 +296,32 @@ def test_cryptokey_material_loads_as_a_keyobject(alg: dict[str, Any]) -> None:
     public = OPS["keys.import"]("public", "der", pair["public"], "spki")
     assert (private["type"], public["type"]) == ("private", "public")
     assert private["asymmetricKeyType"] == public["asymmetricKeyType"]
+
+
+def test_inconsistent_rsa_private_keys_are_refused() -> None:
+    """RSA keys skip cryptography's (slow) primality checks, so the CRT numbers are checked instead."""
+    pair = subtle_keys.generate(
+        {"name": "RSA-PSS", "modulusLength": 1024, "publicExponent": b"\x01\x00\x01"}
+    )
+    alg = {"name": "RSA-PSS", "hash": "SHA-256"}
+    jwk = subtle_keys.export_key(
+        "jwk", {"type": "private", "data": pair["private"], "algorithm": alg}
+    )
+    assert subtle_keys.import_key("jwk", jwk, alg, True, ["sign"])["data"] == pair["private"]
+    dp = int.from_bytes(subtle_util.b64u_decode(jwk["dp"], "dp"), "big") + 2
+    bad = {**jwk, "dp": subtle_util.int_to_b64u(dp)}
+    assert error_of(subtle_keys.import_key, "jwk", bad, alg, True, ["sign"])["name"] == "DataError"
+    numbers = subtle_util.load_key("private", pair["private"]).private_numbers()
+    forged = rsa.RSAPrivateNumbers(
+        numbers.p,
+        numbers.q,
+        numbers.d,
+        numbers.dmp1 + 2,
+        numbers.dmq1,
+        numbers.iqmp,
+        numbers.public_numbers,
+    ).private_key(unsafe_skip_rsa_key_validation=True)
+    der = subtle_util.private_der(forged)
+    assert (
+        error_of(subtle_keys.import_key, "pkcs8", der, alg, True, ["sign"])["name"] == "DataError"
+    )

@@ -15,6 +15,7 @@ from flowgate.codeblock.bridge.subtle_util import (
     MAX_RSA_BITS,
     b64u_decode,
     b64u_encode,
+    check_rsa,
     data_error,
     fail,
     int_to_b64u,
@@ -168,7 +169,9 @@ def rsa_from_jwk(jwk: dict[str, Any]) -> Any:
             return public.public_key()
         members = [num(m) for m in ("d", "p", "q", "dp", "dq", "qi")]
         d, p, q, dp, dq, qi = members
-        return rsa.RSAPrivateNumbers(p, q, d, dp, dq, qi, public).private_key()
+        numbers = rsa.RSAPrivateNumbers(p, q, d, dp, dq, qi, public)
+        check_rsa(numbers)
+        return numbers.private_key(unsafe_skip_rsa_key_validation=True)
     except ValueError:
         data_error()
 

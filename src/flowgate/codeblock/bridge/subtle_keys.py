@@ -22,6 +22,7 @@ from flowgate.codeblock.bridge.subtle_util import (
     MAX_RSA_KEYGEN_BITS,
     data_error,
     fail,
+    load_private_der,
     need_bytes,
     need_dict,
     need_int,
@@ -131,7 +132,7 @@ def check_kind(name: str, key: Any, private: bool) -> None:
 def parse_der(name: str, fmt: str, data: bytes) -> Any:
     try:
         if fmt == "pkcs8":
-            key: Any = serialization.load_der_private_key(data, password=None)
+            key: Any = load_private_der(data)
         else:
             key = serialization.load_der_public_key(data)
     except (ValueError, TypeError, UnsupportedAlgorithm):
