@@ -59,6 +59,21 @@
     defineProperty(proto, Symbol.toStringTag, { value: tag, writable: false, enumerable: false, configurable: true });
   }
 
-  module.exports = { withCode, received, invalidArgType, missingArgs, illegalConstructor, invalidThis,
+  const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+  /** console.log / util.inspect as Node shows these objects: `Name { field: value, ... }`. */
+  function defineInspect(proto, name, fields) {
+    defineProperty(proto, inspectSymbol, {
+      value(depth, options, inspect) {
+        if (typeof inspect !== 'function') return this;
+        const shown = fields(this);
+        if (depth < 0) return `${name} {}`;
+        const text = inspect(shown, { ...options, depth: options.depth == null ? null : options.depth - 1 });
+        return `${name} ${text.startsWith('[Object: null prototype] ') ? text.slice(25) : text}`;
+      },
+      writable: true, configurable: true, enumerable: false,
+    });
+  }
+
+  module.exports = { defineInspect, withCode, received, invalidArgType, missingArgs, illegalConstructor, invalidThis,
     enumerable, toStringTag };
 })

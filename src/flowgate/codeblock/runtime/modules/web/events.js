@@ -7,7 +7,7 @@
 // rejected microtask), never to the dispatcher.
 (function (module, exports, require, host) {
   'use strict';
-  const { invalidArgType, missingArgs, illegalConstructor, invalidThis, withCode, enumerable, toStringTag } =
+  const { invalidArgType, missingArgs, illegalConstructor, invalidThis, withCode, enumerable, toStringTag, defineInspect } =
     require('web/common');
   const { defineProperty } = Object;
   const DOMExceptionCtor = DOMException;
@@ -83,6 +83,8 @@
     'srcElement', 'type', 'cancelable', 'defaultPrevented', 'timeStamp', 'composedPath', 'returnValue', 'bubbles',
     'composed', 'eventPhase', 'cancelBubble', 'stopPropagation', 'isTrusted']);
   toStringTag(Event.prototype, 'Event');
+  defineInspect(Event.prototype, 'Event', (e) => ({ type: e.type, defaultPrevented: e.defaultPrevented,
+    cancelable: e.cancelable, timeStamp: e.timeStamp }));
   const { _begin, _stopped, _end } = Event;
   delete Event._begin; delete Event._stopped; delete Event._end;
 
@@ -148,6 +150,10 @@
       }
       return !event.defaultPrevented;
     }
+    static _listeners(t, type) {
+      const list = EventTarget.#check(t).#listeners.get(type);
+      return list === undefined ? [] : list.map((e) => e.listener);
+    }
     #run(list, event) {
       // Walk by identity, so removals before the cursor do not skip anyone
       // and additions at the end are reached (as Node's linked list does).
@@ -173,6 +179,10 @@
         if (at !== i) i = at === -1 ? i - 1 : at;
       }
     }
+  }
+  /** For node/events' getEventListeners(target, type): the listeners, in order. */
+  function getEventListeners(target, type) {
+    return EventTarget._listeners(target, `${type}`);
   }
   enumerable(EventTarget.prototype, ['addEventListener', 'removeEventListener', 'dispatchEvent']);
   toStringTag(EventTarget.prototype, 'EventTarget');
@@ -266,6 +276,7 @@
   function newSignal() { creating = true; return new AbortSignal(); }
   enumerable(AbortSignal.prototype, ['aborted', 'onabort']); // as Node 20 has them
   toStringTag(AbortSignal.prototype, 'AbortSignal');
+  defineInspect(AbortSignal.prototype, 'AbortSignal', (sig) => ({ aborted: sig.aborted }));
 
   class AbortController {
     #signal = newSignal();
@@ -279,6 +290,7 @@
   }
   enumerable(AbortController.prototype, ['signal', 'abort']);
   toStringTag(AbortController.prototype, 'AbortController');
+  defineInspect(AbortController.prototype, 'AbortController', (c) => ({ signal: c.signal }));
 
-  module.exports = { Event, EventTarget, AbortSignal, AbortController, abortSignal };
+  module.exports = { Event, EventTarget, AbortSignal, AbortController, abortSignal, getEventListeners };
 })

@@ -8,7 +8,7 @@
 // internal/errors reports as type SecurityError when the code does not catch it.
 (function (module, exports, require, host) {
   'use strict';
-  const { enumerable, toStringTag } = require('web/common');
+  const { enumerable, toStringTag, defineInspect } = require('web/common');
   const { Headers, fill, freeze, wireList } = require('web/fetch_headers');
   const { FormData, extractBody } = require('web/fetch_body');
   const { Request, state, bodies, bodyMembers, bodyReads, cloneState, parseURL, checkInit } =
@@ -96,6 +96,9 @@
   enumerable(Response.prototype, Object.getOwnPropertyNames(Response.prototype).filter((n) => n !== 'constructor'));
   enumerable(Response, ['error', 'json', 'redirect']);
   toStringTag(Response.prototype, 'Response');
+  defineInspect(Response.prototype, 'Response', (r) => ({ status: r.status, statusText: r.statusText,
+    headers: r.headers, body: r.body, bodyUsed: r.bodyUsed, ok: r.ok, redirected: r.redirected, type: r.type,
+    url: r.url }));
 
   // ------------------------------------------------------------------- fetch
   function fetchFailed(cause) { return new TypeError('fetch failed', { cause }); }

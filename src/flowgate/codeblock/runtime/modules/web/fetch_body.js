@@ -4,7 +4,7 @@
 // streams, and what crosses the host bridge is bytes anyway.
 (function (module, exports, require, host) {
   'use strict';
-  const { enumerable, toStringTag } = require('web/common');
+  const { enumerable, toStringTag, defineInspect } = require('web/common');
   const { Blob, File, blobBytes } = require('web/blob');
   const { URLSearchParams } = require('web/url');
   const { TextEncoder, TextDecoder } = require('web/text_encoding');
@@ -98,6 +98,11 @@
   FormData.prototype[iteratorSymbol] = FormData.prototype.entries;
   enumerable(FormData.prototype, ['append', 'delete', 'get', 'getAll', 'has', 'set', 'keys', 'values', 'entries', 'forEach']);
   toStringTag(FormData.prototype, 'FormData');
+  defineInspect(FormData.prototype, 'FormData', (f) => {
+    const shown = { __proto__: null };
+    for (const [k, v] of entriesOf(f)) shown[k] = v;
+    return shown;
+  });
 
   class FormDataIterator {
     #target; #kind; #index = 0;

@@ -4,7 +4,7 @@
 // ByteStrings stripped of surrounding HTTP whitespace, errors worded as undici's.
 (function (module, exports, require, host) {
   'use strict';
-  const { enumerable, toStringTag } = require('web/common');
+  const { enumerable, toStringTag, defineInspect } = require('web/common');
   const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
   const STRIP = /^[\t\n\r ]+|[\t\n\r ]+$/g;
   const BAD_VALUE = /[\0\r\n]/;
@@ -141,6 +141,11 @@
   enumerable(Headers.prototype, ['append', 'delete', 'get', 'has', 'set', 'getSetCookie', 'keys', 'values',
     'entries', 'forEach']);
   toStringTag(Headers.prototype, 'Headers');
+  defineInspect(Headers.prototype, 'Headers', (h) => {
+    const shown = { __proto__: null };
+    for (const [k, v] of wireList(h)) shown[k] = k in shown ? `${shown[k]}, ${v}` : v;
+    return shown;
+  });
 
   // Live, as undici's: each step reads the current (sorted) list.
   class HeadersIterator {

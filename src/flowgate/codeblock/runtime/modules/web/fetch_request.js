@@ -4,7 +4,7 @@
 // (getReader / for await), see web/fetch_stream. Used by web/fetch.
 (function (module, exports, require, host) {
   'use strict';
-  const { enumerable, toStringTag } = require('web/common');
+  const { enumerable, toStringTag, defineInspect } = require('web/common');
   const { Headers } = require('web/fetch_headers');
   const { extractBody, consume } = require('web/fetch_body');
   const { AbortController, AbortSignal } = require('web/events');
@@ -185,6 +185,10 @@
   bodyReads(Request.prototype);
   enumerable(Request.prototype, Object.getOwnPropertyNames(Request.prototype).filter((n) => n !== 'constructor'));
   toStringTag(Request.prototype, 'Request');
+  defineInspect(Request.prototype, 'Request', (r) => ({ method: r.method, url: r.url, headers: r.headers,
+    destination: r.destination, referrer: r.referrer, referrerPolicy: r.referrerPolicy, mode: r.mode,
+    credentials: r.credentials, cache: r.cache, redirect: r.redirect, integrity: r.integrity,
+    keepalive: r.keepalive, isReloadNavigation: false, isHistoryNavigation: false, signal: r.signal }));
 
   module.exports = { Request, state, bodies, bodyMembers, bodyReads, cloneState, parseURL, checkInit };
 })

@@ -5,7 +5,7 @@
 // (bodyUsed), as in Node.
 (function (module, exports, require, host) {
   'use strict';
-  const { toStringTag } = require('web/common');
+  const { toStringTag, defineInspect } = require('web/common');
 
   class ReadableStreamDefaultReader {
     #state; #done = false; #released = false;
@@ -47,6 +47,8 @@
     }
   }
   toStringTag(ReadableStream.prototype, 'ReadableStream');
+  defineInspect(ReadableStream.prototype, 'ReadableStream', (rs) => ({ locked: rs.locked,
+    state: 'readable', supportsBYOB: true }));
 
   module.exports = { bodyStream: (s) => new ReadableStream(s) };
 })
