@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.codeblock.conftest import RunJs
-from tests.codeblock.subtle_cases import both
+from tests.codeblock.subtle_cases import PRELUDE, both
 from tests.node_oracle import NodeOracle
 
 pytestmark = pytest.mark.node
@@ -175,3 +175,75 @@ def test_wrap_unwrap_matches_node(
     run_js: RunJs, node: NodeOracle, kw: str, key: bytes, hash_name: str, iv: bytes
 ) -> None:
     both(run_js, node, WRAP, {"kw": kw, "key": key.hex(), "hash": hash_name, "iv": iv.hex()})
+
+
+SIGN_KEYS = """
+const out = {};
+const b64 = (b) => Buffer.from(b).toString('base64');
+for (const [id, alg, usages] of [
+  ['rsa', {name: 'RSASSA-PKCS1-v1_5', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256'}, ['sign', 'verify']],
+  ['ec', {name: 'ECDSA', namedCurve: 'P-384'}, ['sign', 'verify']],
+  ['ed', {name: 'Ed25519'}, ['sign', 'verify']],
+]) {
+  const k = await crypto.subtle.generateKey(alg, true, usages);
+  out[id] = [b64(await crypto.subtle.exportKey('pkcs8', k.privateKey)), b64(await crypto.subtle.exportKey('spki', k.publicKey))];
+}
+return out;
+"""
+
+SIGN = """
+const b64d = (t) => Uint8Array.from(atob(t), (c) => c.charCodeAt(0));
+const K = input.keys;
+const rsa = {name: 'RSASSA-PKCS1-v1_5', hash: input.hash};
+const pss = {name: 'RSA-PSS', hash: input.hash};
+const ec = {name: 'ECDSA', namedCurve: 'P-384'};
+const [rsaPriv, rsaPub, pssPriv, ecPriv, ecPub, edPriv, edPub] = await Promise.all([
+  s.importKey('pkcs8', b64d(K.rsa[0]), rsa, false, ['sign']), s.importKey('spki', b64d(K.rsa[1]), rsa, false, ['verify']),
+  s.importKey('pkcs8', b64d(K.rsa[0]), pss, false, ['sign']),
+  s.importKey('pkcs8', b64d(K.ec[0]), ec, false, ['sign']), s.importKey('spki', b64d(K.ec[1]), ec, false, ['verify']),
+  s.importKey('pkcs8', b64d(K.ed[0]), 'Ed25519', false, ['sign']), s.importKey('spki', b64d(K.ed[1]), 'Ed25519', false, ['verify']),
+]);
+const out = [];
+for (let i = 0; i < input.messages.length; i++) {
+  const m = unhex(input.messages[i]);
+  const peer = input.peer ? input.peer[i] : null;
+  out.push([
+    hex(await s.sign(rsa, rsaPriv, m)), hex(await s.sign({name: 'RSA-PSS', saltLength: 0}, pssPriv, m)),
+    hex(await s.sign('Ed25519', edPriv, m)), await s.verify(rsa, rsaPub, await s.sign(rsa, rsaPriv, m), enc('other')),
+    peer === null ? null : await s.verify({name: 'ECDSA', hash: input.hash}, ecPub, unhex(peer), m),
+  ]);
+}
+const ecdsa = [];
+for (const h of input.messages) ecdsa.push(hex(await s.sign({name: 'ECDSA', hash: input.hash}, ecPriv, unhex(h))));
+return {out, ecdsa};
+"""
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    messages=st.lists(st.binary(max_size=200).map(bytes.hex), min_size=1, max_size=6),
+    hash_name=st.sampled_from(["SHA-1", "SHA-256", "SHA-384", "SHA-512"]),
+)
+def test_signatures_match_and_cross_verify(
+    run_js: RunJs, node: NodeOracle, sign_keys: dict[str, Any], messages: list[str], hash_name: str
+) -> None:
+    inp: dict[str, Any] = {"keys": sign_keys, "messages": messages, "hash": hash_name}
+    ours = run_js(PRELUDE + SIGN, inp)
+    theirs = node.run(PRELUDE + SIGN, inp)
+    assert ours["success"] and theirs["success"], (ours, theirs)
+    assert ours["result"]["out"] == theirs["result"]["out"]
+    # ECDSA signatures are random: each engine verifies the other's.
+    mine = node.run(PRELUDE + SIGN, {**inp, "peer": ours["result"]["ecdsa"]})
+    other = run_js(PRELUDE + SIGN, {**inp, "peer": theirs["result"]["ecdsa"]})
+    assert all(row[4] is True for row in mine["result"]["out"])
+    assert all(row[4] is True for row in other["result"]["out"])
+
+
+@pytest.fixture(scope="module")
+def sign_keys(node: NodeOracle) -> dict[str, Any]:
+    out = node.run(SIGN_KEYS)
+    assert out["success"], out
+    keys: dict[str, Any] = out["result"]
+    return keys
