@@ -23,58 +23,55 @@
   const StringPrototypeSplit = uncurryThis(String.prototype.split);
 
   const errors = require('node/util_errors');
-    const { makeError, determineSpecificType, formatList } = errors;
+  const { makeError, determineSpecificType, formatList } = errors;
   const AssertionError = require('node/assert_error');
-    const { inspect } = require('internal/inspect');
-    const { isPromise, isRegExp, isNativeError } = require('node/util_types');
+  const { inspect } = require('internal/inspect');
+  const { isPromise, isRegExp, isNativeError } = require('node/util_types');
   const isError = (e) => isNativeError(e) || e instanceof Error;
-    const { validateFunction } = errors;
-    const ERR_AMBIGUOUS_ARGUMENT = (name, reason) =>
-      makeError(TypeError, 'ERR_AMBIGUOUS_ARGUMENT', `The "${name}" argument is ambiguous. ${reason}`);
-    const ERR_INVALID_ARG_TYPE = errors.invalidArgType;
-    const ERR_INVALID_ARG_VALUE = errors.invalidArgValue;
-    const ERR_INVALID_RETURN_VALUE = (input, name, value) => makeError(TypeError, 'ERR_INVALID_RETURN_VALUE',
-      `Expected ${input} to be returned from the "${name}" function but got ${determineSpecificType(value)}.`);
-    const ERR_MISSING_ARGS = (...args) => makeError(TypeError, 'ERR_MISSING_ARGS',
-      `The ${formatList(args.map((a) => (ArrayIsArray(a) ? a.map((x) => `"${x}"`).join(' or ') : `"${a}"`)))} ` +
+  const { validateFunction } = errors;
+  const ERR_AMBIGUOUS_ARGUMENT = (name, reason) =>
+  makeError(TypeError, 'ERR_AMBIGUOUS_ARGUMENT', `The "${name}" argument is ambiguous. ${reason}`);
+  const ERR_INVALID_ARG_TYPE = errors.invalidArgType;
+  const ERR_INVALID_ARG_VALUE = errors.invalidArgValue;
+  const ERR_INVALID_RETURN_VALUE = (input, name, value) => makeError(TypeError, 'ERR_INVALID_RETURN_VALUE',
+    `Expected ${input} to be returned from the "${name}" function but got ${determineSpecificType(value)}.`);
+  const ERR_MISSING_ARGS = (...args) => makeError(TypeError, 'ERR_MISSING_ARGS',
+    `The ${formatList(args.map((a) => (ArrayIsArray(a) ? a.map((x) => `"${x}"`).join(' or ') : `"${a}"`)))} ` +
       `argument${args.length > 1 ? 's' : ''} must be specified`);
-    // Without the source text of the caller (Node reads the file), assert(falsy)
-    // words its message as Node does for code compiled from a string.
-    function innerOk(fn, argLen, value, message) {
-      if (!value) {
-        let generatedMessage = false;
-        if (argLen === 0) {
-          generatedMessage = true;
-          message = 'No value argument passed to `assert.ok()`';
-        } else if (message == null) {
-          generatedMessage = true;
-          message = undefined;
-        } else if (isError(message)) {
-          throw message;
-        }
-        const err = new AssertionError({ actual: value, expected: true, message, operator: '==', stackStartFn: fn });
-        err.generatedMessage = generatedMessage;
-        throw err;
+  // Without the source text of the caller (Node reads the file), assert(falsy)
+  // words its message as Node does for code compiled from a string.
+  function innerOk(fn, argLen, value, message) {
+    if (!value) {
+      let generatedMessage = false;
+      if (argLen === 0) {
+        generatedMessage = true;
+        message = 'No value argument passed to `assert.ok()`';
+      } else if (message == null) {
+        generatedMessage = true;
+        message = undefined;
+      } else if (isError(message)) {
+        throw message;
       }
+      const err = new AssertionError({ actual: value, expected: true, message, operator: '==', stackStartFn: fn });
+      err.generatedMessage = generatedMessage;
+      throw err;
     }
+  }
 
   let isDeepEqual;
   let isDeepStrictEqual;
 
   function lazyLoadComparison() {
-  const comparison = require('node/assert_compare');
+    const comparison = require('node/assert_compare');
     isDeepEqual = comparison.isDeepEqual;
     isDeepStrictEqual = comparison.isDeepStrictEqual;
   }
-
-
 
   const assert = module.exports = ok;
 
   const NO_EXCEPTION_SENTINEL = {};
   const ArrayIsArray = Array.isArray;
   const ObjectDefineProperty = Object.defineProperty;
-
 
   function innerFail(obj) {
     if (obj.message instanceof Error) throw obj.message;
@@ -83,7 +80,7 @@
   }
 
   function fail(actual, expected, message, operator, stackStartFn) {
-  const argsLen = arguments.length;
+    const argsLen = arguments.length;
 
     let internalMessage = false;
     if (actual == null && argsLen <= 1) {
@@ -99,14 +96,14 @@
 
     if (message instanceof Error) throw message;
 
-  const errArgs = {
+    const errArgs = {
       actual,
       expected,
       operator: operator === undefined ? 'fail' : operator,
       stackStartFn: stackStartFn || fail,
       message,
     };
-  const err = new AssertionError(errArgs);
+    const err = new AssertionError(errArgs);
     if (internalMessage) {
       err.generatedMessage = true;
     }
@@ -309,7 +306,7 @@
         'regexp', 'RegExp', regexp,
       );
     }
-  const match = fn === assert.match;
+    const match = fn === assert.match;
     if (typeof string !== 'string' ||
         RegExpPrototypeExec(regexp, string) !== null !== match) {
       if (message instanceof Error) {
@@ -319,12 +316,12 @@
       const generatedMessage = !message;
 
       message = message || (typeof string !== 'string' ?
-        'The "string" argument must be of type string. Received type ' +
+          'The "string" argument must be of type string. Received type ' +
           `${typeof string} (${inspect(string)})` :
-        (match ?
-          'The input did not match the regular expression ' :
-          'The input was expected to not match the regular expression ') +
-            `${inspect(regexp)}. Input:\n\n${inspect(string)}\n`);
+          (match ?
+            'The input did not match the regular expression ' :
+            'The input was expected to not match the regular expression ') +
+          `${inspect(regexp)}. Input:\n\n${inspect(string)}\n`);
       const err = new AssertionError({
         actual: string,
         expected: regexp,
@@ -346,10 +343,10 @@
   };
 
   ObjectDefineProperty(assert, 'CallTracker', { configurable: true, enumerable: true, get() {
-  const value = require('node/assert_calltracker');
+    const value = require('node/assert_calltracker');
     ObjectDefineProperty(assert, 'CallTracker', { value, writable: true, configurable: true, enumerable: true });
     return value;
-  }, set(value) { ObjectDefineProperty(assert, 'CallTracker', { value, writable: true, configurable: true, enumerable: true }); } });
+    }, set(value) { ObjectDefineProperty(assert, 'CallTracker', { value, writable: true, configurable: true, enumerable: true }); } });
 
   function strict(...args) {
     innerOk(strict, args.length, ...args);

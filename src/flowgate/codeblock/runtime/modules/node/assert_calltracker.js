@@ -5,10 +5,10 @@
   const uncurryThis = Function.prototype.bind.bind(Function.prototype.call);
   const ArrayPrototypePush = uncurryThis(Array.prototype.push);
   const ArrayPrototypeSlice = uncurryThis(Array.prototype.slice);
-    // Error: the global
+  // Error: the global
   const FunctionPrototype = Function.prototype;
   const ObjectFreeze = Object.freeze;
-    // Proxy: the global
+  // Proxy: the global
   const ReflectApply = Reflect.apply;
   const SafeSet = Set;
   const SafeWeakMap = WeakMap;
@@ -17,13 +17,13 @@
   const AssertionError = require('node/assert_error');
   const ERR_INVALID_ARG_VALUE = invalidArgValue;
   const ERR_UNAVAILABLE_DURING_EXIT = () => makeError(Error, 'ERR_UNAVAILABLE_DURING_EXIT',
-      'Cannot call function in process exit handler');
-    function validateUint32(value, name, positive = false) {
-      if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
-      if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
-      const min = positive ? 1 : 0;
-      if (value < min || value > 4294967295) throw outOfRange(name, `>= ${min} && <= 4294967295`, value);
-    }
+    'Cannot call function in process exit handler');
+  function validateUint32(value, name, positive = false) {
+    if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
+    if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
+    const min = positive ? 1 : 0;
+    if (value < min || value > 4294967295) throw outOfRange(name, `>= ${min} && <= 4294967295`, value);
+  }
   const noop = FunctionPrototype;
 
   class CallTrackerContext {
@@ -57,8 +57,8 @@
     report() {
       if (this.delta !== 0) {
         const message = `Expected the ${this.#name} function to be ` +
-                        `executed ${this.#expected} time(s) but was ` +
-                        `executed ${this.#calls.length} time(s).`;
+          `executed ${this.#expected} time(s) but was ` +
+          `executed ${this.#calls.length} time(s).`;
         return {
           message,
           actual: this.#calls.length,
@@ -71,7 +71,6 @@
   }
 
   class CallTracker {
-
     #callChecks = new SafeSet();
     #trackedFunctions = new SafeWeakMap();
 

@@ -24,17 +24,17 @@
     function findLooseMatchingPrimitives(prim) {
       switch (typeof prim) {
         case 'undefined':
-          return null;
+        return null;
         case 'object': // Only pass in null as object!
-          return undefined;
+        return undefined;
         case 'symbol':
-          return false;
+        return false;
         case 'string':
-          prim = +prim;
+        prim = +prim;
         case 'number':
-          if (NumberIsNaN(prim)) {
-            return false;
-          }
+        if (NumberIsNaN(prim)) {
+          return false;
+        }
       }
       return true;
     }
@@ -86,8 +86,8 @@
               return false;
             }
           } else if (!strict &&
-                     !a.has(val) &&
-                     !setHasEqualElement(set, val, strict, memo)) {
+              !a.has(val) &&
+              !setHasEqualElement(set, val, strict, memo)) {
             return false;
           }
         }
@@ -102,7 +102,7 @@
       memo.deleteFailures = true;
       for (const key1 of set) {
         if (innerDeepEqual(key1, key2, strict, memo) &&
-          innerDeepEqual(map.get(key1), item2, strict, memo)) {
+            innerDeepEqual(map.get(key1), item2, strict, memo)) {
           set.delete(key1);
           memo.deleteFailures = deleteFailures;
           return true;
@@ -122,7 +122,7 @@
             if (b.size === 1) {
               const { 0: key2, 1: item2 } = b.entries().next().value;
               return innerDeepEqual(key, key2, strict, memo) &&
-                     innerDeepEqual(item1, item2, strict, memo);
+                innerDeepEqual(item1, item2, strict, memo);
             }
             set = new SafeSet();
           }
@@ -149,9 +149,9 @@
             if (!mapHasEqualEntry(set, a, key, item, strict, memo))
               return false;
           } else if (!strict &&
-                     (!a.has(key) ||
-                       !innerDeepEqual(a.get(key), item, strict, memo)) &&
-                     !mapHasEqualEntry(set, a, key, item, strict, memo)) {
+              (!a.has(key) ||
+                !innerDeepEqual(a.get(key), item, strict, memo)) &&
+              !mapHasEqualEntry(set, a, key, item, strict, memo)) {
             return false;
           }
         }

@@ -24,9 +24,9 @@
   const colors = { blue: '', green: '', white: '', red: '', gray: '', refresh() {} };
   const removeColors = (s) => s;
   const isErrorStackTraceLimitWritable = () => {
-      const d = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit');
-      return d === undefined ? Object.isExtensible(Error) : d.writable === true || typeof d.set === 'function';
-    };
+    const d = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit');
+    return d === undefined ? Object.isExtensible(Error) : d.writable === true || typeof d.set === 'function';
+  };
   const ErrorCaptureStackTraceSafe = typeof ErrorCaptureStackTrace === 'function' ? ErrorCaptureStackTrace : () => {};
 
   const kReadableOperator = {
@@ -46,7 +46,7 @@
   const kMaxShortLength = 12;
 
   function copyError(source) {
-  const target = ObjectAssign({ __proto__: ObjectGetPrototypeOf(source) }, source);
+    const target = ObjectAssign({ __proto__: ObjectGetPrototypeOf(source) }, source);
     ObjectDefineProperty(target, 'message', { __proto__: null, value: source.message });
     return target;
   }
@@ -76,9 +76,9 @@
     let res = '';
     let end = '';
     let skipped = false;
-  const actualInspected = inspectValue(actual);
-  const actualLines = StringPrototypeSplit(actualInspected, '\n');
-  const expectedLines = StringPrototypeSplit(inspectValue(expected), '\n');
+    const actualInspected = inspectValue(actual);
+    const actualLines = StringPrototypeSplit(actualInspected, '\n');
+    const expectedLines = StringPrototypeSplit(inspectValue(expected), '\n');
 
     let i = 0;
     let indicator = '';
@@ -86,12 +86,12 @@
     if (operator === 'strictEqual' &&
         ((typeof actual === 'object' && actual !== null &&
           typeof expected === 'object' && expected !== null) ||
-         (typeof actual === 'function' && typeof expected === 'function'))) {
+          (typeof actual === 'function' && typeof expected === 'function'))) {
       operator = 'strictEqualObject';
     }
 
     if (actualLines.length === 1 && expectedLines.length === 1 &&
-      actualLines[0] !== expectedLines[0]) {
+        actualLines[0] !== expectedLines[0]) {
       const c = inspect.defaultOptions.colors;
       const actualRaw = c ? removeColors(actualLines[0]) : actualLines[0];
       const expectedRaw = c ? removeColors(expectedLines[0]) : expectedLines[0];
@@ -101,7 +101,7 @@
             (typeof expected !== 'object' || expected === null) &&
             (actual !== 0 || expected !== 0)) { // -0 === +0
           return `${getErrorMessage(operator, message)}\n\n` +
-              `${actualLines[0]} !== ${expectedLines[0]}\n`;
+            `${actualLines[0]} !== ${expectedLines[0]}\n`;
         }
       } else if (operator !== 'strictEqualObject') {
         const maxLength = 80; // Node: the terminal width when stderr is a TTY, else 80
@@ -133,7 +133,7 @@
       b = expectedLines[expectedLines.length - 1];
     }
 
-  const maxLines = MathMax(actualLines.length, expectedLines.length);
+    const maxLines = MathMax(actualLines.length, expectedLines.length);
     if (maxLines === 0) {
       const actualLines = StringPrototypeSplit(actualInspected, '\n');
 
@@ -145,7 +145,7 @@
       }
 
       return `${kReadableOperator.notIdentical}\n\n` +
-             `${ArrayPrototypeJoin(actualLines, '\n')}\n`;
+        `${ArrayPrototypeJoin(actualLines, '\n')}\n`;
     }
 
     if (i >= 5) {
@@ -159,8 +159,8 @@
 
     let printedLines = 0;
     let identical = 0;
-  const msg = `${getErrorMessage(operator, message)}\n${colors.green}+ actual${colors.white} ${colors.red}- expected${colors.white}`;
-  const skippedMsg = ` ${colors.blue}...${colors.white} Lines skipped`;
+    const msg = `${getErrorMessage(operator, message)}\n${colors.green}+ actual${colors.white} ${colors.red}- expected${colors.white}`;
+    const skippedMsg = ` ${colors.blue}...${colors.white} Lines skipped`;
 
     let lines = actualLines;
     let plusMinus = `${colors.green}+${colors.white}`;
@@ -203,7 +203,7 @@
         let divergingLines =
           actualLine !== expectedLine &&
           (!StringPrototypeEndsWith(actualLine, ',') ||
-           StringPrototypeSlice(actualLine, 0, -1) !== expectedLine);
+            StringPrototypeSlice(actualLine, 0, -1) !== expectedLine);
         if (divergingLines &&
             StringPrototypeEndsWith(expectedLine, ',') &&
             StringPrototypeSlice(expectedLine, 0, -1) === actualLine) {
@@ -244,7 +244,7 @@
       }
       if (printedLines > 50 && i < maxLines - 2) {
         return `${msg}${skippedMsg}\n${res}\n${colors.blue}...${colors.white}${other}\n` +
-               `${colors.blue}...${colors.white}`;
+          `${colors.blue}...${colors.white}`;
       }
     }
 
@@ -252,7 +252,7 @@
   }
 
   function addEllipsis(string) {
-  const lines = StringPrototypeSplit(string, '\n', 11);
+    const lines = StringPrototypeSplit(string, '\n', 11);
     if (lines.length > 10) {
       lines.length = 10;
       return `${ArrayPrototypeJoin(lines, '\n')}\n...`;
@@ -299,13 +299,13 @@
         if (operator === 'deepStrictEqual' || operator === 'strictEqual') {
           super(createErrDiff(actual, expected, operator));
         } else if (operator === 'notDeepStrictEqual' ||
-          operator === 'notStrictEqual') {
+            operator === 'notStrictEqual') {
           let base = kReadableOperator[operator];
           const res = StringPrototypeSplit(inspectValue(actual), '\n');
 
           if (operator === 'notStrictEqual' &&
               ((typeof actual === 'object' && actual !== null) ||
-               typeof actual === 'function')) {
+                typeof actual === 'function')) {
             base = kReadableOperator.notStrictEqualObject;
           }
 
@@ -401,7 +401,7 @@
       }
 
       const result = inspect(this, {
-        ...ctx,
+          ...ctx,
         customInspect: false,
         depth: 0,
       });

@@ -4,7 +4,6 @@
 (function (module, exports, require, host) {
   'use strict';
 
-
   const uncurryThis = Function.prototype.bind.bind(Function.prototype.call);
   const ArrayPrototypeIndexOf = uncurryThis(Array.prototype.indexOf);
   const ArrayPrototypeJoin = uncurryThis(Array.prototype.join);
@@ -27,7 +26,7 @@
   const isError = (e) => isNativeError(e) || e instanceof Error;
   const { validateFunction } = errors;
   const ERR_AMBIGUOUS_ARGUMENT = (name, reason) =>
-    makeError(TypeError, 'ERR_AMBIGUOUS_ARGUMENT', `The "${name}" argument is ambiguous. ${reason}`);
+  makeError(TypeError, 'ERR_AMBIGUOUS_ARGUMENT', `The "${name}" argument is ambiguous. ${reason}`);
   const ERR_INVALID_ARG_TYPE = errors.invalidArgType;
   const ERR_INVALID_ARG_VALUE = errors.invalidArgValue;
   const ERR_INVALID_RETURN_VALUE = (input, name, value) => makeError(TypeError, 'ERR_INVALID_RETURN_VALUE',
@@ -56,7 +55,6 @@
       }
     }
   }
-
 
   module.exports = function makeThrows(assert, innerFail, AssertionError) {
     function compareExceptionKey(actual, expected, key, message, keys, fn) {
@@ -99,7 +97,7 @@
           if (!message) {
             generatedMessage = true;
             message = 'The input did not match the regular expression ' +
-                      `${inspect(expected)}. Input:\n\n${inspect(str)}\n`;
+              `${inspect(expected)}. Input:\n\n${inspect(str)}\n`;
           }
           throwError = true;
         } else if (typeof actual !== 'object' || actual === null) {
@@ -118,7 +116,7 @@
             ArrayPrototypePush(keys, 'name', 'message');
           } else if (keys.length === 0) {
             throw ERR_INVALID_ARG_VALUE('error',
-                                            expected, 'may not be an empty object');
+              expected, 'may not be an empty object');
           }
           if (isDeepEqual === undefined) lazyLoadComparison();
           for (const key of keys) {
@@ -140,7 +138,7 @@
             `"${expected.name}". Received `;
           if (isError(actual)) {
             const name = (actual.constructor && actual.constructor.name) ||
-                         actual.name;
+              actual.name;
             if (expected.name === name) {
               message += 'an error with identical name but a different prototype.';
             } else {
@@ -197,8 +195,8 @@
     function checkIsPromise(obj) {
       return isPromise(obj) ||
         (obj !== null && typeof obj === 'object' &&
-        typeof obj.then === 'function' &&
-        typeof obj.catch === 'function');
+          typeof obj.then === 'function' &&
+          typeof obj.catch === 'function');
     }
 
     async function waitForActual(promiseFn) {
@@ -207,7 +205,7 @@
         resultPromise = promiseFn();
         if (!checkIsPromise(resultPromise)) {
           throw ERR_INVALID_RETURN_VALUE('instance of Promise',
-                                             'promiseFn', resultPromise);
+            'promiseFn', resultPromise);
         }
       } else if (checkIsPromise(promiseFn)) {
         resultPromise = promiseFn;
@@ -228,8 +226,8 @@
       if (typeof error === 'string') {
         if (arguments.length === 4) {
           throw ERR_INVALID_ARG_TYPE('error',
-                                         ['Object', 'Error', 'Function', 'RegExp'],
-                                         error);
+            ['Object', 'Error', 'Function', 'RegExp'],
+            error);
         }
         if (typeof actual === 'object' && actual !== null) {
           if (actual.message === error) {
@@ -247,11 +245,11 @@
         message = error;
         error = undefined;
       } else if (error != null &&
-                 typeof error !== 'object' &&
-                 typeof error !== 'function') {
+          typeof error !== 'object' &&
+          typeof error !== 'function') {
         throw ERR_INVALID_ARG_TYPE('error',
-                                       ['Object', 'Error', 'Function', 'RegExp'],
-                                       error);
+          ['Object', 'Error', 'Function', 'RegExp'],
+          error);
       }
 
       if (actual === NO_EXCEPTION_SENTINEL) {
@@ -313,7 +311,7 @@
           expected: error,
           operator: stackStartFn.name,
           message: `Got unwanted ${fnType}${details}\n` +
-                   `Actual message: "${actual && actual.message}"`,
+            `Actual message: "${actual && actual.message}"`,
           stackStartFn,
         });
       }

@@ -45,48 +45,48 @@
   const kShapeMode = Symbol('shapeMode');
   const kMaxEventTargetListeners = Symbol('events.maxEventTargetListeners');
   const kMaxEventTargetListenersWarned =
-  Symbol('events.maxEventTargetListenersWarned');
+    Symbol('events.maxEventTargetListenersWarned');
 
   // No async_hooks here: EventEmitterAsyncResource is an EventEmitter whose
   // async-resource members are inert.
   let EventEmitterAsyncResource;
   function lazyEventEmitterAsyncResource() {
-  if (EventEmitterAsyncResource === undefined) {
-    EventEmitterAsyncResource = class EventEmitterAsyncResource extends EventEmitter {
-      constructor(options = undefined) {
-        if (typeof options === 'string') options = undefined;
-        else if (new.target === EventEmitterAsyncResource) validateString(options?.name, 'options.name');
-        super(options);
-      }
-      emitDestroy() {}
-      get asyncId() { return 0; }
-      get triggerAsyncId() { return 0; }
-      get asyncResource() { return { eventEmitter: this }; }
-    };
-  }
-  return EventEmitterAsyncResource;
+    if (EventEmitterAsyncResource === undefined) {
+      EventEmitterAsyncResource = class EventEmitterAsyncResource extends EventEmitter {
+        constructor(options = undefined) {
+          if (typeof options === 'string') options = undefined;
+          else if (new.target === EventEmitterAsyncResource) validateString(options?.name, 'options.name');
+          super(options);
+        }
+        emitDestroy() {}
+        get asyncId() { return 0; }
+        get triggerAsyncId() { return 0; }
+        get asyncResource() { return { eventEmitter: this }; }
+      };
+    }
+    return EventEmitterAsyncResource;
   }
 
   function EventEmitter(opts) {
-  EventEmitter.init.call(this, opts);
+    EventEmitter.init.call(this, opts);
   }
   module.exports = EventEmitter;
   let helpers;
   const lazyHelpers = () => helpers || (helpers = require('node/events_helpers')(_getMaxListeners, kMaxEventTargetListeners));
   EventEmitter.addAbortListener = function addAbortListener(signal, listener) {
-  return lazyHelpers().addAbortListener(signal, listener);
+    return lazyHelpers().addAbortListener(signal, listener);
   };
   EventEmitter.once = function once(emitter, name, options = kEmptyObject) {
-  return lazyHelpers().once(emitter, name, options);
+    return lazyHelpers().once(emitter, name, options);
   };
   EventEmitter.on = function on(emitter, event, options = kEmptyObject) {
-  return lazyHelpers().on(emitter, event, options);
+    return lazyHelpers().on(emitter, event, options);
   };
   EventEmitter.getEventListeners = function getEventListeners(emitterOrTarget, type) {
-  return lazyHelpers().getEventListeners(emitterOrTarget, type);
+    return lazyHelpers().getEventListeners(emitterOrTarget, type);
   };
   EventEmitter.getMaxListeners = function getMaxListeners(emitterOrTarget) {
-  return lazyHelpers().getMaxListeners(emitterOrTarget);
+    return lazyHelpers().getMaxListeners(emitterOrTarget);
   };
   EventEmitter.EventEmitter = EventEmitter;
 
@@ -94,33 +94,33 @@
 
   EventEmitter.captureRejectionSymbol = kRejection;
   ObjectDefineProperty(EventEmitter, 'captureRejections', {
-  __proto__: null,
-  get() {
-    return EventEmitter.prototype[kCapture];
-  },
-  set(value) {
-    validateBoolean(value, 'EventEmitter.captureRejections');
+    __proto__: null,
+    get() {
+      return EventEmitter.prototype[kCapture];
+    },
+    set(value) {
+      validateBoolean(value, 'EventEmitter.captureRejections');
 
-    EventEmitter.prototype[kCapture] = value;
-  },
-  enumerable: true,
+      EventEmitter.prototype[kCapture] = value;
+    },
+    enumerable: true,
   });
 
   ObjectDefineProperty(EventEmitter, 'EventEmitterAsyncResource', {
-  __proto__: null,
-  enumerable: true,
-  get: lazyEventEmitterAsyncResource,
-  set: undefined,
-  configurable: true,
+    __proto__: null,
+    enumerable: true,
+    get: lazyEventEmitterAsyncResource,
+    set: undefined,
+    configurable: true,
   });
 
   EventEmitter.errorMonitor = kErrorMonitor;
 
   ObjectDefineProperty(EventEmitter.prototype, kCapture, {
-  __proto__: null,
-  value: false,
-  writable: true,
-  enumerable: false,
+    __proto__: null,
+    value: false,
+    writable: true,
+    enumerable: false,
   });
 
   EventEmitter.prototype._events = undefined;
@@ -131,46 +131,46 @@
   let isEventTarget;
 
   function checkListener(listener) {
-  validateFunction(listener, 'listener');
+    validateFunction(listener, 'listener');
   }
 
   ObjectDefineProperty(EventEmitter, 'defaultMaxListeners', {
-  __proto__: null,
-  enumerable: true,
-  get: function() {
-    return defaultMaxListeners;
-  },
-  set: function(arg) {
-    validateNumber(arg, 'defaultMaxListeners', 0);
-    defaultMaxListeners = arg;
-  },
+    __proto__: null,
+    enumerable: true,
+    get: function() {
+      return defaultMaxListeners;
+    },
+    set: function(arg) {
+      validateNumber(arg, 'defaultMaxListeners', 0);
+      defaultMaxListeners = arg;
+    },
   });
 
   function hasEventListener(self, type) {
-  if (type === undefined)
-    return self._events !== undefined;
-  return self._events !== undefined && self._events[type] !== undefined;
+    if (type === undefined)
+      return self._events !== undefined;
+    return self._events !== undefined && self._events[type] !== undefined;
   }
 
   ObjectDefineProperties(EventEmitter, {
-  kMaxEventTargetListeners: {
-    __proto__: null,
-    value: kMaxEventTargetListeners,
-    enumerable: false,
-    configurable: false,
-    writable: false,
-  },
-  kMaxEventTargetListenersWarned: {
-    __proto__: null,
-    value: kMaxEventTargetListenersWarned,
-    enumerable: false,
-    configurable: false,
-    writable: false,
-  },
+    kMaxEventTargetListeners: {
+      __proto__: null,
+      value: kMaxEventTargetListeners,
+      enumerable: false,
+      configurable: false,
+      writable: false,
+    },
+    kMaxEventTargetListenersWarned: {
+      __proto__: null,
+      value: kMaxEventTargetListenersWarned,
+      enumerable: false,
+      configurable: false,
+      writable: false,
+    },
   });
 
   EventEmitter.setMaxListeners =
-  function(n = defaultMaxListeners, ...eventTargets) {
+    function(n = defaultMaxListeners, ...eventTargets) {
     validateNumber(n, 'setMaxListeners', 0);
     if (eventTargets.length === 0) {
       defaultMaxListeners = n;
@@ -195,404 +195,232 @@
   };
 
   EventEmitter.init = function(opts) {
+    if (this._events === undefined ||
+        this._events === ObjectGetPrototypeOf(this)._events) {
+      this._events = { __proto__: null };
+      this._eventsCount = 0;
+      this[kShapeMode] = false;
+    } else {
+      this[kShapeMode] = true;
+    }
 
-  if (this._events === undefined ||
-      this._events === ObjectGetPrototypeOf(this)._events) {
-    this._events = { __proto__: null };
-    this._eventsCount = 0;
-    this[kShapeMode] = false;
-  } else {
-    this[kShapeMode] = true;
-  }
+    this._maxListeners = this._maxListeners || undefined;
 
-  this._maxListeners = this._maxListeners || undefined;
-
-
-  if (opts?.captureRejections) {
-    validateBoolean(opts.captureRejections, 'options.captureRejections');
-    this[kCapture] = Boolean(opts.captureRejections);
-  } else {
-    this[kCapture] = EventEmitter.prototype[kCapture];
-  }
+    if (opts?.captureRejections) {
+      validateBoolean(opts.captureRejections, 'options.captureRejections');
+      this[kCapture] = Boolean(opts.captureRejections);
+    } else {
+      this[kCapture] = EventEmitter.prototype[kCapture];
+    }
   };
 
   function addCatch(that, promise, type, args) {
-  if (!that[kCapture]) {
-    return;
-  }
-
-  try {
-    const then = promise.then;
-
-    if (typeof then === 'function') {
-      then.call(promise, undefined, function(err) {
-        nextTick(emitUnhandledRejectionOrErr, that, err, type, args);
-      });
+    if (!that[kCapture]) {
+      return;
     }
-  } catch (err) {
-    that.emit('error', err);
-  }
+
+    try {
+      const then = promise.then;
+
+      if (typeof then === 'function') {
+        then.call(promise, undefined, function(err) {
+          nextTick(emitUnhandledRejectionOrErr, that, err, type, args);
+        });
+      }
+    } catch (err) {
+      that.emit('error', err);
+    }
   }
 
   function emitUnhandledRejectionOrErr(ee, err, type, args) {
-  if (typeof ee[kRejection] === 'function') {
-    ee[kRejection](err, type, ...args);
-  } else {
-    const prev = ee[kCapture];
+    if (typeof ee[kRejection] === 'function') {
+      ee[kRejection](err, type, ...args);
+    } else {
+      const prev = ee[kCapture];
 
-    try {
-      ee[kCapture] = false;
-      ee.emit('error', err);
-    } finally {
-      ee[kCapture] = prev;
-    }
-  }
-  }
-
-  EventEmitter.prototype.setMaxListeners = function setMaxListeners(n) {
-  validateNumber(n, 'setMaxListeners', 0);
-  this._maxListeners = n;
-  return this;
-  };
-
-  function _getMaxListeners(that) {
-  if (that._maxListeners === undefined)
-    return EventEmitter.defaultMaxListeners;
-  return that._maxListeners;
-  }
-
-  EventEmitter.prototype.getMaxListeners = function getMaxListeners() {
-  return _getMaxListeners(this);
-  };
-
-  EventEmitter.prototype.emit = function emit(type, ...args) {
-  let doError = (type === 'error');
-
-  const events = this._events;
-  if (events !== undefined) {
-    if (doError && events[kErrorMonitor] !== undefined)
-      this.emit(kErrorMonitor, ...args);
-    doError = (doError && events.error === undefined);
-  } else if (!doError)
-    return false;
-
-  if (doError) {
-    let er;
-    if (args.length > 0)
-      er = args[0];
-    if (er instanceof Error) {
-      throw er; // Unhandled 'error' event
-    }
-
-    let stringifiedEr;
-    try {
-      stringifiedEr = inspect(er);
-    } catch {
-      stringifiedEr = er;
-    }
-
-    const err = ERR_UNHANDLED_ERROR(stringifiedEr);
-    err.context = er;
-    throw err; // Unhandled 'error' event
-  }
-
-  const handler = events[type];
-
-  if (handler === undefined)
-    return false;
-
-  if (typeof handler === 'function') {
-    const result = handler.apply(this, args);
-
-    if (result !== undefined && result !== null) {
-      addCatch(this, result, type, args);
-    }
-  } else {
-    const len = handler.length;
-    const listeners = arrayClone(handler);
-    for (let i = 0; i < len; ++i) {
-      const result = listeners[i].apply(this, args);
-
-      if (result !== undefined && result !== null) {
-        addCatch(this, result, type, args);
+      try {
+        ee[kCapture] = false;
+        ee.emit('error', err);
+      } finally {
+        ee[kCapture] = prev;
       }
     }
   }
 
-  return true;
+  EventEmitter.prototype.setMaxListeners = function setMaxListeners(n) {
+    validateNumber(n, 'setMaxListeners', 0);
+    this._maxListeners = n;
+    return this;
+  };
+
+  function _getMaxListeners(that) {
+    if (that._maxListeners === undefined)
+      return EventEmitter.defaultMaxListeners;
+    return that._maxListeners;
+  }
+
+  EventEmitter.prototype.getMaxListeners = function getMaxListeners() {
+    return _getMaxListeners(this);
+  };
+
+  EventEmitter.prototype.emit = function emit(type, ...args) {
+    let doError = (type === 'error');
+
+    const events = this._events;
+    if (events !== undefined) {
+      if (doError && events[kErrorMonitor] !== undefined)
+        this.emit(kErrorMonitor, ...args);
+      doError = (doError && events.error === undefined);
+    } else if (!doError)
+      return false;
+
+    if (doError) {
+      let er;
+      if (args.length > 0)
+        er = args[0];
+      if (er instanceof Error) {
+        throw er; // Unhandled 'error' event
+      }
+
+      let stringifiedEr;
+      try {
+        stringifiedEr = inspect(er);
+      } catch {
+        stringifiedEr = er;
+      }
+
+      const err = ERR_UNHANDLED_ERROR(stringifiedEr);
+      err.context = er;
+      throw err; // Unhandled 'error' event
+    }
+
+    const handler = events[type];
+
+    if (handler === undefined)
+      return false;
+
+    if (typeof handler === 'function') {
+      const result = handler.apply(this, args);
+
+      if (result !== undefined && result !== null) {
+        addCatch(this, result, type, args);
+      }
+    } else {
+      const len = handler.length;
+      const listeners = arrayClone(handler);
+      for (let i = 0; i < len; ++i) {
+        const result = listeners[i].apply(this, args);
+
+        if (result !== undefined && result !== null) {
+          addCatch(this, result, type, args);
+        }
+      }
+    }
+
+    return true;
   };
 
   function _addListener(target, type, listener, prepend) {
-  let m;
-  let events;
-  let existing;
+    let m;
+    let events;
+    let existing;
 
-  checkListener(listener);
+    checkListener(listener);
 
-  events = target._events;
-  if (events === undefined) {
-    events = target._events = { __proto__: null };
-    target._eventsCount = 0;
-  } else {
-    if (events.newListener !== undefined) {
-      target.emit('newListener', type,
-                  listener.listener ?? listener);
-
-      events = target._events;
-    }
-    existing = events[type];
-  }
-
-  if (existing === undefined) {
-    events[type] = listener;
-    ++target._eventsCount;
-  } else {
-    if (typeof existing === 'function') {
-      existing = events[type] =
-        prepend ? [listener, existing] : [existing, listener];
-    } else if (prepend) {
-      existing.unshift(listener);
+    events = target._events;
+    if (events === undefined) {
+      events = target._events = { __proto__: null };
+      target._eventsCount = 0;
     } else {
-      existing.push(listener);
+      if (events.newListener !== undefined) {
+        target.emit('newListener', type,
+          listener.listener ?? listener);
+
+        events = target._events;
+      }
+      existing = events[type];
     }
 
-    m = _getMaxListeners(target);
-    if (m > 0 && existing.length > m && !existing.warned) {
-      existing.warned = true;
-      // Node prints a MaxListenersExceededWarning to stderr (process.emitWarning);
-      // there is no stderr here, so it is dropped (`warned` is still set, as in Node).
-    }
-  }
+    if (existing === undefined) {
+      events[type] = listener;
+      ++target._eventsCount;
+    } else {
+      if (typeof existing === 'function') {
+        existing = events[type] =
+          prepend ? [listener, existing] : [existing, listener];
+      } else if (prepend) {
+        existing.unshift(listener);
+      } else {
+        existing.push(listener);
+      }
 
-  return target;
+      m = _getMaxListeners(target);
+      if (m > 0 && existing.length > m && !existing.warned) {
+        existing.warned = true;
+        // Node prints a MaxListenersExceededWarning to stderr (process.emitWarning);
+        // there is no stderr here, so it is dropped (`warned` is still set, as in Node).
+      }
+    }
+
+    return target;
   }
 
   EventEmitter.prototype.addListener = function addListener(type, listener) {
-  return _addListener(this, type, listener, false);
+    return _addListener(this, type, listener, false);
   };
 
   EventEmitter.prototype.on = EventEmitter.prototype.addListener;
 
   EventEmitter.prototype.prependListener =
     function prependListener(type, listener) {
-      return _addListener(this, type, listener, true);
-    };
+    return _addListener(this, type, listener, true);
+  };
 
   function onceWrapper() {
-  if (!this.fired) {
-    this.target.removeListener(this.type, this.wrapFn);
-    this.fired = true;
-    if (arguments.length === 0)
-      return this.listener.call(this.target);
-    return this.listener.apply(this.target, arguments);
-  }
+    if (!this.fired) {
+      this.target.removeListener(this.type, this.wrapFn);
+      this.fired = true;
+      if (arguments.length === 0)
+        return this.listener.call(this.target);
+      return this.listener.apply(this.target, arguments);
+    }
   }
 
   function _onceWrap(target, type, listener) {
-  const state = { fired: false, wrapFn: undefined, target, type, listener };
-  const wrapped = onceWrapper.bind(state);
-  wrapped.listener = listener;
-  state.wrapFn = wrapped;
-  return wrapped;
+    const state = { fired: false, wrapFn: undefined, target, type, listener };
+    const wrapped = onceWrapper.bind(state);
+    wrapped.listener = listener;
+    state.wrapFn = wrapped;
+    return wrapped;
   }
 
   EventEmitter.prototype.once = function once(type, listener) {
-  checkListener(listener);
+    checkListener(listener);
 
-  this.on(type, _onceWrap(this, type, listener));
-  return this;
+    this.on(type, _onceWrap(this, type, listener));
+    return this;
   };
 
   EventEmitter.prototype.prependOnceListener =
     function prependOnceListener(type, listener) {
-      checkListener(listener);
+    checkListener(listener);
 
-      this.prependListener(type, _onceWrap(this, type, listener));
-      return this;
-    };
-
-  EventEmitter.prototype.removeListener =
-    function removeListener(type, listener) {
-      checkListener(listener);
-
-      if (!hasEventListener(this, type))
-        return this;
-
-      const events = this._events;
-      const list = events[type];
-
-      if (list === listener || list.listener === listener) {
-        this._eventsCount -= 1;
-
-        if (this[kShapeMode]) {
-          events[type] = undefined;
-        } else if (this._eventsCount === 0) {
-          this._events = { __proto__: null };
-        } else {
-          delete events[type];
-          if (events.removeListener)
-            this.emit('removeListener', type, list.listener || listener);
-        }
-      } else if (typeof list !== 'function') {
-        let position = -1;
-
-        for (let i = list.length - 1; i >= 0; i--) {
-          if (list[i] === listener || list[i].listener === listener) {
-            position = i;
-            break;
-          }
-        }
-
-        if (position < 0)
-          return this;
-
-        if (position === 0)
-          list.shift();
-        else {
-          ArrayPrototypeSplice(list, position, 1);
-        }
-
-        if (list.length === 1)
-          events[type] = list[0];
-
-        if (events.removeListener !== undefined)
-          this.emit('removeListener', type, listener);
-      }
-
-      return this;
-    };
-
-  EventEmitter.prototype.off = EventEmitter.prototype.removeListener;
-
-  EventEmitter.prototype.removeAllListeners =
-    function removeAllListeners(type) {
-      if (!hasEventListener(this))
-        return this;
-      const events = this._events;
-
-      if (events.removeListener === undefined) {
-        if (arguments.length === 0) {
-          this._events = { __proto__: null };
-          this._eventsCount = 0;
-        } else if (events[type] !== undefined) {
-          if (--this._eventsCount === 0)
-            this._events = { __proto__: null };
-          else
-            delete events[type];
-        }
-        this[kShapeMode] = false;
-        return this;
-      }
-
-      if (arguments.length === 0) {
-        for (const key of ReflectOwnKeys(events)) {
-          if (key === 'removeListener') continue;
-          this.removeAllListeners(key);
-        }
-        this.removeAllListeners('removeListener');
-        this._events = { __proto__: null };
-        this._eventsCount = 0;
-        this[kShapeMode] = false;
-        return this;
-      }
-
-      const listeners = events[type];
-
-      if (typeof listeners === 'function') {
-        this.removeListener(type, listeners);
-      } else if (listeners !== undefined) {
-        for (let i = listeners.length - 1; i >= 0; i--) {
-          this.removeListener(type, listeners[i]);
-        }
-      }
-
-      return this;
-    };
-
-  function _listeners(target, type, unwrap) {
-  if (!hasEventListener(target, type))
-    return [];
-
-  const evlistener = target._events[type];
-
-  if (typeof evlistener === 'function')
-    return unwrap ? [evlistener.listener || evlistener] : [evlistener];
-
-  return unwrap ?
-    unwrapListeners(evlistener) : arrayClone(evlistener);
-  }
-
-  EventEmitter.prototype.listeners = function listeners(type) {
-  return _listeners(this, type, true);
+    this.prependListener(type, _onceWrap(this, type, listener));
+    return this;
   };
 
-  EventEmitter.prototype.rawListeners = function rawListeners(type) {
-  return _listeners(this, type, false);
-  };
-
-  EventEmitter.listenerCount = function(emitter, type) {
-  if (typeof emitter.listenerCount === 'function') {
-    return emitter.listenerCount(type);
-  }
-  return FunctionPrototypeCall(listenerCount, emitter, type);
-  };
-
-  EventEmitter.prototype.listenerCount = listenerCount;
-
-  function listenerCount(type, listener) {
-  const events = this._events;
-
-  if (events !== undefined) {
-    const evlistener = events[type];
-
-    if (typeof evlistener === 'function') {
-      if (listener != null) {
-        return listener === evlistener || listener === evlistener.listener ? 1 : 0;
-      }
-
-      return 1;
-    } else if (evlistener !== undefined) {
-      if (listener != null) {
-        let matching = 0;
-
-        for (let i = 0, l = evlistener.length; i < l; i++) {
-          if (evlistener[i] === listener || evlistener[i].listener === listener) {
-            matching++;
-          }
-        }
-
-        return matching;
-      }
-
-      return evlistener.length;
-    }
-  }
-
-  return 0;
-  }
-
-  EventEmitter.prototype.eventNames = function eventNames() {
-  return this._eventsCount > 0 ? ReflectOwnKeys(this._events) : [];
-  };
+  // removeListener/off/removeAllListeners/listeners/rawListeners/listenerCount/
+  // eventNames live in node/events_listeners (a split for file size only).
+  require('node/events_listeners')(EventEmitter, kShapeMode, checkListener, arrayClone, hasEventListener);
 
   function arrayClone(arr) {
-  switch (arr.length) {
-    case 2: return [arr[0], arr[1]];
-    case 3: return [arr[0], arr[1], arr[2]];
-    case 4: return [arr[0], arr[1], arr[2], arr[3]];
-    case 5: return [arr[0], arr[1], arr[2], arr[3], arr[4]];
-    case 6: return [arr[0], arr[1], arr[2], arr[3], arr[4], arr[5]];
-  }
-  return ArrayPrototypeSlice(arr);
-  }
-
-  function unwrapListeners(arr) {
-  const ret = arrayClone(arr);
-  for (let i = 0; i < ret.length; ++i) {
-    const orig = ret[i].listener;
-    if (typeof orig === 'function')
-      ret[i] = orig;
-  }
-  return ret;
+    switch (arr.length) {
+      case 2: return [arr[0], arr[1]];
+      case 3: return [arr[0], arr[1], arr[2]];
+      case 4: return [arr[0], arr[1], arr[2], arr[3]];
+      case 5: return [arr[0], arr[1], arr[2], arr[3], arr[4]];
+      case 6: return [arr[0], arr[1], arr[2], arr[3], arr[4], arr[5]];
+    }
+    return ArrayPrototypeSlice(arr);
   }
 })

@@ -61,8 +61,8 @@
         return typeof webEvents.getEventListeners === 'function' ? webEvents.getEventListeners(emitterOrTarget, type) : [];
       }
       throw ERR_INVALID_ARG_TYPE('emitter',
-                                     ['EventEmitter', 'EventTarget'],
-                                     emitterOrTarget);
+        ['EventEmitter', 'EventTarget'],
+        emitterOrTarget);
     }
 
     function getMaxListeners(emitterOrTarget) {
@@ -73,8 +73,8 @@
       }
 
       throw ERR_INVALID_ARG_TYPE('emitter',
-                                     ['EventEmitter', 'EventTarget'],
-                                     emitterOrTarget);
+        ['EventEmitter', 'EventTarget'],
+        emitterOrTarget);
     }
 
     async function once(emitter, name, options = kEmptyObject) {
@@ -197,7 +197,7 @@
         throw(err) {
           if (!err || !(err instanceof Error)) {
             throw ERR_INVALID_ARG_TYPE('EventEmitter.AsyncIterator',
-                                           'Error', err);
+              'Error', err);
           }
           errorHandler(err);
         },
@@ -218,7 +218,7 @@
             return paused;
           },
         },
-      }, AsyncIteratorPrototype);
+        }, AsyncIteratorPrototype);
 
       const { addEventListener, removeAll } = listenersController();
       addEventListener(emitter, event, function(...args) {

@@ -102,7 +102,6 @@
     }
   }
 
-
   const noEscape = new Int8Array([
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // 0 - 15
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // 16 - 31
@@ -358,7 +357,6 @@
 
     return obj;
   }
-
 
   function decodeStr(s, decoder) {
     try {

@@ -10,8 +10,8 @@
   const hexTable = new Array(256);
   for (let i = 0; i < 256; ++i)
     hexTable[i] = '%' +
-                  StringPrototypeToUpperCase((i < 16 ? '0' : '') +
-                                             NumberPrototypeToString(i, 16));
+    StringPrototypeToUpperCase((i < 16 ? '0' : '') +
+      NumberPrototypeToString(i, 16));
 
   const isHexTable = new Int8Array([
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // 0 - 15
@@ -42,7 +42,7 @@
     let i = 0;
 
     outer:
-    for (; i < len; i++) {
+      for (; i < len; i++) {
       let c = StringPrototypeCharCodeAt(str, i);
 
       // ASCII
@@ -67,14 +67,14 @@
       if (c < 0x800) {
         lastPos = i + 1;
         out += hexTable[0xC0 | (c >> 6)] +
-               hexTable[0x80 | (c & 0x3F)];
+          hexTable[0x80 | (c & 0x3F)];
         continue;
       }
       if (c < 0xD800 || c >= 0xE000) {
         lastPos = i + 1;
         out += hexTable[0xE0 | (c >> 12)] +
-               hexTable[0x80 | ((c >> 6) & 0x3F)] +
-               hexTable[0x80 | (c & 0x3F)];
+          hexTable[0x80 | ((c >> 6) & 0x3F)] +
+          hexTable[0x80 | (c & 0x3F)];
         continue;
       }
       // Surrogate pair
@@ -91,9 +91,9 @@
       lastPos = i + 1;
       c = 0x10000 + (((c & 0x3FF) << 10) | c2);
       out += hexTable[0xF0 | (c >> 18)] +
-             hexTable[0x80 | ((c >> 12) & 0x3F)] +
-             hexTable[0x80 | ((c >> 6) & 0x3F)] +
-             hexTable[0x80 | (c & 0x3F)];
+        hexTable[0x80 | ((c >> 12) & 0x3F)] +
+        hexTable[0x80 | ((c >> 6) & 0x3F)] +
+        hexTable[0x80 | (c & 0x3F)];
     }
     if (lastPos === 0)
       return str;

@@ -65,17 +65,17 @@
       for (let i = 0; i < pathname.length; ++i) {
         switch (pathname.charCodeAt(i)) {
           case CHAR_HASH:
-            if (i - lastPos > 0)
-              newPathname += pathname.slice(lastPos, i);
-            newPathname += '%23';
-            lastPos = i + 1;
-            break;
+          if (i - lastPos > 0)
+            newPathname += pathname.slice(lastPos, i);
+          newPathname += '%23';
+          lastPos = i + 1;
+          break;
           case CHAR_QUESTION_MARK:
-            if (i - lastPos > 0)
-              newPathname += pathname.slice(lastPos, i);
-            newPathname += '%3F';
-            lastPos = i + 1;
-            break;
+          if (i - lastPos > 0)
+            newPathname += pathname.slice(lastPos, i);
+          newPathname += '%3F';
+          lastPos = i + 1;
+          break;
         }
       }
       if (lastPos > 0) {
@@ -91,10 +91,10 @@
             pathname = '/' + pathname;
           host = '//' + host;
         } else if (protocol.length >= 4 &&
-                   protocol.charCodeAt(0) === 102/* f */ &&
-                   protocol.charCodeAt(1) === 105/* i */ &&
-                   protocol.charCodeAt(2) === 108/* l */ &&
-                   protocol.charCodeAt(3) === 101/* e */) {
+            protocol.charCodeAt(0) === 102/* f */ &&
+            protocol.charCodeAt(1) === 105/* i */ &&
+            protocol.charCodeAt(2) === 108/* l */ &&
+            protocol.charCodeAt(3) === 101/* e */) {
           host = '//';
         }
       }
@@ -108,7 +108,6 @@
 
       return protocol + host + pathname + search + hash;
     };
-
 
     function urlResolve(source, relative) {
       return urlParse(source, false, true).resolve(relative);
@@ -146,7 +145,7 @@
             acc[key] = relative[key];
           }
           return acc;
-        }, {});
+          }, {});
         ObjectAssign(result, relativeWithoutProtocol);
 
         if (slashedProtocol.has(result.protocol) &&
@@ -200,12 +199,12 @@
         relative.host || (relative.pathname && relative.pathname.charAt(0) === '/')
       );
       let mustEndAbs = (isRelAbs || isSourceAbs ||
-                        (result.host && relative.pathname));
+          (result.host && relative.pathname));
       const removeAllDots = mustEndAbs;
       let srcPath = (result.pathname && result.pathname.split('/')) || [];
       const relPath = (relative.pathname && relative.pathname.split('/')) || [];
       const noLeadingSlashes = result.protocol &&
-          !slashedProtocol.has(result.protocol);
+        !slashedProtocol.has(result.protocol);
 
       if (noLeadingSlashes) {
         result.hostname = '';
@@ -261,7 +260,7 @@
         result.query = relative.query;
         if (result.pathname !== null || result.search !== null) {
           result.path = (result.pathname ? result.pathname : '') +
-                        (result.search ? result.search : '');
+            (result.search ? result.search : '');
         }
         result.href = result.format();
         return result;
@@ -281,7 +280,7 @@
       let last = srcPath.slice(-1)[0];
       const hasTrailingSlash = (
         ((result.host || relative.host || srcPath.length > 1) &&
-        (last === '.' || last === '..')) || last === '');
+            (last === '.' || last === '..')) || last === '');
 
       let up = 0;
       for (let i = srcPath.length - 1; i >= 0; i--) {
@@ -313,7 +312,7 @@
       }
 
       const isAbsolute = srcPath[0] === '' ||
-          (srcPath[0] && srcPath[0].charAt(0) === '/');
+        (srcPath[0] && srcPath[0].charAt(0) === '/');
 
       if (noLeadingSlashes) {
         result.hostname =
@@ -341,7 +340,7 @@
 
       if (result.pathname !== null || result.search !== null) {
         result.path = (result.pathname ? result.pathname : '') +
-                      (result.search ? result.search : '');
+          (result.search ? result.search : '');
       }
       result.auth = relative.auth || result.auth;
       result.slashes = result.slashes || relative.slashes;

@@ -13,27 +13,27 @@
 
   const { encodeStr, hexTable } = require('node/querystring_internal');
   const { makeError, invalidArgType, validateString, decodeURIComponentNode } = require('node/util_errors');
-    let querystringModule;
+  let querystringModule;
   const querystring = { parse: (...a) => (querystringModule || (querystringModule = require('node/querystring'))).parse(...a),
-      stringify: (...a) => (querystringModule || (querystringModule = require('node/querystring'))).stringify(...a) };
+    stringify: (...a) => (querystringModule || (querystringModule = require('node/querystring'))).stringify(...a) };
   const ERR_INVALID_URL = function (input) {
-      const err = makeError(TypeError, 'ERR_INVALID_URL', 'Invalid URL', true);
-      err.input = input;
-      return err;
-    };
+    const err = makeError(TypeError, 'ERR_INVALID_URL', 'Invalid URL', true);
+    err.input = input;
+    return err;
+  };
   const ERR_INVALID_ARG_TYPE = invalidArgType;
   const unsafeProtocol = new Set(['javascript', 'javascript:']);
   const hostlessProtocol = new Set(['javascript', 'javascript:']);
   const slashedProtocol = new Set(['http', 'http:', 'https', 'https:', 'ftp', 'ftp:', 'gopher', 'gopher:',
-      'file', 'file:', 'ws', 'ws:', 'wss', 'wss:']);
-    // Node's C++ toASCII (ada::idna::to_ascii): UTS #46 as in the URL Standard, '' on failure.
-    // Only non-ASCII or xn-- hosts need it: url.parse has already lowercased the host.
-    function toASCII(hostname) {
-      if (/^[\x00-\x7f]*$/.test(hostname) && !/(^|\.)xn--/i.test(hostname)) return hostname;
-      const r = require('vendor/tr46').toASCII(hostname, { checkHyphens: false, checkBidi: true, checkJoiners: true,
-        useSTD3ASCIIRules: false, transitionalProcessing: false, verifyDNSLength: false });
-      return r === null ? '' : r;
-    }
+    'file', 'file:', 'ws', 'ws:', 'wss', 'wss:']);
+  // Node's C++ toASCII (ada::idna::to_ascii): UTS #46 as in the URL Standard, '' on failure.
+  // Only non-ASCII or xn-- hosts need it: url.parse has already lowercased the host.
+  function toASCII(hostname) {
+    if (/^[\x00-\x7f]*$/.test(hostname) && !/(^|\.)xn--/i.test(hostname)) return hostname;
+    const r = require('vendor/tr46').toASCII(hostname, { checkHyphens: false, checkBidi: true, checkJoiners: true,
+      useSTD3ASCIIRules: false, transitionalProcessing: false, verifyDNSLength: false });
+    return r === null ? '' : r;
+  }
   const CHAR_SPACE = 32;
   const CHAR_TAB = 9;
   const CHAR_CARRIAGE_RETURN = 13;
@@ -60,7 +60,6 @@
   const CHAR_AT = 64;
   const CHAR_COLON = 58;
 
-
   function Url() {
     this.protocol = null;
     this.slashes = null;
@@ -76,7 +75,6 @@
     this.href = null;
   }
 
-
   const protocolPattern = /^[a-z0-9.+-]+:/i;
   const portPattern = /:[0-9]*$/;
   const hostPattern = /^\/\/[^@/]+@[^@/]+/;
@@ -85,11 +83,10 @@
 
   const hostnameMaxLen = 255;
 
-
   function urlParse(url, parseQueryString, slashesDenoteHost) {
     if (url instanceof Url) return url;
 
-  const urlObject = new Url();
+    const urlObject = new Url();
     urlObject.parse(url, parseQueryString, slashesDenoteHost);
     return urlObject;
   }
@@ -97,7 +94,7 @@
   function isIpv6Hostname(hostname) {
     return (
       StringPrototypeCharCodeAt(hostname, 0) === CHAR_LEFT_SQUARE_BRACKET &&
-      StringPrototypeCharCodeAt(hostname, hostname.length - 1) ===
+        StringPrototypeCharCodeAt(hostname, hostname.length - 1) ===
       CHAR_RIGHT_SQUARE_BRACKET
     );
   }
@@ -118,8 +115,8 @@
       const code = url.charCodeAt(i);
 
       const isWs = code < 33 ||
-                   code === CHAR_NO_BREAK_SPACE ||
-                   code === CHAR_ZERO_WIDTH_NOBREAK_SPACE;
+        code === CHAR_NO_BREAK_SPACE ||
+        code === CHAR_ZERO_WIDTH_NOBREAK_SPACE;
       if (start === -1) {
         if (isWs)
           continue;
@@ -137,19 +134,19 @@
       if (!split) {
         switch (code) {
           case CHAR_AT:
-            hasAt = true;
-            break;
+          hasAt = true;
+          break;
           case CHAR_HASH:
-            hasHash = true;
+          hasHash = true;
           case CHAR_QUESTION_MARK:
-            split = true;
-            break;
+          split = true;
+          break;
           case CHAR_BACKWARD_SLASH:
-            if (i - lastPos > 0)
-              rest += url.slice(lastPos, i);
-            rest += '/';
-            lastPos = i + 1;
-            break;
+          if (i - lastPos > 0)
+            rest += url.slice(lastPos, i);
+          rest += '/';
+          lastPos = i + 1;
+          break;
         }
       } else if (!hasHash && code === CHAR_HASH) {
         hasHash = true;
@@ -158,7 +155,6 @@
 
     if (start !== -1) {
       if (lastPos === start) {
-
         if (end === -1) {
           if (start === 0)
             rest = url;
@@ -207,7 +203,7 @@
     let slashes;
     if (slashesDenoteHost || proto || hostPattern.test(rest)) {
       slashes = rest.charCodeAt(0) === CHAR_FORWARD_SLASH &&
-                rest.charCodeAt(1) === CHAR_FORWARD_SLASH;
+        rest.charCodeAt(1) === CHAR_FORWARD_SLASH;
       if (slashes && !(proto && hostlessProtocol.has(lowerProto))) {
         rest = rest.slice(2);
         this.slashes = true;
@@ -216,8 +212,6 @@
 
     if (!hostlessProtocol.has(lowerProto) &&
         (slashes || (proto && !slashedProtocol.has(proto)))) {
-
-
       let hostEnd = -1;
       let atSign = -1;
       let nonHost = -1;
@@ -226,9 +220,9 @@
           case CHAR_TAB:
           case CHAR_LINE_FEED:
           case CHAR_CARRIAGE_RETURN:
-            rest = rest.slice(0, i) + rest.slice(i + 1);
-            i -= 1;
-            break;
+          rest = rest.slice(0, i) + rest.slice(i + 1);
+          i -= 1;
+          break;
           case CHAR_SPACE:
           case CHAR_DOUBLE_QUOTE:
           case CHAR_PERCENT:
@@ -242,20 +236,20 @@
           case CHAR_LEFT_CURLY_BRACKET:
           case CHAR_VERTICAL_LINE:
           case CHAR_RIGHT_CURLY_BRACKET:
-            if (nonHost === -1)
-              nonHost = i;
-            break;
+          if (nonHost === -1)
+            nonHost = i;
+          break;
           case CHAR_HASH:
           case CHAR_FORWARD_SLASH:
           case CHAR_QUESTION_MARK:
-            if (nonHost === -1)
-              nonHost = i;
-            hostEnd = i;
-            break;
+          if (nonHost === -1)
+            nonHost = i;
+          hostEnd = i;
+          break;
           case CHAR_AT:
-            atSign = i;
-            nonHost = -1;
-            break;
+          atSign = i;
+          nonHost = -1;
+          break;
         }
         if (hostEnd !== -1)
           break;
@@ -351,9 +345,9 @@
       this.query = { __proto__: null };
     }
 
-  const useQuestionIdx =
+    const useQuestionIdx =
       questionIdx !== -1 && (hashIdx === -1 || questionIdx < hashIdx);
-  const firstIdx = useQuestionIdx ? questionIdx : hashIdx;
+    const firstIdx = useQuestionIdx ? questionIdx : hashIdx;
     if (firstIdx === -1) {
       if (rest.length > 0)
         this.pathname = rest;
@@ -379,10 +373,10 @@
     for (let i = 0; i < hostname.length; ++i) {
       const code = hostname.charCodeAt(i);
       const isValid = (code !== CHAR_FORWARD_SLASH &&
-                       code !== CHAR_BACKWARD_SLASH &&
-                       code !== CHAR_HASH &&
-                       code !== CHAR_QUESTION_MARK &&
-                       code !== CHAR_COLON);
+          code !== CHAR_BACKWARD_SLASH &&
+          code !== CHAR_HASH &&
+          code !== CHAR_QUESTION_MARK &&
+          code !== CHAR_COLON);
 
       if (!isValid) {
         self.hostname = hostname.slice(0, i);

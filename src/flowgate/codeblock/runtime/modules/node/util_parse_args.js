@@ -25,7 +25,7 @@
   const kEmptyObject = Object.freeze({ __proto__: null });
   const ERR_INVALID_ARG_VALUE = invalidArgValue;
   const ERR_PARSE_ARGS_INVALID_OPTION_VALUE = (msg) =>
-    makeError(TypeError, 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE', msg);
+  makeError(TypeError, 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE', msg);
   const ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL = (arg) => makeError(TypeError, 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL',
     `Unexpected argument '${arg}'. This command does not take positional arguments`);
   const ERR_PARSE_ARGS_UNKNOWN_OPTION = (option, allowPositionals) => {
@@ -240,7 +240,7 @@
           const shortOption = StringPrototypeCharAt(arg, index);
           const longOption = findLongOptionForShort(shortOption, options);
           if (optionsGetOwn(options, longOption, 'type') !== 'string' ||
-            index === arg.length - 1) {
+              index === arg.length - 1) {
             ArrayPrototypePush(expanded, `-${shortOption}`);
           } else {
             ArrayPrototypePush(expanded, `-${StringPrototypeSlice(arg, index)}`);
@@ -341,12 +341,12 @@
           let validator;
           switch (optionType) {
             case 'string':
-              validator = multipleOption ? validateStringArray : validateString;
-              break;
+            validator = multipleOption ? validateStringArray : validateString;
+            break;
 
             case 'boolean':
-              validator = multipleOption ? validateBooleanArray : validateBoolean;
-              break;
+            validator = multipleOption ? validateBooleanArray : validateBoolean;
+            break;
           }
           validator(defaultValue, `options.${longOption}.default`);
         }
@@ -378,15 +378,15 @@
     });
 
     ArrayPrototypeForEach(ObjectEntries(options), ({ 0: longOption,
-                                                     1: optionConfig }) => {
-      const mustSetDefault = useDefaultValueOption(longOption,
-                                                   optionConfig,
-                                                   result.values);
-      if (mustSetDefault) {
-        storeDefaultOption(longOption,
-                           objectGetOwn(optionConfig, 'default'),
-                           result.values);
-      }
+      1: optionConfig }) => {
+        const mustSetDefault = useDefaultValueOption(longOption,
+          optionConfig,
+          result.values);
+        if (mustSetDefault) {
+          storeDefaultOption(longOption,
+            objectGetOwn(optionConfig, 'default'),
+            result.values);
+        }
     });
 
     return result;
