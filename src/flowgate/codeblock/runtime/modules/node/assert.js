@@ -9,14 +9,10 @@
   const uncurryThis = Function.prototype.bind.bind(Function.prototype.call);
   const ArrayPrototypeIndexOf = uncurryThis(Array.prototype.indexOf);
   const ArrayPrototypeJoin = uncurryThis(Array.prototype.join);
-  const ArrayPrototypePush = uncurryThis(Array.prototype.push);
   const ArrayPrototypeSlice = uncurryThis(Array.prototype.slice);
   const NumberIsNaN = Number.isNaN;
   const ObjectAssign = Object.assign;
   const ObjectIs = Object.is;
-  const ObjectKeys = Object.keys;
-  const ObjectPrototypeIsPrototypeOf = uncurryThis(Object.prototype.isPrototypeOf);
-  const ReflectApply = Reflect.apply;
   const RegExpPrototypeExec = uncurryThis(RegExp.prototype.exec);
   const StringPrototypeIndexOf = uncurryThis(String.prototype.indexOf);
   const StringPrototypeSlice = uncurryThis(String.prototype.slice);
@@ -32,7 +28,6 @@
   const ERR_AMBIGUOUS_ARGUMENT = (name, reason) =>
   makeError(TypeError, 'ERR_AMBIGUOUS_ARGUMENT', `The "${name}" argument is ambiguous. ${reason}`);
   const ERR_INVALID_ARG_TYPE = errors.invalidArgType;
-  const ERR_INVALID_ARG_VALUE = errors.invalidArgValue;
   const ERR_INVALID_RETURN_VALUE = (input, name, value) => makeError(TypeError, 'ERR_INVALID_RETURN_VALUE',
     `Expected ${input} to be returned from the "${name}" function but got ${determineSpecificType(value)}.`);
   const ERR_MISSING_ARGS = (...args) => makeError(TypeError, 'ERR_MISSING_ARGS',
@@ -68,8 +63,6 @@
   }
 
   const assert = module.exports = ok;
-
-  const NO_EXCEPTION_SENTINEL = {};
   const ArrayIsArray = Array.isArray;
   const ObjectDefineProperty = Object.defineProperty;
 

@@ -5,20 +5,11 @@
   'use strict';
 
   const uncurryThis = Function.prototype.bind.bind(Function.prototype.call);
-  const ArrayPrototypeIndexOf = uncurryThis(Array.prototype.indexOf);
-  const ArrayPrototypeJoin = uncurryThis(Array.prototype.join);
   const ArrayPrototypePush = uncurryThis(Array.prototype.push);
-  const ArrayPrototypeSlice = uncurryThis(Array.prototype.slice);
-  const NumberIsNaN = Number.isNaN;
-  const ObjectAssign = Object.assign;
-  const ObjectIs = Object.is;
   const ObjectKeys = Object.keys;
   const ObjectPrototypeIsPrototypeOf = uncurryThis(Object.prototype.isPrototypeOf);
   const ReflectApply = Reflect.apply;
   const RegExpPrototypeExec = uncurryThis(RegExp.prototype.exec);
-  const StringPrototypeIndexOf = uncurryThis(String.prototype.indexOf);
-  const StringPrototypeSlice = uncurryThis(String.prototype.slice);
-  const StringPrototypeSplit = uncurryThis(String.prototype.split);
   const { makeError, determineSpecificType } = require('node/util_errors');
   const errors = require('node/util_errors');
   const { inspect } = require('internal/inspect');

@@ -9,20 +9,11 @@
   'use strict';
 
   const uncurryThis = Function.prototype.bind.bind(Function.prototype.call);
-  const ArrayPrototypeJoin = uncurryThis(Array.prototype.join);
-  const ArrayPrototypePop = uncurryThis(Array.prototype.pop);
-  const ArrayPrototypePush = uncurryThis(Array.prototype.push);
   const ArrayPrototypeSlice = uncurryThis(Array.prototype.slice);
-  const ArrayPrototypeSplice = uncurryThis(Array.prototype.splice);
-  const ArrayPrototypeUnshift = uncurryThis(Array.prototype.unshift);
-  const FunctionPrototypeCall = uncurryThis(Function.prototype.call);
   const ObjectDefineProperty = Object.defineProperty;
   const ObjectDefineProperties = Object.defineProperties;
   const ObjectGetPrototypeOf = Object.getPrototypeOf;
-  const ObjectSetPrototypeOf = Object.setPrototypeOf;
   const ReflectApply = Reflect.apply;
-  const ReflectOwnKeys = Reflect.ownKeys;
-  const StringPrototypeSplit = uncurryThis(String.prototype.split);
   const SymbolFor = Symbol.for;
   const kRejection = SymbolFor('nodejs.rejection');
 
@@ -30,7 +21,6 @@
   const { makeError, invalidArgType, validateAbortSignal, validateBoolean, validateFunction, validateNumber,
     validateString, AbortError } = require('node/util_errors');
   const kEmptyObject = Object.freeze({ __proto__: null });
-  const SymbolDispose = Symbol.dispose || Symbol.for('nodejs.dispose');
   const ERR_INVALID_ARG_TYPE = function (name, expected, actual) { return invalidArgType(name, expected, actual); };
   const ERR_INVALID_THIS = function (type) {
     return makeError(TypeError, 'ERR_INVALID_THIS', `Value of "this" must be of type ${type}`);

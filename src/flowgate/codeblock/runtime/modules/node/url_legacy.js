@@ -7,8 +7,6 @@
   'use strict';
 
   const uncurryThis = Function.prototype.bind.bind(Function.prototype.call);
-  const ObjectAssign = Object.assign;
-  const ObjectKeys = Object.keys;
   const StringPrototypeCharCodeAt = uncurryThis(String.prototype.charCodeAt);
 
   const { encodeStr, hexTable } = require('node/querystring_internal');
@@ -21,7 +19,6 @@
     err.input = input;
     return err;
   };
-  const ERR_INVALID_ARG_TYPE = invalidArgType;
   const unsafeProtocol = new Set(['javascript', 'javascript:']);
   const hostlessProtocol = new Set(['javascript', 'javascript:']);
   const slashedProtocol = new Set(['http', 'http:', 'https', 'https:', 'ftp', 'ftp:', 'gopher', 'gopher:',
