@@ -15,6 +15,16 @@ from tests.node_oracle import NodeOracle
 pytestmark = pytest.mark.node
 
 CASES = {
+    "mutation": """
+    const k = await s.importKey('raw', bytes(16), {name: 'HMAC', hash: 'SHA-256'}, true, ['sign']);
+    k.usages.push('verify');
+    const a = await s.verify('HMAC', k, bytes(32), bytes(1));
+    const ops = (await s.exportKey('jwk', k)).key_ops;
+    k.algorithm.hash.name = 'SHA-1';
+    const len = (await s.sign('HMAC', k, bytes(1))).byteLength;
+    k.usages.length = 0;
+    return [a, ops, len, await attempt(() => s.sign('HMAC', k, bytes(1))), k.algorithm.length];
+    """,
     "inspect": """
     const util = require('util');
     const k = await s.importKey('raw', bytes(16), 'AES-GCM', false, ['encrypt']);

@@ -118,7 +118,8 @@
     const material = CryptoKey._material(key);
     const out = call('subtle.export', format, material);
     if (format !== 'jwk') return toArrayBuffer(out);
-    const jwk = { key_ops: CryptoKey._usages(key).slice(), ext: true };
+    // Node 20 puts the key's own usages array in the JWK (not a copy).
+    const jwk = { key_ops: CryptoKey._usages(key), ext: true };
     for (const k in out) jwk[k] = out[k];
     return jwk;
   }

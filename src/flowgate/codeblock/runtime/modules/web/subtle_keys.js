@@ -9,10 +9,13 @@
   const U8 = Uint8Array;
   const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
   const ObjectCreate = Object.create;
+  const includes = Array.prototype.includes;
+  const ReflectApply = Reflect.apply;
+  const ArrayPrototypeIncludes = (a, v) => ReflectApply(includes, a, [v]);
   let constructing = false;
 
   class CryptoKey {
-    #type; #extractable; #algorithm; #usages; #data; #plainAlg; #usageSet;
+    #type; #extractable; #algorithm; #usages; #data; #plainAlg;
     constructor(type, extractable, algorithm, usages, data, plainAlg) {
       if (!constructing) throw illegalConstructor();
       constructing = false;
@@ -20,7 +23,6 @@
       this.#extractable = extractable;
       this.#algorithm = algorithm;
       this.#usages = usages;
-      this.#usageSet = usages.slice();
       this.#data = data;
       this.#plainAlg = plainAlg;
     }
@@ -43,10 +45,17 @@
     static _isKey(v) { return v !== null && typeof v === 'object' && #type in v; }
     /** What the host ops need: `{type, data, algorithm}` (algorithm as plain data). */
     static _material(key) {
-      return { type: key.#type, data: key.#data, algorithm: key.#plainAlg };
+      // Node 20 reads the hash from the key's (mutable) algorithm object at each use: so do we.
+      let algorithm = key.#plainAlg;
+      const hash = algorithm.hash === undefined ? undefined : key.#algorithm.hash;
+      if (hash !== undefined && hash !== null && typeof hash.name === 'string' && hash.name !== algorithm.hash) {
+        algorithm = { ...algorithm, hash: hash.name };
+      }
+      return { type: key.#type, data: key.#data, algorithm };
     }
-    static _has(key, usage) { return key.#usageSet.includes(usage); }
-    static _usages(key) { return key.#usageSet; }
+    // Node 20 checks usages against the array `key.usages` returns (mutable, as there).
+    static _has(key, usage) { return ArrayPrototypeIncludes(key.#usages, usage); }
+    static _usages(key) { return key.#usages; }
     static _name(key) { return key.#plainAlg.name; }
     static _extractable(key) { return key.#extractable; }
   }
