@@ -200,3 +200,30 @@ def test_without_the_service_fetch_is_refused() -> None:
         return info.value
 
     assert asyncio.run(go()).props["fetch"] == "security"
+
+
+class _NoAnswer:
+    async def resolve(self, host: str, port: int) -> list[str]:
+        raise OSError("no such name")
+
+
+def test_unresolvable_names_fail_as_enotfound_not_security() -> None:
+    service = make_fetch_service(fetch_limits(**GUARDED), resolver=_NoAnswer())
+    request: dict[str, Any] = {
+        "url": "https://nowhere.example/p?token=s",
+        "method": "GET",
+        "headers": [],
+    }
+
+    async def go() -> BridgeError:
+        io = ExecutionIO(asyncio.get_running_loop(), {"fetch": service})
+        try:
+            with pytest.raises(BridgeError) as info:
+                await fetch(io, request)
+            return info.value
+        finally:
+            await service.aclose()
+
+    err = asyncio.run(go())
+    assert err.props["fetch"] == "network" and err.code == "ENOTFOUND"
+    assert err.message == "getaddrinfo ENOTFOUND nowhere.example"

@@ -91,6 +91,59 @@ return out;
 """
 
 
+MORE_CASES = [
+    r"""
+const out = [];
+for (const init of [undefined, {status: 201}, {headers: {'Content-Type': 'text/x'}}, {headers: [['x', 'y']]}, {status: 204}]) {
+  try { const r = Response.json({a: [1]}, init); out.push([r.status, [...r.headers], await r.text()]) } catch (e) { out.push([e.name, e.message]) }
+}
+try { Response.json(undefined) } catch (e) { out.push([e.name, e.message]) }
+try { Response.json(1n) } catch (e) { out.push([e.name]) }
+return out;
+""",
+    r"""
+const ac = new AbortController();
+const r = new Request('http://a/', {signal: ac.signal});
+const c = r.clone();
+ac.abort('stop');
+return [r.signal.aborted, r.signal.reason, c.signal.aborted, c.signal.reason, r.signal === ac.signal];
+""",
+    r"""
+const r = new Response('abc');
+const reader = r.body.getReader();
+const first = await reader.read();
+const second = await reader.read();
+return [Array.from(first.value), first.done, second.done, second.value, r.bodyUsed, r.body.locked];
+""",
+    r"""
+const r = new Response('abc');
+const c = r.clone();
+return [await r.text(), await c.text(), r.bodyUsed, c.bodyUsed, new Response(null).bodyUsed,
+  await new Response(null).text(), await new Response().arrayBuffer().then(b => b.byteLength)];
+""",
+    r"""
+const f = new FormData();
+f.append('x', new File(['1'], 'orig.txt', {type: 'a/b', lastModified: 7}));
+f.append('y', new File(['2'], 'orig.txt'), 'renamed.txt');
+f.set('z', new Blob(['3']));
+const [x, y, z] = [f.get('x'), f.get('y'), f.get('z')];
+return [x.name, x.lastModified, x.type, y.name, z.name, z.constructor.name, f.has('z'), f.getAll('q')];
+""",
+    r"""
+const h = new Headers({'Set-Cookie': 'a=1'});
+h.append('set-cookie', 'b=2');
+h.set('set-cookie', 'c=3');
+const seen = []; for (const [k, v] of h) seen.push(k + '=' + v);
+return [seen, h.getSetCookie(), new Headers(h).getSetCookie()];
+""",
+]
+
+
+@pytest.mark.parametrize("code", MORE_CASES)
+def test_more_fetch_classes_match_node(run_js: RunJs, node: NodeOracle, code: str) -> None:
+    assert_same(run_js, node, code)
+
+
 @pytest.mark.parametrize("code", CASES)
 def test_fetch_classes_match_node(run_js: RunJs, node: NodeOracle, code: str) -> None:
     assert_same(run_js, node, code)

@@ -74,10 +74,9 @@
     static json(data, init = undefined) {
       const text = stringify(data);
       if (text === undefined) throw new TypeError('Value is not JSON serializable');
-      const r = new Response(text, checkInit('Response.json', init));
-      if (!('headers' in checkInit('Response.json', init)) || !r.headers.has('content-type') || r.headers.get('content-type') === 'text/plain;charset=UTF-8') {
-        r.headers.set('content-type', 'application/json');
-      }
+      init = checkInit('Response.json', init);
+      const r = make({ type: 'default', url: '', redirected: false, status: 200, statusText: '', headers: new Headers(), bytes: null });
+      r.#initialize(init, { bytes: extractBody(text).bytes, type: 'application/json' });
       return r;
     }
     static redirect(url, status = 302) {
