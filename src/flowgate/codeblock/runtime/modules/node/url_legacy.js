@@ -25,7 +25,10 @@
     'file', 'file:', 'ws', 'ws:', 'wss', 'wss:']);
   // Node's C++ toASCII (ada::idna::to_ascii): UTS #46 as in the URL Standard, '' on failure.
   // Only non-ASCII or xn-- hosts need it: url.parse has already lowercased the host.
+  // Node hands the host to ada as a C string: it ends at the first NUL.
   function toASCII(hostname) {
+    const nul = hostname.indexOf('\0');
+    if (nul !== -1) hostname = hostname.slice(0, nul);
     if (/^[\x00-\x7f]*$/.test(hostname) && !/(^|\.)xn--/i.test(hostname)) return hostname;
     const r = require('vendor/tr46').toASCII(hostname, { checkHyphens: false, checkBidi: true, checkJoiners: true,
       useSTD3ASCIIRules: false, transitionalProcessing: false, verifyDNSLength: false });
