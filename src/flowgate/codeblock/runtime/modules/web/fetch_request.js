@@ -8,7 +8,6 @@
   const { Headers } = require('web/fetch_headers');
   const { extractBody, consume } = require('web/fetch_body');
   const { AbortController, AbortSignal } = require('web/events');
-  const { URL } = require('web/url');
   const { bodyStream } = require('web/fetch_stream');
   const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
   const NORMALIZED = { delete: 'DELETE', get: 'GET', head: 'HEAD', options: 'OPTIONS', post: 'POST', put: 'PUT' };
@@ -57,7 +56,7 @@
 
   function parseURL(input) {
     try {
-      return new URL(`${input}`);
+      return new (require('web/url').URL)(`${input}`);
     } catch (cause) {
       throw new TypeError(`Failed to parse URL from ${input}`, { cause });
     }
