@@ -170,10 +170,12 @@ def _unb64u(value: Any, what: str) -> bytes:
             code="ERR_INVALID_ARG_TYPE",
             type="TypeError",
         )
-    try:
-        return base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
-    except ValueError:
-        raise _invalid_jwk("Invalid JWK data") from None
+    # Node decodes JWK members as lenient base64 (either alphabet, junk skipped).
+    text = value.split("=", 1)[0].replace("-", "+").replace("_", "/")
+    cleaned = "".join(ch for ch in text if ch.isascii() and (ch.isalnum() or ch in "+/"))
+    if len(cleaned) % 4 == 1:
+        cleaned = cleaned[:-1]
+    return base64.b64decode(cleaned + "=" * (-len(cleaned) % 4))
 
 
 def _received(value: Any) -> str:
@@ -264,10 +266,8 @@ def _jwk_okp(kind: str, jwk: dict[str, Any]) -> Loaded:
 
 
 def jwk_import(kind: str, jwk: dict[str, Any]) -> Loaded:
-    """A key from a JWK (a private JWK given to createPublicKey yields the public half)."""
+    """A key from a JWK (for a public key only the public fields are read, as in Node)."""
     kty = jwk.get("kty")
-    if kind == "public" and "d" in jwk and jwk.get("d") is not None:
-        kind = "private"
     if kty == "RSA":
         return _jwk_rsa(kind, jwk)
     if kty == "EC":

@@ -48,7 +48,7 @@ def diffie_hellman(private_der: Any, public_kind: Any, public_der: Any) -> bytes
     except ValueError:
         raise node_error(
             "ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS",
-            "error:1C8000E4:Provider routines::mismatching domain parameters",
+            "error:1C8000CB:Provider routines::mismatching domain parameters",
         ) from None
     return out
 
@@ -89,6 +89,12 @@ def _public_point(curve: ec.EllipticCurve, raw: Any) -> ec.EllipticCurvePublicKe
 def _private_bytes(key: ec.EllipticCurvePrivateKey) -> bytes:
     size = (key.curve.key_size + 7) // 8
     return key.private_numbers().private_value.to_bytes(size, "big")
+
+
+@op("keys.ecdh_check")
+def ecdh_check(curve_name: Any) -> None:
+    """createECDH(curve): refuse an unknown curve up front, as Node does."""
+    _curve(curve_name)
 
 
 @op("keys.ecdh_generate")

@@ -20,7 +20,6 @@ MAX_RSA_KEYGEN_BITS = 4096
 #: Node's curve names (OpenSSL short names and the NIST aliases) -> `cryptography` curve.
 CURVES: dict[str, type[ec.EllipticCurve]] = {
     "prime256v1": ec.SECP256R1,
-    "secp256r1": ec.SECP256R1,
     "P-256": ec.SECP256R1,
     "secp384r1": ec.SECP384R1,
     "P-384": ec.SECP384R1,

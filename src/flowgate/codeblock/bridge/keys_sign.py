@@ -90,6 +90,12 @@ def _check_data(data: Any) -> bytes:
     return data
 
 
+@op("keys.digest_ok")
+def digest_ok(name: Any) -> bool:
+    """Whether createSign / createVerify know the digest name."""
+    return canonical_hash(name) is not None
+
+
 def _p1363_size(key: Any) -> int:
     return int((key.curve.key_size + 7) // 8)
 
