@@ -15,6 +15,22 @@ from tests.node_oracle import NodeOracle
 pytestmark = pytest.mark.node
 
 CASES = {
+    "shapes": """
+    const P = Object.getPrototypeOf(s), C = Object.getPrototypeOf(crypto);
+    const desc = (o, n) => JSON.stringify(Object.getOwnPropertyDescriptor(o, n), (k, v) => typeof v === 'function' ? 'fn:' + v.name : v);
+    const k = await s.generateKey({name: 'HMAC', hash: 'SHA-1'}, true, ['sign']);
+    const KP = Object.getPrototypeOf(Object.getPrototypeOf(k));
+    return all([
+      () => Object.getOwnPropertyNames(P).map((n) => [n, typeof P[n] === 'function' ? P[n].length : null, desc(P, n)]),
+      () => Object.getOwnPropertyNames(C).map((n) => [n, desc(C, n)]),
+      () => Object.getOwnPropertyNames(KP).map((n) => [n, desc(KP, n)]),
+      () => s.digest.call({}, 'SHA-256', bytes(1)), () => s.importKey.call(undefined),
+      () => Object.getOwnPropertyDescriptor(C, 'subtle').get.call({}),
+      () => crypto.getRandomValues.call({}, new Uint8Array(2)),
+      () => Object.getOwnPropertyDescriptor(KP, 'type').get.call({}),
+      () => [typeof crypto.randomUUID.call({}), crypto.subtle === crypto.subtle],
+    ]);
+    """,
     "mutation": """
     const k = await s.importKey('raw', bytes(16), {name: 'HMAC', hash: 'SHA-256'}, true, ['sign']);
     k.usages.push('verify');

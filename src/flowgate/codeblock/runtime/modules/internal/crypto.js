@@ -11,6 +11,14 @@
   const HEX = [];
   for (let i = 0; i < 256; i++) HEX[i] = (i < 16 ? '0' : '') + i.toString(16);
   let constructing = false;
+  let instance;
+  function checkThis(self) {
+    if (self !== instance) {
+      const err = new TypeError('Value of "this" must be of type Crypto');
+      Object.defineProperty(err, 'code', { value: 'ERR_INVALID_THIS', writable: true, configurable: true });
+      throw err;
+    }
+  }
 
   class Crypto {
     constructor() {
@@ -21,8 +29,12 @@
       }
       constructing = false;
     }
-    get subtle() { return require('web/subtle').subtle; }
+    get subtle() {
+      checkThis(this);
+      return require('web/subtle').subtle;
+    }
     getRandomValues(ta) {
+      checkThis(this);
       if (!INTEGER_ARRAYS.some((C) => ta instanceof C)) {
         throw new DOMExceptionCtor('The data argument must be an integer-type TypedArray', 'TypeMismatchError');
       }
@@ -35,6 +47,7 @@
       return ta;
     }
     randomUUID() {
+      checkThis(this);
       const b = new Uint8Array(16);
       host.randomFill(b);
       b[6] = (b[6] & 0x0f) | 0x40;
@@ -52,5 +65,6 @@
   }
   Object.defineProperty(Crypto.prototype, Symbol.toStringTag, { value: 'Crypto', configurable: true });
   constructing = true;
-  module.exports = new Crypto();
+  instance = new Crypto();
+  module.exports = instance;
 })

@@ -19,6 +19,7 @@
   const NumberCtor = Number;
   const MathTrunc = Math.trunc;
 
+  let subtle;
   const ORDINALS = ['1st', '2nd', '3rd', '4th', '5th', '6th', '7th'];
   const FORMATS = ['raw', 'pkcs8', 'spki', 'jwk'];
   const KEY_USAGES = ['encrypt', 'decrypt', 'sign', 'verify', 'deriveKey', 'deriveBits', 'wrapKey', 'unwrapKey'];
@@ -125,21 +126,28 @@
     return call('subtle.deriveBits', params, CryptoKey._material(baseKey), length);
   }
 
+  function checkThis(self) {
+    if (self !== subtle) throw withCode(new TypeError('Value of "this" must be of type SubtleCrypto'), 'ERR_INVALID_THIS');
+  }
+
   class SubtleCrypto {
     constructor() { throw illegalConstructor(); }
     async encrypt(algorithm, key, data) {
+      checkThis(this);
       needArgs('encrypt', arguments, 3);
       keyArg('encrypt', key, 1);
       const bytes = bufferArg('encrypt', data, 2);
       return toArrayBuffer(cipher(true, normalizeAlgorithm(algArg(algorithm), 'encrypt'), key, bytes, 'encrypt'));
     }
     async decrypt(algorithm, key, data) {
+      checkThis(this);
       needArgs('decrypt', arguments, 3);
       keyArg('decrypt', key, 1);
       const bytes = bufferArg('decrypt', data, 2);
       return toArrayBuffer(cipher(false, normalizeAlgorithm(algArg(algorithm), 'decrypt'), key, bytes, 'decrypt'));
     }
     async sign(algorithm, key, data) {
+      checkThis(this);
       needArgs('sign', arguments, 3);
       keyArg('sign', key, 1);
       const bytes = bufferArg('sign', data, 2);
@@ -149,6 +157,7 @@
       return toArrayBuffer(call('subtle.sign', alg, CryptoKey._material(key), bytes));
     }
     async verify(algorithm, key, signature, data) {
+      checkThis(this);
       needArgs('verify', arguments, 4);
       keyArg('verify', key, 1);
       const sig = bufferArg('verify', signature, 2);
@@ -159,18 +168,21 @@
       return call('subtle.verify', alg, CryptoKey._material(key), sig, bytes);
     }
     async digest(algorithm, data) {
+      checkThis(this);
       needArgs('digest', arguments, 2);
       const bytes = bufferArg('digest', data, 1);
       const alg = normalizeAlgorithm(algArg(algorithm), 'digest');
       return toArrayBuffer(call('subtle.digest', alg.name, bytes));
     }
     async generateKey(algorithm, extractable, keyUsages) {
+      checkThis(this);
       needArgs('generateKey', arguments, 3);
       const usages = usagesArg('generateKey', keyUsages, 2);
       const alg = normalizeAlgorithm(algArg(algorithm), 'generateKey');
       return impl.generateKey(alg, !!extractable, usages);
     }
     async deriveKey(algorithm, baseKey, derivedKeyAlgorithm, extractable, keyUsages) {
+      checkThis(this);
       needArgs('deriveKey', arguments, 5);
       keyArg('deriveKey', baseKey, 1);
       const usages = usagesArg('deriveKey', keyUsages, 4);
@@ -180,13 +192,15 @@
       const bits = derive(alg, baseKey, length, 'deriveKey');
       return impl.importKey('raw', bits, importAlg, !!extractable, usages);
     }
-    async deriveBits(algorithm, baseKey, length) {
+    async deriveBits(algorithm, baseKey, length = null) {
+      checkThis(this);
       needArgs('deriveBits', arguments, 2);
       keyArg('deriveBits', baseKey, 1);
       const alg = normalizeAlgorithm(algArg(algorithm), 'deriveBits');
       return toArrayBuffer(derive(alg, baseKey, deriveLength(length), 'deriveBits'));
     }
     async importKey(format, keyData, algorithm, extractable, keyUsages) {
+      checkThis(this);
       needArgs('importKey', arguments, 4);
       const fmt = formatArg('importKey', format, 0);
       const data = keyDataArg('importKey', fmt, keyData);
@@ -195,11 +209,13 @@
       return impl.importKey(fmt, data, alg, !!extractable, usages);
     }
     async exportKey(format, key) {
+      checkThis(this);
       needArgs('exportKey', arguments, 2);
       const fmt = formatArg('exportKey', format, 0);
       return impl.exportKey(fmt, keyArg('exportKey', key, 1));
     }
     async wrapKey(format, key, wrappingKey, wrapAlgorithm) {
+      checkThis(this);
       needArgs('wrapKey', arguments, 4);
       const fmt = formatArg('wrapKey', format, 0);
       keyArg('wrapKey', key, 1);
@@ -215,6 +231,7 @@
       return toArrayBuffer(cipher(true, alg, wrappingKey, data, 'wrapKey'));
     }
     async unwrapKey(format, wrappedKey, unwrappingKey, unwrapAlgorithm, unwrappedKeyAlgorithm, extractable, keyUsages) {
+      checkThis(this);
       needArgs('unwrapKey', arguments, 7);
       const fmt = formatArg('unwrapKey', format, 0);
       const wrapped = bufferArg('unwrapKey', wrappedKey, 1);
@@ -239,6 +256,6 @@
     'deriveKey', 'deriveBits', 'importKey', 'exportKey', 'wrapKey', 'unwrapKey']);
   toStringTag(SubtleCrypto.prototype, 'SubtleCrypto');
 
-  const subtle = Object.create(SubtleCrypto.prototype);
+  subtle = Object.create(SubtleCrypto.prototype);
   module.exports = { SubtleCrypto, CryptoKey, subtle, keyMaterial };
 })
