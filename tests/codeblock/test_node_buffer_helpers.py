@@ -41,6 +41,18 @@ function enc(v) {
   }
   return v;
 }
+// Arguments travel as JSON: {u} is undefined, {s: units} a string (lone surrogates
+// included), {b: bytes} a Buffer, {big} a BigInt, {num} NaN/Infinity/-0.
+function D(x) {
+  if (x === null || typeof x !== 'object' || Array.isArray(x)) return x;
+  if ('u' in x) return undefined;
+  if ('s' in x) return String.fromCharCode(...x.s);
+  if ('b' in x) return Buffer.from(x.b);
+  if ('big' in x) return BigInt(x.big);
+  if ('num' in x) return Number(x.num);
+  return x;
+}
+const DA = (xs) => xs.map(D);
 function R(f) {
   try {
     return enc(f());
@@ -50,6 +62,30 @@ function R(f) {
   }
 }
 """
+
+
+UNDEFINED: dict[str, Any] = {"u": 1}
+
+
+def js_str(text: str) -> dict[str, Any]:
+    """A string argument as UTF-16 code units (orjson cannot carry lone surrogates)."""
+    raw = text.encode("utf-16-le", "surrogatepass")
+    return {"s": [raw[i] | (raw[i + 1] << 8) for i in range(0, len(raw), 2)]}
+
+
+def js_bytes(data: bytes) -> dict[str, Any]:
+    return {"b": list(data)}
+
+
+def js_num(value: float) -> Any:
+    """A number argument; NaN, infinities and -0 as {num}."""
+    if (
+        value != value
+        or value in (float("inf"), float("-inf"))
+        or (value == 0 and str(value)[0] == "-")
+    ):
+        return {"num": str(value).replace("inf", "Infinity").replace("nan", "NaN")}
+    return value
 
 
 def batch_code(expressions: list[str]) -> str:

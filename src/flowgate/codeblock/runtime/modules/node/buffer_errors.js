@@ -123,7 +123,9 @@
 
   const bufferOutOfBounds = (name) => makeError(RangeError, 'ERR_BUFFER_OUT_OF_BOUNDS',
     name ? `"${name}" is outside of buffer bounds` : 'Attempt to access memory outside buffer bounds');
-  const unknownEncoding = (enc) => makeError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${enc}`);
+  // Node formats the encoding with util.format's %s (-0, 1n, {} and [ 1 ] as inspected).
+  const unknownEncoding = (enc) => makeError(TypeError, 'ERR_UNKNOWN_ENCODING',
+    typeof enc === 'string' ? `Unknown encoding: ${enc}` : require('internal/inspect').format('Unknown encoding: %s', enc));
   const invalidBufferSize = (suffix) => makeError(RangeError, 'ERR_INVALID_BUFFER_SIZE',
     `Buffer size must be a multiple of ${suffix}`);
   const missingArgs = (name) => makeError(TypeError, 'ERR_MISSING_ARGS', `The "${name}" argument must be specified`);

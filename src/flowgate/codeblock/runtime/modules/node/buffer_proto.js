@@ -10,6 +10,7 @@
   const MathTrunc = Math.trunc;
   const MathFloor = Math.floor;
   const NumberIsNaN = Number.isNaN;
+  const NumberIsInteger = Number.isInteger;
   const { defineProperty, getOwnPropertyDescriptor, getPrototypeOf } = Object;
   const TypedArrayPrototype = getPrototypeOf(U8.prototype);
   const taSet = TypedArrayPrototype.set;
@@ -169,7 +170,7 @@
     // Search `needle` (a string of code units) in `hay` (code units of width `unit` bytes).
     function search(buf, hay, needle, needleBytes, offset, forward, unit) {
       const length = buf.length;
-      const at = startOffset(length, MathTrunc(offset), needleBytes, forward);
+      const at = startOffset(length, MathTrunc(offset) + 0, needleBytes, forward); // +0: no -0
       if (needleBytes === 0) return at;
       if (length === 0 || at <= -1) return -1;
       if ((forward && needleBytes + at > length) || needleBytes > length) return -1;
@@ -288,13 +289,14 @@
       }
       let bytes;
       if (typeof value === 'string') bytes = ops.encode(value);
-      else if (isUint8Array(value) || ArrayBuffer.isView(value)) bytes = new U8(value.buffer, value.byteOffset, value.byteLength);
+      else if (ArrayBuffer.isView(value)) bytes = new U8(value.buffer, value.byteOffset, value.byteLength);
       else {
         apply(taFill, buf, [(+value >>> 0) & 0xff, offset, end]);
         return buf;
       }
-      if (bytes.length === 0) throw invalidArgValue('value', value);
       if (end > buf.length) throw bufferOutOfBounds();
+      if (end - offset <= 0) return buf;
+      if (bytes.length === 0) throw invalidArgValue('value', value);
       fillPattern(buf, bytes, offset, end);
       return buf;
     }
@@ -317,13 +319,13 @@
       if (targetStart === undefined) {
         targetStart = 0;
       } else {
-        targetStart = toInteger(targetStart, 0);
+        targetStart = NumberIsInteger(targetStart) ? targetStart : toInteger(targetStart, 0);
         if (targetStart < 0) throw outOfRange('targetStart', '>= 0', targetStart);
       }
       if (sourceStart === undefined) {
         sourceStart = 0;
       } else {
-        sourceStart = toInteger(sourceStart, 0);
+        sourceStart = NumberIsInteger(sourceStart) ? sourceStart : toInteger(sourceStart, 0);
         if (sourceStart < 0 || sourceStart > source.length) {
           throw outOfRange('sourceStart', `>= 0 && <= ${source.length}`, sourceStart);
         }
@@ -331,7 +333,7 @@
       if (sourceEnd === undefined) {
         sourceEnd = source.length;
       } else {
-        sourceEnd = toInteger(sourceEnd, 0);
+        sourceEnd = NumberIsInteger(sourceEnd) ? sourceEnd : toInteger(sourceEnd, 0);
         if (sourceEnd < 0) throw outOfRange('sourceEnd', '>= 0', sourceEnd);
       }
       if (targetStart >= target.length || sourceStart >= sourceEnd) return 0;

@@ -38,7 +38,7 @@
       let range;
       if (n > 4) {
         if (min === 0 || min === 0n) range = `>= 0${b} and < 2${b} ** ${n * 8}${b}`;
-        else range = `>= -(2${b} ** ${n * 8 - 1}${b}) and < 2 ** ${n * 8 - 1}${b}`;
+        else range = `>= -(2${b} ** ${n * 8 - 1}${b}) and < 2${b} ** ${n * 8 - 1}${b}`;
       } else {
         range = `>= ${min}${b} and <= ${max}${b}`;
       }
