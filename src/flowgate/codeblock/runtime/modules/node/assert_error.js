@@ -19,7 +19,7 @@
   const StringPrototypeSplit = uncurryThis(String.prototype.split);
 
   const { inspect } = require('internal/inspect');
-  const { validateObject } = require('node/util_errors');
+  const { validateObject, setStackHeader } = require('node/util_errors');
   // Output is never a TTY here: Node's colours are all empty strings.
   const colors = { blue: '', green: '', white: '', red: '', gray: '', refresh() {} };
   const removeColors = (s) => s;
@@ -381,6 +381,7 @@
         this.operator = operator;
       }
       ErrorCaptureStackTraceSafe(this, stackStartFn || stackStartFunction);
+      setStackHeader(this, `AssertionError [ERR_ASSERTION]: ${this.message}`);
       this.stack; // eslint-disable-line no-unused-expressions
       this.name = 'AssertionError';
     }

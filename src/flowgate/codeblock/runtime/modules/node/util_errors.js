@@ -31,11 +31,28 @@
     }
     return proto;
   }
+  // V8 renders `stack` with the name Node had set while capturing it
+  // (`TypeError [ERR_X]: message`); our engine's stack is frames only, and
+  // util.inspect would add a plain `TypeError: message` header. The frames of
+  // the runtime's own modules are dropped (Node hides its internals from
+  // coded errors too).
+  const INTERNAL_FRAME = /^\s*at .*\((?:node|internal|web|vendor)\/[^)]*\)$/;
+  function setStackHeader(err, header) {
+    let frames;
+    try { frames = err.stack; } catch { return; }
+    if (typeof frames !== 'string' || !frames.startsWith('    at ')) return;
+    const kept = frames.split('\n').filter((line) => line !== '' && !INTERNAL_FRAME.test(line));
+    Object.defineProperty(err, 'stack', {
+      value: kept.length ? `${header}\n${kept.join('\n')}` : header,
+      writable: true, configurable: true, enumerable: false,
+    });
+  }
   /** An error of class `Base` with Node's `code` (enumerable, as in Node). */
   function makeError(Base, code, message, plain = false) {
     const err = new Base(message);
     if (!plain) Object.setPrototypeOf(err, codedPrototype(Base, code));
     err.code = code;
+    setStackHeader(err, plain ? `${Base.name}: ${message}` : `${Base.name} [${code}]: ${message}`);
     return err;
   }
 
@@ -193,7 +210,7 @@
   }
 
   module.exports = {
-    decodeURIComponentNode, makeError, invalidArgType, invalidArgValue, outOfRange, determineSpecificType, formatList,
+    decodeURIComponentNode, makeError, setStackHeader, invalidArgType, invalidArgValue, outOfRange, determineSpecificType, formatList,
     validateFunction, validateObject, validateString, validateBoolean, validateNumber, validateAbortSignal,
     AbortError,
   };
