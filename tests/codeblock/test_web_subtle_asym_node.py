@@ -299,3 +299,42 @@ def test_ed448_and_x448(run_js: RunJs, node: NodeOracle, keys: dict[str, Any]) -
     ]);
     """,
     )
+
+
+EDGES = """
+const r = async (f) => { try { const v = await f(); return v instanceof ArrayBuffer ? hex(v) : v; } catch (e) { return [e.name, e.code]; } };
+const out = [];
+const {alg: _a, key_ops: _o, ...rsaJwk} = input.keys.rsa.jwk;
+input = {rsa: rsaJwk};
+const pss = await s.importKey('jwk', input.rsa, {name: 'RSA-PSS', hash: 'SHA-256'}, true, ['sign']);
+const psspub = await s.importKey('jwk', {kty: 'RSA', n: input.rsa.n, e: input.rsa.e}, {name: 'RSA-PSS', hash: 'SHA-256'}, true, ['verify']);
+const sig = await s.sign({name: 'RSA-PSS', saltLength: 0}, pss, new Uint8Array(3));
+out.push(await r(() => s.verify({name: 'RSA-PSS', saltLength: 300}, psspub, sig, new Uint8Array(3))));
+out.push(await r(() => s.verify({name: 'RSA-PSS', saltLength: 0}, psspub, sig.slice(0, 10), new Uint8Array(3))));
+out.push(await r(() => s.verify({name: 'RSASSA-PKCS1-v1_5'}, psspub, sig, new Uint8Array(3))));
+const comp = new Uint8Array([2, ...new Uint8Array(32).fill(0), 1]);
+out.push(await r(() => s.importKey('raw', comp.slice(0, 33), {name: 'ECDSA', namedCurve: 'P-256'}, true, ['verify'])));
+const ec = await s.generateKey({name: 'ECDSA', namedCurve: 'P-256'}, true, ['sign', 'verify']);
+const raw = new Uint8Array(await s.exportKey('raw', ec.publicKey));
+const c = new Uint8Array(33); c[0] = 2 + (raw[64] & 1); c.set(raw.slice(1, 33), 1);
+out.push(await r(async () => { const k = await s.importKey('raw', c, {name: 'ECDSA', namedCurve: 'P-256'}, true, ['verify']); return hex(await s.exportKey('raw', k)) === hex(raw); }));
+out.push(await r(() => s.verify({name: 'ECDSA', hash: 'SHA-256'}, ec.publicKey, new Uint8Array(64).fill(255), new Uint8Array(3))));
+out.push(await r(() => s.verify({name: 'ECDSA', hash: 'SHA-256'}, ec.publicKey, new Uint8Array(64), new Uint8Array(3))));
+const oaep = await s.importKey('jwk', {...input.rsa, alg: 'RSA-OAEP-256'}, {name: 'RSA-OAEP', hash: 'SHA-256'}, true, ['unwrapKey', 'decrypt']);
+const oaeppub = await s.importKey('jwk', {kty: 'RSA', n: input.rsa.n, e: input.rsa.e}, {name: 'RSA-OAEP', hash: 'SHA-256'}, true, ['wrapKey']);
+const aes = await s.importKey('raw', new Uint8Array(16).fill(7), 'AES-GCM', true, ['encrypt']);
+const w = await s.wrapKey('jwk', aes, oaeppub, {name: 'RSA-OAEP'});
+out.push(await r(async () => { const k = await s.unwrapKey('jwk', w, oaep, 'RSA-OAEP', 'AES-GCM', true, ['encrypt']); return [k.algorithm, hex(await s.exportKey('raw', k))]; }));
+out.push(await r(() => s.unwrapKey('raw', w, oaep, 'RSA-OAEP', 'AES-GCM', true, ['encrypt'])));
+out.push(await r(() => s.wrapKey('raw', aes, oaeppub, {name: 'RSA-OAEP', label: new Uint8Array(2)}).then(x => x.length)));
+out.push(await r(() => s.wrapKey('pkcs8', aes, oaeppub, {name: 'RSA-OAEP'})));
+out.push(await r(() => s.wrapKey('raw', aes, oaep, {name: 'RSA-OAEP'})));
+return out;
+"""
+
+
+def test_rsa_pss_oaep_wrapping_and_ec_point_edges(
+    run_js: RunJs, node: NodeOracle, keys: dict[str, Any]
+) -> None:
+    """PSS salt limits, PKCS1 on a PSS key, compressed EC points, junk ECDSA signatures, RSA-OAEP wrapping."""
+    run_both(run_js, node, keys, EDGES)
