@@ -136,9 +136,19 @@ def _data(data: Any, what: str = "data") -> bytes:
     return data
 
 
+#: Digests of OpenSSL's legacy provider, which Node 20 knows by name but cannot load
+#: (it reports ERR_OSSL_EVP_UNSUPPORTED rather than "not supported").
+LEGACY = frozenset(
+    ["md4", "rsa-md4", "md4withrsaencryption", "whirlpool", "mdc2", "rsa-mdc2", "mdc2withrsa"]
+)
+
+
 @op("hash.resolve")
 def hash_resolve(name: Any) -> list[Any] | None:
-    """`[canonical, digest size, is XOF]` for a Node digest name, or None when unsupported."""
+    """`[canonical, digest size, is XOF]` for a Node digest name, `[None, 0, False]` for
+    a legacy digest Node cannot load either, or None when unknown."""
+    if isinstance(name, str) and name.lower() in LEGACY:
+        return [None, 0, False]
     canonical = resolve_digest(name)
     if canonical is None:
         return None

@@ -25,8 +25,9 @@ MAX_PBKDF2_WORK = 10_000_000
 MAX_KEYLEN = 16 * 1024 * 1024
 #: Longest password / salt / key material accepted.
 MAX_INPUT = 16 * 1024 * 1024
-#: scrypt: host memory one call may use (Node's default maxmem is 32 MiB).
-MAX_SCRYPT_MEM = 64 * 1024 * 1024
+#: scrypt: host memory one call may use (Node's default maxmem is 32 MiB; this admits
+#: N=2^17, r=8 for callers who raise maxmem, as some password-hashing settings do).
+MAX_SCRYPT_MEM = 136 * 1024 * 1024
 #: scrypt: N * r * p (the amount of mixing) one call may run.
 MAX_SCRYPT_WORK = 1 << 23
 SCRYPT_DEFAULT_MAXMEM = 32 * 1024 * 1024

@@ -44,12 +44,14 @@
     } else {
       info = U.resolveDigest(algorithm);
       if (info === null) throw new Error('Digest method not supported');
+      if (info[0] === null) throw U.unsupportedDigest();
     }
     if (xofLen !== undefined && !info[2] && xofLen !== info[1]) {
       throw makeError(Error, 'ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH',
         'error:030000B2:digital envelope routines::not XOF or invalid length');
     }
-    const outputLength = xofLen !== undefined ? xofLen : (source !== null ? source[kHandle].outputLength : info[1]);
+    // A copy does not inherit outputLength (Node's HashInit starts from the digest's default).
+    const outputLength = xofLen !== undefined ? xofLen : info[1];
     this[kHandle] = { info, outputLength, chunks: new Chunks(source !== null ? source[kHandle].chunks : null) };
     this[kState] = { [kFinalized]: false };
     this._options = options;
@@ -85,6 +87,7 @@
     const keyBytes = U.secretKeyBytes(key, encoding);
     const info = U.resolveDigest(hmac);
     if (info === null) throw makeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${hmac}`);
+    if (info[0] === null) throw U.unsupportedDigest();
     if (info[2]) throw new Error('error:00000000:lib(0)::reason(0)');
     this[kHandle] = { info, key: u8Slice.call(keyBytes), chunks: new Chunks(null) };
     this[kState] = { [kFinalized]: false };
@@ -119,6 +122,7 @@
     }
     const info = U.resolveDigest(algorithm);
     if (info === null) throw new Error(`Digest method ${algorithm} is not supported`);
+    if (info[0] === null) throw U.unsupportedDigest();
     const data = typeof input === 'string' ? U.stringBytes(input, 'utf8') : U.bytesOf(input);
     const out = U.wrap(call('hash.digest', info[0], data, info[1]));
     return normalized === 'buffer' ? out : out.toString(normalized);

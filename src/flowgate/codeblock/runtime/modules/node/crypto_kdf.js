@@ -121,6 +121,7 @@
   function digestName(digest) {
     const info = U.resolveDigest(digest);
     if (info === null) throw makeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${digest}`);
+    if (info[0] === null) throw new Error('error:0308010C:digital envelope routines::unsupported');
     return info[0];
   }
 
@@ -208,7 +209,7 @@
     } else if (typeof key === 'string' || U.isAnyArrayBuffer(key) || isView(key)) {
       ikm = byteSource(key, 'ikm');
     } else {
-      throw invalidArgType('ikm', ['string', 'SharedArrayBuffer', 'ArrayBuffer', 'TypedArray', 'DataView', 'Buffer'], key);
+      throw invalidArgType('ikm', ['string', 'SecretKeyObject', 'ArrayBuffer', 'TypedArray', 'DataView', 'Buffer'], key);
     }
     salt = byteSource(salt, 'salt');
     info = byteSource(info, 'info');
@@ -219,13 +220,14 @@
     return [digestName(hash), ikm, salt, info, length];
   }
   function hkdfSync(hash, key, salt, info, length) {
-    const u8 = call('kdf.hkdf', ...hkdfArgs(hash, key, salt, info, length));
-    return u8.buffer.byteLength === u8.length ? u8.buffer : u8.slice().buffer;
+    return call('kdf.hkdf', ...hkdfArgs(hash, key, salt, info, length)).buffer;  // a fresh, exact ArrayBuffer
   }
   function hkdf(hash, key, salt, info, length, callback) {
     const args = hkdfArgs(hash, key, salt, info, length);
     validateFunction(callback, 'callback');
-    runJob(callback, () => call('kdf.hkdf', ...args).slice().buffer);
+    // Every HKDF error comes from Node's job constructor, i.e. is thrown synchronously.
+    const bits = call('kdf.hkdf', ...args).buffer;
+    defer(() => callback(null, bits));
   }
 
   function timingSafeEqual(buf1, buf2) {

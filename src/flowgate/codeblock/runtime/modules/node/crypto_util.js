@@ -157,7 +157,12 @@
     return resolved;
   }
 
+  /** A digest OpenSSL knows but Node 20 cannot load (legacy provider: md4, whirlpool, mdc2). */
+  const unsupportedDigest = () => makeError(Error, 'ERR_OSSL_EVP_UNSUPPORTED',
+    'error:0308010C:digital envelope routines::unsupported');
+
   module.exports = {
+    unsupportedDigest,
     ...E, B, call, isAnyArrayBuffer, bytesOf, wrap, isEncoding, validateEncoding, stringBytes, dataBytes,
     bufferOrView, secretKeyBytes, isKeyObject, isCryptoKey, encodeOut, validateInteger, validateUint32,
     validateInt32, defer, resolveDigest, Chunks,
