@@ -303,3 +303,36 @@ def test_responses_read_the_same_as_node(
     theirs = node.run(code, {"base": server.base})
     assert mine["success"] and theirs["success"], (mine, theirs)
     assert json.dumps(mine["result"]) == json.dumps(theirs["result"])
+
+
+def test_failures_match_node(
+    fetch_runner: FetchRunner, node: NodeOracle, server: LocalServer
+) -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    code = """
+    const out = [];
+    const attempts = [
+      () => fetch('http://127.0.0.1:' + input.closed + '/'),
+      () => fetch('ftp://127.0.0.1/'),
+      () => fetch('/relative'),
+      () => fetch(input.base + '/redirect/302/echo', {redirect: 'error'}),
+      () => fetch(input.base + '/echo', {signal: AbortSignal.abort()}),
+      () => fetch(input.base + '/echo', {method: 'GET', body: 'x'}),
+      () => fetch(input.base + '/echo', {method: 'TRACE'}),
+      () => fetch(input.base + '/echo', {headers: {'bad header': 'x'}}),
+    ];
+    for (const attempt of attempts) {
+      try { await attempt(); out.push('ok') }
+      catch (e) { out.push([e.name, e.message, e.cause ? [e.cause.name, e.cause.code || null] : null]) }
+    }
+    return out;
+    """
+    inp = {"base": server.base, "closed": closed}
+    mine = fetch_runner.run(code, inp)
+    theirs = node.run(code, inp)
+    assert mine["success"] and theirs["success"], (mine, theirs)
+    assert mine["result"] == theirs["result"]

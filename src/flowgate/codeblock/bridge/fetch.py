@@ -120,7 +120,9 @@ def make_fetch_service(limits: CodeLimits, *, resolver: Resolver | None = None) 
 # --------------------------------------------------------------------- errors
 
 
-def _failure(kind: str, message: str, code: str, type: str = "Error", **extra: Any) -> BridgeError:
+def _failure(
+    kind: str, message: str, code: str | None, type: str = "Error", **extra: Any
+) -> BridgeError:
     return BridgeError(message, code=code, type=type, props={"fetch": kind, **extra})
 
 
@@ -141,7 +143,7 @@ def _blocked(exc: BlockedURL, url: httpx.URL) -> BridgeError:
         )
     if exc.reason in _SECURITY_REASONS:
         return _failure("security", f"fetch blocked: {exc.message}", "ERR_FLOWGATE_SSRF")
-    return _failure("network", exc.message, "ERR_FLOWGATE_FETCH")
+    return _failure("network", exc.message, None)
 
 
 def _chain(exc: BaseException) -> list[BaseException]:
@@ -239,7 +241,7 @@ def _next_hop(hop: _Hop, status: int, location: str) -> _Hop:
     try:
         target = hop.url.join(location).copy_with(fragment=None)
     except (httpx.InvalidURL, ValueError, TypeError):
-        raise _failure("network", "invalid redirect location", "ERR_FLOWGATE_FETCH") from None
+        raise _failure("network", "invalid redirect location", None) from None
     method, body, headers = hop.method, hop.body, hop.headers
     if (status in (301, 302) and method == "POST") or (
         status == 303 and method not in ("GET", "HEAD")
@@ -282,12 +284,12 @@ async def _exchange(service: FetchService, hop: _Hop, redirect: str) -> dict[str
             location = response.headers.get("location")
             if response.status_code in _REDIRECTS and location is not None and redirect != "manual":
                 if redirect == "error":
-                    raise _failure("network", "unexpected redirect", "ERR_FLOWGATE_FETCH")
+                    raise _failure("network", "unexpected redirect", None)
                 if hops >= limits.max_redirects:
                     raise _failure(
                         "network",
                         f"redirect count exceeded (FETCH_MAX_REDIRECTS={limits.max_redirects})",
-                        "ERR_FLOWGATE_FETCH",
+                        None,
                     )
                 hop = _next_hop(hop, response.status_code, location)
                 continue
