@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
 from flowgate.codeblock.bridge.subtle_util import (
     MAX_DERIVE_BITS,
-    MAX_PBKDF2_ITERATIONS,
+    MAX_PBKDF2_WORK,
     fail,
     hash_of,
     load_key,
@@ -252,9 +252,17 @@ def pbkdf2(params: dict[str, Any], secret: bytes, bits: int) -> bytes:
     iterations = params.get("iterations")
     if iterations == 0:
         operation_error("iterations cannot be zero")
-    iterations = need_int(iterations, "algorithm.iterations", 1, MAX_PBKDF2_ITERATIONS)
+    iterations = need_int(iterations, "algorithm.iterations", 1, 0xFFFFFFFF)
+    h = hash_of(params.get("hash"))
+    blocks = -(-(bits // 8) // h.digest_size)
+    # The same bound as node/crypto's pbkdf2 (bridge/kdf.py): HMAC chains one call may run.
+    if iterations * blocks > MAX_PBKDF2_WORK:
+        operation_error(
+            f"PBKDF2 work (iterations x output blocks = {iterations * blocks}) exceeds "
+            f"the sandbox's limit of {MAX_PBKDF2_WORK}"
+        )
     salt = need_bytes(params.get("salt"), "algorithm.salt")
-    kdf = PBKDF2HMAC(hash_of(params.get("hash")), bits // 8, salt, iterations)
+    kdf = PBKDF2HMAC(h, bits // 8, salt, iterations)
     return kdf.derive(secret)
 
 

@@ -28,7 +28,8 @@ HASHES: dict[str, type[hashes.HashAlgorithm]] = {
 MAX_DATA = 64 * 1024 * 1024
 MAX_RSA_BITS = 8192
 MAX_RSA_KEYGEN_BITS = 4096
-MAX_PBKDF2_ITERATIONS = 10_000_000
+#: PBKDF2: iterations x output blocks (as node/crypto's pbkdf2 caps it).
+MAX_PBKDF2_WORK = 10_000_000
 MAX_DERIVE_BITS = 8 * 1024 * 1024
 GENERIC_FAILURE = "The operation failed for an operation-specific reason"
 
