@@ -44,6 +44,9 @@ CASES = [
     "return await new Promise(r => cb((e) => r([e.code, e.message, e.reason])))",
     "const u = require('util'); const cb = u.callbackify(async function foo(a) {}); return [cb.name, cb.length]",
     "const u = require('util'); try { u.callbackify(async () => 1)(1) } catch (e) { return [e.code, e.message] }",
+    "const u = require('util'); const sleep = u.promisify(setTimeout); "
+    "return [await sleep(5, 'v'), await u.promisify(setImmediate)('i'), "
+    "sleep === require('timers/promises').setTimeout, typeof setTimeout[u.promisify.custom]]",
     # deprecate / inherits / debuglog
     "const u = require('util'); const f = u.deprecate((a) => a + 1, 'old'); return [f(1), typeof f]",
     "const u = require('util'); class A { constructor(x) { this.x = x } } const D = u.deprecate(A, 'm'); "

@@ -80,6 +80,19 @@
     return defineProperties(fn, descriptors);
   }
   promisify.custom = kCustomPromisify;
+  // Node's setTimeout/setImmediate carry promisify.custom (timers/promises), so
+  // `promisify(setTimeout)` sleeps. Added to the sandbox timers when util loads.
+  {
+    const timersApi = require('internal/timers').api;
+    for (const name of ['setTimeout', 'setImmediate']) {
+      const fn = timersApi[name];
+      if (typeof fn === 'function' && !Object.getOwnPropertyDescriptor(fn, kCustomPromisify)) {
+        defineProperty(fn, kCustomPromisify, {
+          get() { return require('node/timers_promises')[name]; }, enumerable: true, configurable: false,
+        });
+      }
+    }
+  }
 
   function callbackifyOnRejected(reason, cb) {
     if (!reason) {
