@@ -237,7 +237,7 @@ def test_key_agreement() -> None:
 
 def test_ecdh_ops() -> None:
     priv, pub = call("keys.ecdh_generate", "prime256v1")
-    assert len(priv) == 32 and len(pub) == 65
+    assert len(priv) <= 32 and len(pub) == 65
     assert call("keys.ecdh_set_private", "prime256v1", priv) == [priv, pub]
     comp = call("keys.ecdh_convert", "prime256v1", pub, "compressed")
     hybrid = call("keys.ecdh_convert", "prime256v1", comp, "hybrid")

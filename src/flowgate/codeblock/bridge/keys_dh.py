@@ -87,8 +87,9 @@ def _public_point(curve: ec.EllipticCurve, raw: Any) -> ec.EllipticCurvePublicKe
 
 
 def _private_bytes(key: ec.EllipticCurvePrivateKey) -> bytes:
-    size = (key.curve.key_size + 7) // 8
-    return key.private_numbers().private_value.to_bytes(size, "big")
+    """The scalar without leading zero bytes, as Node's getPrivateKey (BN_bn2bin) gives it."""
+    value = key.private_numbers().private_value
+    return value.to_bytes((value.bit_length() + 7) // 8, "big")
 
 
 @op("keys.ecdh_check")
@@ -137,6 +138,6 @@ def ecdh_convert(curve_name: Any, raw: Any, fmt: Any) -> bytes:
         key = _public_point(curve, raw)
     except ValueError:
         raise node_error(
-            "ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY", "Public key is not valid for specified curve"
+            "ERR_CRYPTO_OPERATION_FAILED", "Failed to convert Buffer to EC_POINT"
         ) from None
     return _point(key, str(fmt))

@@ -4,11 +4,17 @@ privateEncrypt and publicDecrypt are PKCS#1 v1.5 with block type 1, i.e. an RSA
 signature without the DigestInfo wrapper: `cryptography` does exactly that with
 `sign(data, PKCS1v15(), NoDigestInfo())` and
 `recover_data_from_signature(data, PKCS1v15(), None)`, so no raw RSA is done here.
-RSA_NO_PADDING (raw RSA) has no `cryptography` route and is refused.
+RSA_NO_PADDING (raw RSA, "textbook" m^e / c^d mod n) has no `cryptography` route at
+all, so it is computed here from the key's numbers with Python's pow(); the private
+exponentiation is blinded (a fresh random r per call) so its timing does not depend
+on the input. It is the only arithmetic done by hand, and it is only reachable by
+asking for RSA_NO_PADDING explicitly, as in Node.
 """
 
 from __future__ import annotations
 
+import secrets
+from math import gcd
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
@@ -39,9 +45,7 @@ def _too_large() -> BridgeError:
 def _oaep(oaep_hash: Any, label: Any) -> padding.OAEP:
     name = canonical_hash("sha1" if oaep_hash is None else oaep_hash)
     if name is None or name == "sm3":
-        raise node_error(
-            "ERR_OSSL_EVP_INVALID_DIGEST", f"Invalid digest used: {oaep_hash}", "TypeError"
-        )
+        raise node_error("ERR_OSSL_EVP_INVALID_DIGEST", "Invalid digest used")
     algorithm = hash_algorithm(name)
     if label is not None and not isinstance(label, bytes):
         raise BridgeError("invalid oaepLabel", code="ERR_INVALID_ARG_TYPE", type="TypeError")
@@ -62,8 +66,45 @@ def _check_rsa(akt: str) -> None:
         )
 
 
+def _raw(key: Any, data: bytes, private: bool, encrypting: bool) -> bytes:
+    """RSA_NO_PADDING: the bare RSA permutation, checked as OpenSSL checks it."""
+    k = (key.key_size + 7) // 8
+    if len(data) > k:
+        if encrypting:
+            raise _too_large()
+        raise node_error(
+            "ERR_OSSL_RSA_DATA_GREATER_THAN_MOD_LEN",
+            "error:0200006C:rsa routines::data greater than mod len",
+        )
+    if encrypting and len(data) < k:
+        raise node_error(
+            "ERR_OSSL_RSA_DATA_TOO_SMALL_FOR_KEY_SIZE",
+            "error:0200007A:rsa routines::data too small for key size",
+        )
+    pub = (key.public_key() if private else key).public_numbers()
+    n: int = pub.n
+    e: int = pub.e
+    m = int.from_bytes(data, "big")
+    if m >= n:
+        raise node_error(
+            "ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_MODULUS",
+            "error:02000084:rsa routines::data too large for modulus",
+        )
+    if not private:
+        return pow(m, e, n).to_bytes(k, "big")
+    d: int = key.private_numbers().d
+    while True:
+        r = secrets.randbelow(n - 2) + 2
+        if gcd(r, n) == 1:
+            break
+    blinded = (m * pow(r, e, n)) % n
+    return (pow(blinded, d, n) * pow(r, -1, n) % n).to_bytes(k, "big")
+
+
 def _public_encrypt(key: Any, data: bytes, pad: int, oaep_hash: Any, label: Any) -> bytes:
     k = (key.key_size + 7) // 8
+    if pad == RSA_NO_PADDING:
+        return _raw(key, data, False, True)
     if pad == RSA_PKCS1_OAEP_PADDING:
         scheme = _oaep(oaep_hash, label)
         if len(data) > k - 2 * scheme.algorithm.digest_size - 2:
@@ -87,6 +128,8 @@ def _private_decrypt(key: Any, data: bytes, pad: int, oaep_hash: Any, label: Any
             code="ERR_INVALID_ARG_VALUE",
             type="TypeError",
         )
+    if pad == RSA_NO_PADDING:
+        return _raw(key, data, True, False)
     if pad != RSA_PKCS1_OAEP_PADDING:
         raise _unsupported_padding()
     try:
@@ -99,6 +142,8 @@ def _private_decrypt(key: Any, data: bytes, pad: int, oaep_hash: Any, label: Any
 
 
 def _private_encrypt(key: Any, data: bytes, pad: int) -> bytes:
+    if pad == RSA_NO_PADDING:
+        return _raw(key, data, True, True)
     if pad != RSA_PKCS1_PADDING:
         raise _unsupported_padding()
     if len(data) > (key.key_size + 7) // 8 - 11:
@@ -111,6 +156,8 @@ def _private_encrypt(key: Any, data: bytes, pad: int) -> bytes:
 
 
 def _public_decrypt(key: Any, data: bytes, pad: int) -> bytes:
+    if pad == RSA_NO_PADDING:
+        return _raw(key, data, False, False)
     if pad != RSA_PKCS1_PADDING:
         raise _unsupported_padding()
     try:

@@ -34,24 +34,33 @@ def _invalid_digest() -> BridgeError:
 
 
 def _digest_for(loaded: Loaded, name: Any) -> Any:
-    """The hash to use (None for EdDSA); Node's default for a null algorithm is SHA-256."""
-    if loaded.asymmetric_type in ("ed25519", "ed448"):
+    """The hash to use (None for EdDSA); Node's default for a null algorithm is SHA-256.
+
+    The checks run in OpenSSL's order: an unknown name first, then what the key allows.
+    """
+    canonical = None
+    if name is not None:
+        canonical = canonical_hash(name)
+        if canonical is None:
+            raise node_error("ERR_CRYPTO_INVALID_DIGEST", f"Invalid digest: {name}", "TypeError")
+    akt = loaded.asymmetric_type
+    if akt in ("ed25519", "ed448"):
         if name is not None:
             raise _invalid_digest()
         return None
-    if loaded.asymmetric_type in ("x25519", "x448"):
+    if akt in ("x25519", "x448"):
         raise node_error(
             "ERR_OSSL_EVP_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE",
             "error:03000096:digital envelope routines::operation not supported for this keytype",
         )
-    if name is None:
-        if loaded.pss is not None:
-            return hash_algorithm(loaded.pss.hash)
-        return hash_algorithm("sha256")
-    canonical = canonical_hash(name)
-    if canonical is None:
-        raise node_error("ERR_CRYPTO_INVALID_DIGEST", f"Invalid digest: {name}", "TypeError")
-    return hash_algorithm(canonical)
+    if loaded.pss is not None:
+        if canonical is not None and canonical != loaded.pss.hash:
+            raise node_error(
+                "ERR_OSSL_DIGEST_NOT_ALLOWED",
+                "error:1C8000AE:Provider routines::digest not allowed",
+            )
+        return hash_algorithm(loaded.pss.hash)
+    return hash_algorithm(canonical or "sha256")
 
 
 def _rsa_padding(loaded: Loaded, digest: Any, pad: Any, salt: Any, signing: bool) -> Any:

@@ -150,9 +150,16 @@
     const job = runKeyPairJob(type, options);
     later(callback, job);
   }
-  // util.promisify(generateKeyPair) resolves { publicKey, privateKey }, as in Node.
-  ObjectDefineProperty(generateKeyPair, Symbol.for('nodejs.util.promisify.customArgs'), {
-    value: ['publicKey', 'privateKey'], enumerable: false,
+  // util.promisify(generateKeyPair) resolves { publicKey, privateKey }, as in Node (which
+  // marks it with an internal symbol node/util cannot see; promisify.custom does the same).
+  ObjectDefineProperty(generateKeyPair, Symbol.for('nodejs.util.promisify.custom'), {
+    value: function generateKeyPair(type, options) {
+      return new Promise((resolve, reject) => {
+        later((err, publicKey, privateKey) => (err ? reject(err) : resolve({ publicKey, privateKey })),
+          runKeyPairJob(type, options));
+      });
+    },
+    enumerable: false, configurable: true,
   });
 
   // --- generateKey (secret keys) -------------------------------------------------

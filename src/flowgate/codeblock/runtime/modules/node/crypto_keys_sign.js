@@ -8,7 +8,7 @@
   const { E, call, Buffer, coded, toU8, toBuffer, encodeOut, later } = U;
   const RSA_PKCS1_PSS_PADDING = 6;
   const RSA_PSS_SALTLEN_MAX_SIGN = -2;
-  const EDDSA = ['ed25519', 'ed448', 'x25519', 'x448'];
+  const EDDSA = ['ed25519', 'ed448'];
 
   const signKeyRequired = () => coded('ERR_CRYPTO_SIGN_KEY_REQUIRED', 'No key provided to sign');
   const invalidState = () => coded('ERR_CRYPTO_INVALID_STATE', 'Not initialised');
