@@ -178,3 +178,36 @@ def test_parse_args_matches_node(run_js: RunJs, node: NodeOracle, config: str) -
         "catch (e) { return [e.name, e.code, e.message] }"
     )
     assert_same(run_js, node, code)
+
+
+MIME_STRINGS = [
+    "text/html; charset=UTF-8",
+    'TEXT/JavaScript;Charset="utf-8";x=y',
+    'text/plain;a="b\\"c";d=',
+    " text/x ; q = 1 ",
+    "bad",
+    "a/b;c=\u00e9",
+    "/x",
+    "text/",
+    'x/y;=z;a="',
+    "multipart/form-data; boundary=----x",
+    "a/b;c=d;c=e;C=f",
+]
+
+
+@pytest.mark.parametrize("mime", MIME_STRINGS)
+def test_mime_type_matches_node(run_js: RunJs, node: NodeOracle, mime: str) -> None:
+    code = """
+    const { MIMEType, inspect } = require('util');
+    try {
+      const m = new MIMEType(input.mime);
+      const before = [String(m), m.type, m.subtype, m.essence, [...m.params], m.params.get('charset'),
+                      JSON.stringify(m), inspect(m), m.params.has('c')];
+      m.params.set('x', 'a b');
+      try { m.type = 'bad type'; } catch (e) { before.push(e.code); }
+      try { m.params.set('ok', '\u0100'); } catch (e) { before.push(e.code, e.message); }
+      m.subtype = 'Sub';
+      return [...before, String(m)];
+    } catch (e) { return [e.name, e.code, e.message]; }
+    """
+    assert_same(run_js, node, code, {"mime": mime})

@@ -257,6 +257,8 @@
     parseArgs: () => require('node/util_parse_args').parseArgs,
     TextDecoder: () => require('web/text_encoding').TextDecoder,
     TextEncoder: () => require('web/text_encoding').TextEncoder,
+    MIMEType: () => require('node/util_mime').MIMEType,
+    MIMEParams: () => require('node/util_mime').MIMEParams,
   };
   for (const name of ObjectKeys(lazy)) {
     defineProperty(util, name, {
