@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives import serialization as ser
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa, x448, x25519
 
 from flowgate.codeblock.bridge import keys_asn1 as asn1
+from flowgate.codeblock.bridge.hashes import resolve_digest
 from flowgate.codeblock.bridge.registry import BridgeError
 
 AnyPrivate = (
@@ -342,34 +343,30 @@ _HASHES: dict[str, Any] = {
     "sha3-512": hashes.SHA3_512,
     "sm3": hashes.SM3,
 }
-_ALIASES = {
-    "rsa-sha1-2": "sha1",
-    "ssl3-md5": "md5",
-    "ssl3-sha1": "sha1",
-    "sha512/224": "sha512-224",
-    "sha512/256": "sha512-256",
-}
 
 
 def canonical_hash(name: Any) -> str | None:
-    """Node/OpenSSL digest name (any alias, any case) -> our canonical name, or None."""
-    if not isinstance(name, str):
+    """Node/OpenSSL digest name (any alias, any case, OID) -> our name, or None if unknown.
+
+    Names are resolved as bridge/hashes.py resolves them for createHash, so createSign
+    accepts what createHash accepts.
+    """
+    resolved = resolve_digest(name)
+    if resolved is None:
         return None
-    n = name.lower()
-    n = _ALIASES.get(n, n)
-    if n.startswith("rsa-"):
-        n = n[4:]
-    if n.startswith("id-rsassa-pkcs1-v1_5-with-"):
-        n = n[len("id-rsassa-pkcs1-v1_5-with-") :]
-    if n.endswith("withrsaencryption"):
-        n = n[: -len("withrsaencryption")]
-    n = _ALIASES.get(n, n)
-    if n.startswith(("sha2-", "sha-")):
-        n = "sha" + n.split("-", 1)[1]
-    return n if n in _HASHES else None
+    return resolved.replace("_", "-") if resolved.startswith("sha") else resolved
 
 
 def hash_algorithm(name: str) -> hashes.HashAlgorithm:
-    """The `cryptography` hash for a canonical name (from `canonical_hash`)."""
-    algorithm: hashes.HashAlgorithm = _HASHES[name]()
+    """The `cryptography` hash for a canonical name (from `canonical_hash`).
+
+    Digests OpenSSL knows but `cryptography` cannot sign with (RIPEMD-160, MD5-SHA1,
+    BLAKE2, SHAKE) are refused as OpenSSL refuses a digest a key does not allow.
+    """
+    cls = _HASHES.get(name)
+    if cls is None:
+        raise node_error(
+            "ERR_OSSL_DIGEST_NOT_ALLOWED", "error:1C8000AE:Provider routines::digest not allowed"
+        )
+    algorithm: hashes.HashAlgorithm = cls()
     return algorithm

@@ -11,7 +11,13 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa, x448, x25519
 
 from flowgate.codeblock.bridge import keys_asn1 as asn1
-from flowgate.codeblock.bridge.keys_common import Loaded, describe, node_error
+from flowgate.codeblock.bridge.keys_common import (
+    Loaded,
+    canonical_hash,
+    describe,
+    hash_algorithm,
+    node_error,
+)
 from flowgate.codeblock.bridge.registry import BridgeError, op
 
 #: Largest RSA modulus generated (4096 takes ~0.4 s here; 8192 would take seconds).
@@ -76,16 +82,18 @@ def _pss_params(options: dict[str, Any]) -> asn1.PssParams | None:
     salt = options.get("saltLength")
     if hash_name is None and mgf1 is None and salt is None:
         return None
+    names: list[str | None] = []
     for name in (hash_name, mgf1):
-        if name is not None and name not in asn1.HASH_OIDS:
+        canonical = canonical_hash(name) if name is not None else None
+        if name is not None and canonical not in asn1.HASH_OIDS:
             raise BridgeError(
                 f"Invalid digest: {name}", code="ERR_CRYPTO_INVALID_DIGEST", type="TypeError"
             )
-    hash_name = hash_name or "sha1"
-    sizes = {"sha1": 20, "sha224": 28, "sha256": 32, "sha384": 48, "sha512": 64}
-    sizes.update({"sha512-224": 28, "sha512-256": 32})
+        names.append(canonical)
+    hash_name = names[0] or "sha1"
+    mgf1 = names[1]
     if salt is None:
-        salt = sizes[hash_name] if options.get("hashAlgorithm") is not None else 20
+        salt = hash_algorithm(hash_name).digest_size if names[0] is not None else 20
     if not isinstance(salt, int) or salt < 0:
         raise BridgeError("invalid saltLength", code="ERR_OUT_OF_RANGE", type="RangeError")
     return asn1.PssParams(hash=hash_name, mgf1_hash=mgf1 or hash_name, salt_length=salt)
