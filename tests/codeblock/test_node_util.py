@@ -47,6 +47,12 @@ CASES = [
     "const u = require('util'); const sleep = u.promisify(setTimeout); "
     "return [await sleep(5, 'v'), await u.promisify(setImmediate)('i'), "
     "sleep === require('timers/promises').setTimeout, typeof setTimeout[u.promisify.custom]]",
+    "const u = require('util'); return [[...u.getSystemErrorMap()], u.getSystemErrorName(-2), "
+    "u.getSystemErrorName(-99999)]",
+    "const u = require('util'); try { u.getSystemErrorName(2) } catch (e) { return [e.name, e.code, e.message] }",
+    "const u = require('util'); try { u.getSystemErrorName('x') } catch (e) { return [e.code, e.message] }",
+    "const u = require('util'); const E = (e) => [e.message, e.errno, e.code, e.syscall, e.address, e.port, Object.keys(e)]; "
+    "return [E(u._errnoException(-2, 'open', 'x')), E(u._exceptionWithHostPort(-111, 'connect', '1.2.3.4', 80, 'l'))]",
     # deprecate / inherits / debuglog
     "const u = require('util'); const f = u.deprecate((a) => a + 1, 'old'); return [f(1), typeof f]",
     "const u = require('util'); class A { constructor(x) { this.x = x } } const D = u.deprecate(A, 'm'); "
@@ -112,6 +118,7 @@ CASES = [
     "const u = require('util'); const keys = Object.keys(u); "
     "return ['format', 'inspect', 'promisify', 'callbackify', 'types', 'parseArgs', 'TextEncoder', 'isDeepStrictEqual']"
     ".filter((k) => !keys.includes(k))",
+    "return Object.keys(require('util')).filter((k) => k !== 'parseEnv')",
 ]
 
 

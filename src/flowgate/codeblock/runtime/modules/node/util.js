@@ -217,6 +217,10 @@
 
   let deepStrictEqual;
   const util = {
+    _errnoException: function _errnoException(...args) { return require('node/util_syserr').errnoException(...args); },
+    _exceptionWithHostPort: function _exceptionWithHostPort(...args) {
+      return require('node/util_syserr').exceptionWithHostPort(...args);
+    },
     _extend(target, source) {
       if (source === null || typeof source !== 'object') return target;
       const k = ObjectKeys(source);
@@ -224,7 +228,10 @@
       while (i--) target[k[i]] = source[k[i]];
       return target;
     },
-    callbackify, debug: debuglog, debuglog, deprecate, format, styleText, formatWithOptions, inherits, inspect,
+    callbackify, debug: debuglog, debuglog, deprecate, format, styleText, formatWithOptions,
+    getSystemErrorMap: function getSystemErrorMap() { return require('node/util_syserr').getSystemErrorMap(); },
+    getSystemErrorName: function getSystemErrorName(err) { return require('node/util_syserr').getSystemErrorName(err); },
+    inherits, inspect,
     isArray: ArrayIsArray,
     isBoolean: (arg) => typeof arg === 'boolean',
     isBuffer,
