@@ -1,9 +1,14 @@
 // Node 20's `buffer` module (lib/buffer.js), hand-written for QuickJS: Buffer
 // is a Uint8Array subclass whose bulk work runs in native built-ins (see
-// node/buffer_codec). Split: node/buffer_errors (coded errors, validators),
-// node/buffer_codec (encodings), node/buffer_proto (prototype methods),
-// node/buffer_rw (read/write of numbers), node/buffer_extra (transcode,
-// isUtf8/isAscii, SlowBuffer).
+// node/buffer_codec). Loading costs in proportion to bytecode, so only what
+// nearly every script uses loads with the module: this file (statics),
+// node/buffer_codec (encodings, hot-path checks) and node/buffer_proto
+// (toString, write, equals, compare, copy, slice). The rest are methods whose
+// first call loads their module and puts the real functions in place:
+// node/buffer_search (indexOf & co, fill), node/buffer_rw (numbers),
+// node/buffer_swap (swaps, util.inspect, per-encoding slices/writes),
+// node/buffer_extra (transcode, isUtf8, isAscii); node/buffer_errors only
+// when something throws.
 (function (module, exports, require, host) {
   'use strict';
   const { apply } = Reflect;
@@ -25,11 +30,12 @@
   const sabByteLength = typeof SharedArrayBuffer === 'function' ?
     getOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'byteLength').get : undefined;
   const isView = ArrayBuffer.isView;
+  const strSplit = String.prototype.split;
+  const strSlice = String.prototype.slice;
 
-  const E = require('node/buffer_errors');
-  const { invalidArgType, unknownEncoding, bufferOutOfBounds, validateNumber, validateInteger } = E;
   const codec = require('node/buffer_codec');
-  const { getEncodingOps, normalizeEncoding, OPS } = codec;
+  const { getEncodingOps, normalizeEncoding, OPS, errors, validateNumber, validateInteger } = codec;
+  const invalidArgType = (...a) => errors().invalidArgType(...a);
 
   const kMaxLength = 2 ** 32;
   const kStringMaxLength = 2 ** 29 - 24;
@@ -80,7 +86,7 @@
       ops = OPS.utf8;
     } else {
       ops = getEncodingOps(encoding);
-      if (ops === undefined) throw unknownEncoding(encoding);
+      if (ops === undefined) throw errors().unknownEncoding(encoding);
       if (string.length === 0) return new FastBuffer();
     }
     return wrap(ops.encode(string));
@@ -94,13 +100,13 @@
       if (NumberIsNaN(byteOffset)) byteOffset = 0;
     }
     const maxLength = obj.byteLength - byteOffset;
-    if (maxLength < 0) throw bufferOutOfBounds('offset');
+    if (maxLength < 0) throw errors().bufferOutOfBounds('offset');
     if (length === undefined) {
       length = maxLength;
     } else {
       length = +length;
       if (length > 0) {
-        if (length > maxLength) throw bufferOutOfBounds('length');
+        if (length > maxLength) throw errors().bufferOutOfBounds('length');
       } else {
         length = 0;
       }
@@ -182,7 +188,7 @@
     validateNumber(size, 'size', 0, kMaxLength);
     if (fill !== undefined && fill !== 0 && size > 0) {
       const buf = new FastBuffer(size);
-      return proto.fillImpl(buf, fill, 0, buf.length, encoding);
+      return require('node/buffer_search')(shared).fillImpl(buf, fill, 0, buf.length, encoding);
     }
     return new FastBuffer(size);
   };
@@ -245,16 +251,68 @@
   }
   Buffer.byteLength = byteLength;
 
+  /** Deprecated: an unpooled Buffer (zero-filled here). */
+  function SlowBuffer(size) {
+    validateNumber(size, 'size', 0, kMaxLength);
+    return new FastBuffer(size);
+  }
+  setPrototypeOf(SlowBuffer.prototype, U8.prototype);
+  setPrototypeOf(SlowBuffer, U8);
+
   const shared = { Buffer, FastBuffer, isUint8Array, isTypedArray, isArrayBuffer, kMaxLength, wrap };
   const proto = require('node/buffer_proto')(shared);
-  require('node/buffer_rw')(shared);
-  const extra = require('node/buffer_extra')(shared);
+
+  /**
+   * Put stand-ins for `names` on `target` (a name starting with '=' is another
+   * name of the previous function, as readUint8 is readUInt8's); the first
+   * call of any loads `file` (a function of `shared` returning the real
+   * functions by name) and replaces every stand-in still in place, so later
+   * calls go straight to the real function. Plain loops: iterator-based
+   * destructuring costs microseconds per name in QuickJS.
+   */
+  function lazyMethods(target, file, names) {
+    const keys = [];
+    const stubs = [];
+    let real;
+    function load() {
+      if (real === undefined) {
+        real = require(file)(shared);
+        for (let i = 0; i < keys.length; i++) if (target[keys[i]] === stubs[i]) target[keys[i]] = real[keys[i]];
+      }
+      return real;
+    }
+    const makeStub = (key) => function () { return apply(load()[key], this, arguments); };
+    let stub;
+    for (let i = 0; i < names.length; i++) {
+      let key = names[i];
+      if (typeof key === 'string' && key[0] === '=') key = apply(strSlice, key, [1]);
+      else stub = makeStub(key);
+      keys[i] = key;
+      stubs[i] = stub;
+      target[key] = stub;
+    }
+  }
+  const RW_NAMES = apply(strSplit, 'readBigUInt64LE =readBigUint64LE readBigUInt64BE =readBigUint64BE ' +
+    'readBigInt64LE readBigInt64BE writeBigUInt64LE =writeBigUint64LE writeBigUInt64BE =writeBigUint64BE ' +
+    'writeBigInt64LE writeBigInt64BE readUIntLE =readUintLE readUInt32LE =readUint32LE readUInt16LE ' +
+    '=readUint16LE readUInt8 =readUint8 readUIntBE =readUintBE readUInt32BE =readUint32BE readUInt16BE ' +
+    '=readUint16BE readIntLE readInt32LE readInt16LE readInt8 readIntBE readInt32BE readInt16BE ' +
+    'writeUIntLE =writeUintLE writeUInt32LE =writeUint32LE writeUInt16LE =writeUint16LE writeUInt8 ' +
+    '=writeUint8 writeUIntBE =writeUintBE writeUInt32BE =writeUint32BE writeUInt16BE =writeUint16BE ' +
+    'writeIntLE writeInt32LE writeInt16LE writeInt8 writeIntBE writeInt32BE writeInt16BE readFloatLE ' +
+    'readFloatBE readDoubleLE readDoubleBE writeFloatLE writeFloatBE writeDoubleLE writeDoubleBE', [' ']);
+  lazyMethods(Buffer.prototype, 'node/buffer_rw', RW_NAMES);
+  const SWAP_NAMES = apply(strSplit, 'asciiSlice base64Slice base64urlSlice latin1Slice hexSlice ucs2Slice ' +
+    'utf8Slice asciiWrite base64Write base64urlWrite latin1Write hexWrite ucs2Write utf8Write inspect', [' ']);
+  SWAP_NAMES[SWAP_NAMES.length] = Symbol.for('nodejs.util.inspect.custom');
+  lazyMethods(Buffer.prototype, 'node/buffer_swap', SWAP_NAMES);
+  lazyMethods(Buffer.prototype, 'node/buffer_search', ['indexOf', 'lastIndexOf', 'includes', 'fill']);
+  lazyMethods(Buffer.prototype, 'node/buffer_swap', ['swap16', 'swap32', 'swap64']);
 
   let INSPECT_MAX_BYTES = 50;
-  const out = {
-    Buffer, SlowBuffer: extra.SlowBuffer, transcode: extra.transcode, isUtf8: extra.isUtf8,
-    isAscii: extra.isAscii, kMaxLength, kStringMaxLength, btoa, atob,
-  };
+  const out = { Buffer, SlowBuffer };
+  lazyMethods(out, 'node/buffer_extra', ['transcode', 'isUtf8', 'isAscii']);
+  Object.assign(out, { kMaxLength, kStringMaxLength, btoa, atob });
   defineProperties(out, {
     constants: { value: constants, configurable: false, enumerable: true },
     INSPECT_MAX_BYTES: {
@@ -264,7 +322,11 @@
     },
     // The globals' classes (web/blob), looked up only when asked for.
     Blob: { configurable: true, enumerable: true, get() { return globalThis.Blob; } },
-    resolveObjectURL: { configurable: true, enumerable: true, writable: true, value: extra.resolveObjectURL },
+    // No blob: URLs exist in the sandbox (URL.createObjectURL is absent), so nothing resolves.
+    resolveObjectURL: {
+      configurable: true, enumerable: true, writable: true,
+      value: function resolveObjectURL(url) { url = `${url}`; return undefined; },
+    },
     File: { configurable: true, enumerable: true, get() { return globalThis.File; } },
   });
   shared.inspectMaxBytes = () => INSPECT_MAX_BYTES;

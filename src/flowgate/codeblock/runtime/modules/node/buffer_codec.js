@@ -226,5 +226,23 @@
     return ops === undefined ? undefined : ops.name;
   }
 
-  module.exports = { OPS, getEncodingOps, normalizeEncoding, utf8Encode, latin1Of, view };
+  // ------------------------------------------------------ argument checks
+  // Validators of the hot paths: the passing case inline, node/buffer_errors
+  // (Node's exact checks and messages) loaded only to throw.
+  const NumberIsInteger = Number.isInteger;
+  const errors = () => require('node/buffer_errors');
+  function validateNumber(value, name, min, max) {
+    if (typeof value !== 'number' || value < min || value > max || value !== value) {
+      errors().validateNumber(value, name, min, max);
+    }
+  }
+  function validateInteger(value, name, min = -9007199254740991, max = 9007199254740991) {
+    if (typeof value !== 'number' || !NumberIsInteger(value) || value < min || value > max) {
+      errors().validateInteger(value, name, min, max);
+    }
+  }
+
+  module.exports = {
+    OPS, getEncodingOps, normalizeEncoding, utf8Encode, latin1Of, view, errors, validateNumber, validateInteger,
+  };
 })

@@ -1,6 +1,6 @@
 // The rest of `buffer`: transcode (Node's ICU conversions between utf8,
 // utf16le, latin1 and ascii, with ICU's substitutions and its two strict
-// paths), isUtf8 / isAscii, the deprecated SlowBuffer, resolveObjectURL.
+// paths), isUtf8 / isAscii; loaded on the first call of one of them.
 (function (module, exports, require, host) {
   'use strict';
   const { apply } = Reflect;
@@ -9,8 +9,7 @@
   const reExec = RegExp.prototype.exec;
   const $decodeURIComponent = decodeURIComponent;
   const $escape = escape;
-  const E = require('node/buffer_errors');
-  const { OPS, normalizeEncoding, latin1Of, view } = require('node/buffer_codec');
+  const { OPS, normalizeEncoding, latin1Of, view, errors } = require('node/buffer_codec');
 
   const NON_ASCII = /[^\x00-\x7f]/;
   const HIGH = /[\x80-\xff]/g;
@@ -40,8 +39,11 @@
     }
   }
 
-  module.exports = function install(shared) {
-    const { FastBuffer, isUint8Array, isTypedArray, isArrayBuffer, wrap, kMaxLength } = shared;
+  let built;
+  module.exports = (shared) => built || (built = build(shared));
+
+  function build(shared) {
+    const { FastBuffer, isUint8Array, isTypedArray, isArrayBuffer, wrap } = shared;
 
     function decodeFor(source, from, to) {
       const n = source.length;
@@ -61,7 +63,7 @@
     }
 
     function transcode(source, fromEncoding, toEncoding) {
-      if (!isUint8Array(source)) throw E.invalidArgType('source', ['Buffer', 'Uint8Array'], source);
+      if (!isUint8Array(source)) throw errors().invalidArgType('source', ['Buffer', 'Uint8Array'], source);
       if (source.length === 0) return new FastBuffer();
       const from = normalizeEncoding(fromEncoding) || fromEncoding;
       const to = normalizeEncoding(toEncoding) || toEncoding;
@@ -75,35 +77,21 @@
     function inputBytes(input) {
       if (isTypedArray(input)) {
         if (input.buffer.detached) {
-          throw E.makeError(Error, 'ERR_INVALID_STATE', 'Invalid state: Cannot validate on a detached buffer');
+          throw errors().makeError(Error, 'ERR_INVALID_STATE', 'Invalid state: Cannot validate on a detached buffer');
         }
         return new U8(input.buffer, input.byteOffset, input.byteLength);
       }
       if (isArrayBuffer(input)) {
         if (input.detached) {
-          throw E.makeError(Error, 'ERR_INVALID_STATE', 'Invalid state: Cannot validate on a detached buffer');
+          throw errors().makeError(Error, 'ERR_INVALID_STATE', 'Invalid state: Cannot validate on a detached buffer');
         }
         return new U8(input);
       }
-      throw E.invalidArgType('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
+      throw errors().invalidArgType('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
     }
     const isUtf8 = (input) => validUtf8(inputBytes(input));
     const isAscii = (input) => apply(reExec, NON_ASCII, [latin1Of(inputBytes(input))]) === null;
 
-    /** Deprecated: an unpooled Buffer (zero-filled here). */
-    function SlowBuffer(size) {
-      E.validateNumber(size, 'size', 0, kMaxLength);
-      return new FastBuffer(size);
-    }
-    Object.setPrototypeOf(SlowBuffer.prototype, U8.prototype);
-    Object.setPrototypeOf(SlowBuffer, U8);
-
-    // No blob: URLs exist in the sandbox (URL.createObjectURL is absent), so nothing resolves.
-    function resolveObjectURL(url) {
-      url = `${url}`;
-      return undefined;
-    }
-
-    return { transcode, isUtf8, isAscii, SlowBuffer, resolveObjectURL };
-  };
+    return { transcode, isUtf8, isAscii };
+  }
 })

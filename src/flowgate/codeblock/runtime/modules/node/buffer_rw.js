@@ -7,8 +7,8 @@
   const MathFloor = Math.floor;
   const BigIntCtor = BigInt;
   const NumberCtor = Number;
-  const E = require('node/buffer_errors');
-  const { invalidArgType, outOfRange, bufferOutOfBounds, validateNumber } = E;
+  const { errors, validateNumber } = require('node/buffer_codec');
+  const outOfRange = (...a) => errors().outOfRange(...a);
 
   const f32 = new Float32Array(1);
   const f32Bytes = new Uint8Array(f32.buffer);
@@ -20,7 +20,7 @@
       validateNumber(value, type);
       throw outOfRange(type || 'offset', 'an integer', value);
     }
-    if (length < 0) throw bufferOutOfBounds();
+    if (length < 0) throw errors().bufferOutOfBounds();
     throw outOfRange(type || 'offset', `>= ${type ? 1 : 0} and <= ${length}`, value);
   }
   // Reads of `n` bytes at `offset`: the checks of Node's readUInt32LE & co.
@@ -89,8 +89,11 @@
     return writeBytes(buf, value, offset, n, le);
   }
 
-  module.exports = function install(shared) {
-    const proto = shared.Buffer.prototype;
+  let built;
+  module.exports = (shared) => built || (built = build(shared));
+
+  function build(shared) {
+    const proto = {};
     const def = (names, fn) => { for (const name of names) proto[name] = fn; };
 
     // ------------------------------------------------------------- BigInt
@@ -151,7 +154,7 @@
     for (const e of ['LE', 'BE']) {
       const le = e === 'LE';
       const read = (signed) => function (offset, byteLength) {
-        if (offset === undefined) throw invalidArgType('offset', 'number', offset);
+        if (offset === undefined) throw errors().invalidArgType('offset', 'number', offset);
         if (!okLength(byteLength)) badByteLength(byteLength);
         checkRead(this, offset, byteLength);
         return signed ? readSigned(this, offset, byteLength, le) : readUnsigned(this, offset, byteLength, le);
@@ -185,5 +188,6 @@
         });
       }
     }
-  };
+    return proto;
+  }
 })

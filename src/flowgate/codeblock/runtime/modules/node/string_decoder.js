@@ -11,8 +11,7 @@
   const isView = ArrayBuffer.isView;
   const taSet = Uint8Array.prototype.set;
   const { Buffer } = require('node/buffer');
-  const E = require('node/buffer_errors');
-  const { OPS, normalizeEncoding } = require('node/buffer_codec');
+  const { OPS, normalizeEncoding, errors } = require('node/buffer_codec');
 
   const kState = Symbol('kNativeDecoder');
   const PARTIAL = { __proto__: null, utf8: true, utf16le: true, base64: true, base64url: true };
@@ -20,7 +19,7 @@
   function normalize(enc) {
     const nenc = normalizeEncoding(enc);
     if (nenc === undefined) {
-      if (Buffer.isEncoding === isEncoding || !Buffer.isEncoding(enc)) throw E.unknownEncoding(enc);
+      if (Buffer.isEncoding === isEncoding || !Buffer.isEncoding(enc)) throw errors().unknownEncoding(enc);
       return enc;
     }
     return nenc;
@@ -118,7 +117,7 @@
 
   function stateOf(self) {
     const st = self !== null && typeof self === 'object' ? self[kState] : undefined;
-    if (st === undefined) throw E.makeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type StringDecoder');
+    if (st === undefined) throw errors().makeError(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type StringDecoder');
     return st;
   }
 
@@ -130,7 +129,7 @@
 
   StringDecoder.prototype.write = function write(buf) {
     if (typeof buf === 'string') return buf;
-    if (!isView(buf)) throw E.invalidArgType('buf', ['Buffer', 'TypedArray', 'DataView'], buf);
+    if (!isView(buf)) throw errors().invalidArgType('buf', ['Buffer', 'TypedArray', 'DataView'], buf);
     const st = stateOf(this);
     return decode(st, new U8(buf.buffer, buf.byteOffset, buf.byteLength));
   };
