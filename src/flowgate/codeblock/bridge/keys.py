@@ -95,6 +95,14 @@ def _der_shape(der: bytes) -> str:
     return "?"
 
 
+def _element_count(der: bytes) -> int:
+    try:
+        _, body, _ = asn1.read_tlv(der, 0)
+        return len(asn1.children(body))
+    except asn1.DerError:
+        return 0
+
+
 def _pss_of(der: bytes, private: bool) -> tuple[bool, asn1.PssParams | None]:
     """(is an RSA-PSS SPKI/PKCS#8, its parameters or None when unrestricted)."""
     try:
@@ -183,8 +191,14 @@ def _load_der(kind: str, data: bytes, der_type: str | None, passphrase: bytes | 
             type="TypeError",
         )
     if shape not in wanted:
+        # OpenSSL's decoder: too few elements is a missing field, others a wrong tag.
+        if _element_count(data) < 2:
+            raise node_error(
+                "ERR_OSSL_ASN1_FIELD_MISSING",
+                "error:06800079:asn1 encoding routines::field missing",
+            )
         raise node_error(
-            "ERR_OSSL_ASN1_FIELD_MISSING", "error:06800079:asn1 encoding routines::field missing"
+            "ERR_OSSL_ASN1_WRONG_TAG", "error:068000A8:asn1 encoding routines::wrong tag"
         )
     if shape in ("spki", "pkcs1-public"):
         return _load_der_public(data)

@@ -197,6 +197,14 @@ def rsa_cipher(
     pad = defaults[operation] if pad is None else pad
     if not isinstance(pad, int):
         raise BridgeError("invalid padding", code="ERR_INVALID_ARG_TYPE", type="TypeError")
+    if (
+        operation in ("privateDecrypt", "publicDecrypt")
+        and len(data) > (loaded.key.key_size + 7) // 8
+    ):
+        raise node_error(
+            "ERR_OSSL_RSA_DATA_GREATER_THAN_MOD_LEN",
+            "error:0200006C:rsa routines::data greater than mod len",
+        )
     if operation == "publicEncrypt":
         return _public_encrypt(public_of(loaded.key), data, pad, oaep_hash, label)
     if operation == "privateDecrypt":
