@@ -130,6 +130,12 @@ const [x, y, z] = [f.get('x'), f.get('y'), f.get('z')];
 return [x.name, x.lastModified, x.type, y.name, z.name, z.constructor.name, f.has('z'), f.getAll('q')];
 """,
     r"""
+const out = [];
+for (const t of ['X/Y; a=b', 'text/plain;charset=UTF-8', 'text/html ; Charset="utf-8"', 'bad', 'a/b;c', 'a/b; x="q\\"z"', 'A/B;x=Y;x=Z', ' a/b ', 'a/b;=c', 'a/b;c=', 'a/ b', 'application/json; charset=utf-8; x="a b"', 'a/b;x="unterminated', 'a/b;x="";y=1', 'a/b ;  x = y', 'a/b;x=y ;z', '/b', 'a/', 'a/b;x="a\\\\b"', 'a/b;é=1', 'a/b;x=é'])
+  out.push([t, (await new Response('', {headers: {'content-type': t}}).blob()).type]);
+return out;
+""",
+    r"""
 const h = new Headers({'Set-Cookie': 'a=1'});
 h.append('set-cookie', 'b=2');
 h.set('set-cookie', 'c=3');
@@ -336,3 +342,75 @@ def test_failures_match_node(
     theirs = node.run(code, inp)
     assert mine["success"] and theirs["success"], (mine, theirs)
     assert mine["result"] == theirs["result"]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    data=st.binary(max_size=64),
+    text=st.text(max_size=16),
+    ctype=st.sampled_from(
+        [None, "text/plain", "application/json", "X/Y; a=b", "application/x-www-form-urlencoded"]
+    ),
+)
+def test_body_reads_match_node(
+    run_js: RunJs, node: NodeOracle, data: bytes, text: str, ctype: str | None
+) -> None:
+    code = """
+    const init = input.ctype === null ? {} : {headers: {'content-type': input.ctype}};
+    const out = [];
+    for (const body of [new Uint8Array(input.data), input.text, new Blob([input.text])]) {
+      const r = new Response(body, init);
+      const c = r.clone();
+      const b = await c.blob();
+      let form;
+      try { form = [...await r.clone().formData()] } catch (e) { form = e.name }
+      out.push([Array.from(await r.bytes()), b.type, b.size, r.headers.get('content-type'), form]);
+    }
+    out.push(await new Response(new Uint8Array(input.data)).text());
+    return out;
+    """
+    assert_same(run_js, node, code, {"data": list(data), "text": text, "ctype": ctype})
+
+
+HEADER_NAME = st.text(alphabet="abcXYZ-_!#", min_size=1, max_size=6)
+HEADER_VALUE = st.text(alphabet="ab 1,;=\u00e9\t", max_size=8)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    headers=st.lists(st.tuples(HEADER_NAME, HEADER_VALUE), max_size=6),
+    method=st.sampled_from(["GET", "POST", "put", "PATCH", "delete"]),
+    body=st.one_of(st.none(), st.binary(max_size=40)),
+)
+def test_random_requests_on_the_wire_match_node(
+    fetch_runner: FetchRunner,
+    node: NodeOracle,
+    headers: list[tuple[str, str]],
+    method: str,
+    body: bytes | None,
+) -> None:
+    if body is not None and method == "GET":
+        body = None
+    code = """
+    const init = {method: input.method, headers: input.headers};
+    if (input.body !== null) init.body = new Uint8Array(input.body);
+    const r = await fetch(input.base + '/echo', init);
+    return r.status;
+    """
+    with local_server() as server:
+        inp = {
+            "base": server.base,
+            "method": method,
+            "headers": headers,
+            "body": None if body is None else list(body),
+        }
+        ours = fetch_runner.run(code, inp)
+        mine = [_wire(r) for r in server.rec.requests]
+        server.rec.requests.clear()
+        theirs = node.run(code, inp)
+        assert ours["success"] == theirs["success"], (ours, theirs)
+        assert mine == [_wire(r) for r in server.rec.requests]

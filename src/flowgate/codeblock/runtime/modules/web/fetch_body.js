@@ -219,6 +219,50 @@
   }
 
   // ------------------------------------------------------------ body reads
+  const MIME_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+  const QUOTED_OK = /^[\t\x20-\x7e\x80-\xff]*$/;
+  const trimHttp = (v) => v.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
+  /** WHATWG MIME Sniffing "parse a MIME type" + "serialize", as undici's blob() type; '' when invalid. */
+  function serializeMime(input) {
+    const s = trimHttp(input);
+    const slash = s.indexOf('/');
+    const semi = s.indexOf(';') === -1 ? s.length : s.indexOf(';');
+    const type = s.slice(0, slash);
+    const subtype = s.slice(slash + 1, semi).replace(/[\t\n\r ]+$/, '');
+    if (slash === -1 || slash > semi || !MIME_TOKEN.test(type) || !MIME_TOKEN.test(subtype)) return '';
+    let out = `${type}/${subtype}`.toLowerCase();
+    const seen = new Set();
+    let at = semi;
+    while (at < s.length) {
+      at++; // the ';'
+      while (at < s.length && /[\t\n\r ]/.test(s[at])) at++;
+      let end = at;
+      while (end < s.length && s[end] !== ';' && s[end] !== '=') end++;
+      const name = s.slice(at, end).toLowerCase();
+      at = end;
+      if (at >= s.length || s[at] === ';') continue;
+      at++; // the '='
+      let value = '';
+      if (s[at] === '"') {
+        for (at++; at < s.length && s[at] !== '"'; at++) {
+          if (s[at] === '\\' && at + 1 < s.length) at++;
+          value += s[at];
+        }
+        while (at < s.length && s[at] !== ';') at++;
+      } else {
+        end = s.indexOf(';', at);
+        if (end === -1) end = s.length;
+        value = s.slice(at, end).replace(/[\t\n\r ]+$/, '');
+        at = end;
+        if (value === '') continue;
+      }
+      if (name !== '' && MIME_TOKEN.test(name) && QUOTED_OK.test(value) && !seen.has(name)) {
+        seen.add(name);
+        out += `;${name}=${value !== '' && MIME_TOKEN.test(value) ? value : `"${value.replace(/(["\\])/g, '\\$1')}"`}`;
+      }
+    }
+    return out;
+  }
   function mimeEssence(contentType) {
     return contentType === null ? '' : contentType.split(';')[0].trim().toLowerCase();
   }
@@ -230,7 +274,7 @@
       case 'json': return JSON.parse(decoder.decode(data));
       case 'arrayBuffer': return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
       case 'bytes': return data.slice();
-      case 'blob': return new Blob([data], { type: contentType === null ? '' : contentType });
+      case 'blob': return new Blob([data], { type: contentType === null ? '' : serializeMime(contentType) });
       default: return consumeFormData(data, contentType);
     }
   }
