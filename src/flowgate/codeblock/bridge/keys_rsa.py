@@ -46,16 +46,31 @@ def _oaep(oaep_hash: Any, label: Any) -> padding.OAEP:
     name = canonical_hash("sha1" if oaep_hash is None else oaep_hash)
     if name is None or name == "sm3":
         raise node_error("ERR_OSSL_EVP_INVALID_DIGEST", "Invalid digest used")
+    if name not in _OAEP_HASHES:
+        raise BridgeError(
+            f"OAEP with the digest {oaep_hash} is not supported in code blocks",
+            code="ERR_FEATURE_UNAVAILABLE_ON_PLATFORM",
+        )
     algorithm = hash_algorithm(name)
     if label is not None and not isinstance(label, bytes):
         raise BridgeError("invalid oaepLabel", code="ERR_INVALID_ARG_TYPE", type="TypeError")
     return padding.OAEP(mgf=padding.MGF1(algorithm), algorithm=algorithm, label=label or None)
 
 
-def _unsupported_padding() -> BridgeError:
+def _unsupported_padding(signing_side: bool = False) -> BridgeError:
+    """OpenSSL words it by operation: the cipher side vs the signature-like side."""
+    if signing_side:
+        return node_error(
+            "ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE",
+            "error:1C8000A5:Provider routines::illegal or unsupported padding mode",
+        )
     return node_error(
-        "ERR_OSSL_RSA_UNKNOWN_PADDING_TYPE", "error:0200008F:rsa routines::unknown padding type"
+        "ERR_OSSL_RSA_UNKNOWN_PADDING_TYPE", "error:02000076:rsa routines::unknown padding type"
     )
+
+
+#: The OAEP digests `cryptography` allows (OpenSSL also takes MD5, SHA-3, SHA-512/t).
+_OAEP_HASHES = ("sha1", "sha224", "sha256", "sha384", "sha512")
 
 
 def _check_rsa(akt: str) -> None:
@@ -145,7 +160,7 @@ def _private_encrypt(key: Any, data: bytes, pad: int) -> bytes:
     if pad == RSA_NO_PADDING:
         return _raw(key, data, True, True)
     if pad != RSA_PKCS1_PADDING:
-        raise _unsupported_padding()
+        raise _unsupported_padding(signing_side=True)
     if len(data) > (key.key_size + 7) // 8 - 11:
         raise node_error(
             "ERR_OSSL_RSA_DATA_TOO_LARGE_FOR_KEY_SIZE",
@@ -159,7 +174,7 @@ def _public_decrypt(key: Any, data: bytes, pad: int) -> bytes:
     if pad == RSA_NO_PADDING:
         return _raw(key, data, False, False)
     if pad != RSA_PKCS1_PADDING:
-        raise _unsupported_padding()
+        raise _unsupported_padding(signing_side=True)
     try:
         out: bytes = key.recover_data_from_signature(data, padding.PKCS1v15(), None)
     except (InvalidSignature, ValueError):
