@@ -39,7 +39,7 @@
   const NON_ASCII = /[^\x00-\x7f]/;
   const NON_LATIN1 = /[^\x00-\xff]/;
   const HIGH_LATIN1 = /[\x80-\xff]/g;
-  const HEX_PREFIX = /^(?:[0-9a-fA-F]{2})*/;
+  const NOT_HEX = /[^0-9a-fA-F]/;
   const NOT_BASE64 = /[^A-Za-z0-9+/]/;
   const NOT_EITHER_ALPHABET = /[^A-Za-z0-9+/\-_]/g;
   const DASH = /-/g;
@@ -125,8 +125,10 @@
   // ------------------------------------------------------------------- hex
   // Pairs of hex digits up to the first invalid pair (an odd last digit is dropped).
   function hexEncode(str) {
-    const digits = apply(reExec, HEX_PREFIX, [lowChars(str)])[0];
-    return fromHex(digits);
+    const s = lowChars(str);
+    const bad = apply(reExec, NOT_HEX, [s]);
+    const valid = bad === null ? s.length : bad.index;
+    return fromHex(valid === s.length && (valid & 1) === 0 ? s : slice(s, 0, valid & ~1));
   }
   const hexDecode = (buf, start, end) => apply(u8ToHex, view(buf, start, end), []);
   function hexWrite(buf, str, offset, max) {

@@ -47,7 +47,7 @@
       return forward ? -1 : length - 1;
     }
     // Search `needle` (a string of code units) in `hay` (code units of width `unit` bytes).
-    function search(buf, hay, needle, needleBytes, offset, forward, unit) {
+    function search(buf, hay, needle, needleBytes, offset, forward, unit, bufferNeedle) {
       const length = buf.length;
       const at = startOffset(length, MathTrunc(offset) + 0, needleBytes, forward); // +0: no -0
       if (needleBytes === 0) return at;
@@ -56,7 +56,10 @@
       if (unit === 2 && (length < 2 || needleBytes < 2)) return -1;
       const from = unit === 2 ? at >>> 1 : at;
       const r = apply(forward ? strIndexOf : strLastIndexOf, hay(), [needle, from]);
-      return r === -1 ? -1 : r * unit;
+      if (r !== -1) return r * unit;
+      // Node's IndexOfBuffer (ucs2) tests "not found" as `2 * units === byteLength`,
+      // so on an odd-length haystack it answers length - 1 instead of -1.
+      return unit === 2 && bufferNeedle && (length & 1) === 1 ? length - 1 : -1;
     }
     // UTF-8 bytes of `str` as a latin1 string, lone surrogates encoded as if they were characters.
     function wtf8(str) {
@@ -98,7 +101,7 @@
       if (isUint8Array(val)) {
         if (ops === OPS.utf16le) {
           return search(buffer, unitsAsString(buffer), OPS.utf16le.decode(val, 0, val.length & ~1), val.length,
-            byteOffset, dir, 2);
+            byteOffset, dir, 2, true);
         }
         return search(buffer, bytesAsString(buffer), latin1Of(view(val, 0, val.length)), val.length, byteOffset,
           dir, 1);
