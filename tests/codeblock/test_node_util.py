@@ -118,7 +118,7 @@ CASES = [
     "const u = require('util'); const keys = Object.keys(u); "
     "return ['format', 'inspect', 'promisify', 'callbackify', 'types', 'parseArgs', 'TextEncoder', 'isDeepStrictEqual']"
     ".filter((k) => !keys.includes(k))",
-    "return Object.keys(require('util')).filter((k) => k !== 'parseEnv')",
+    "return Object.keys(require('util'))",
 ]
 
 
@@ -218,3 +218,45 @@ def test_mime_type_matches_node(run_js: RunJs, node: NodeOracle, mime: str) -> N
     } catch (e) { return [e.name, e.code, e.message]; }
     """
     assert_same(run_js, node, code, {"mime": mime})
+
+
+ENV_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "A",
+            "b",
+            "KEY_1",
+            "=",
+            "\n",
+            "\r\n",
+            "#",
+            " ",
+            "\t",
+            '"',
+            "'",
+            "`",
+            "\\n",
+            "export ",
+            "x y",
+            "\u00e9",
+            "\U0001f600",
+            "1",
+            "_",
+        ]
+    ),
+    max_size=16,
+).map("".join)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=ENV_TEXT)
+def test_parse_env_random_text(run_js: RunJs, node: NodeOracle, text: str) -> None:
+    code = "const u = require('util'); const o = u.parseEnv(input.text); return [Object.keys(o), o]"
+    assert_same(run_js, node, code, {"text": text})
+
+
+def test_parse_env_validates(run_js: RunJs, node: NodeOracle) -> None:
+    code = "try { require('util').parseEnv(5) } catch (e) { return [e.name, e.code, e.message] }"
+    assert_same(run_js, node, code)

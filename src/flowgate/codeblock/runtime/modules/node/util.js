@@ -259,6 +259,7 @@
     transferableAbortController: () => new globalThis.AbortController(),
     aborted,
     types,
+    parseEnv: function parseEnv(content) { return require('node/util_env').parseEnv(content); },
   };
   const lazy = {
     parseArgs: () => require('node/util_parse_args').parseArgs,
