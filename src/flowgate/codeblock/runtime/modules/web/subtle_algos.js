@@ -45,10 +45,11 @@
   OPS.decrypt = OPS.encrypt;
   OPS.unwrapKey = OPS.wrapKey;
 
-  // Dictionary -> [member, converter, required]. Converters: buffer, hash, u8 (Uint8Array only),
+  // Dictionary -> [member, converter, required], in WebIDL's conversion order (inherited
+  // members first, then lexicographic). Converters: buffer, hash, u8 (Uint8Array only),
   // key (CryptoKey), or an integer type [EnforceRange]: 'octet', 'ushort', 'ulong'.
   const DICTS = {
-    RsaHashedKeyGenParams: [['hash', 'hash', true], ['modulusLength', 'ulong', true], ['publicExponent', 'u8', true]],
+    RsaHashedKeyGenParams: [['modulusLength', 'ulong', true], ['publicExponent', 'u8', true], ['hash', 'hash', true]],
     RsaHashedImportParams: [['hash', 'hash', true]],
     EcKeyGenParams: [['namedCurve', 'string', true]],
     EcKeyImportParams: [['namedCurve', 'string', true]],
@@ -62,9 +63,9 @@
     RsaOaepParams: [['label', 'buffer', false]],
     AesCtrParams: [['counter', 'buffer', true], ['length', 'octet', true]],
     AesCbcParams: [['iv', 'buffer', true]],
-    AesGcmParams: [['iv', 'buffer', true], ['tagLength', 'octet', false], ['additionalData', 'buffer', false]],
+    AesGcmParams: [['additionalData', 'buffer', false], ['iv', 'buffer', true], ['tagLength', 'octet', false]],
     EcdhKeyDeriveParams: [['public', 'key', true]],
-    HkdfParams: [['hash', 'hash', true], ['salt', 'buffer', true], ['info', 'buffer', true]],
+    HkdfParams: [['hash', 'hash', true], ['info', 'buffer', true], ['salt', 'buffer', true]],
     Pbkdf2Params: [['hash', 'hash', true], ['iterations', 'ulong', true], ['salt', 'buffer', true]],
   };
   const RANGES = { octet: 255, ushort: 65535, ulong: 4294967295 };
@@ -101,7 +102,7 @@
       case 'key':
         if (!CryptoKey._isKey(value)) throw typeError(`${where} is not of type CryptoKey.`, 'ERR_INVALID_ARG_TYPE');
         return value;
-      case 'hash': return normalizeAlgorithm(value, 'digest').name;
+      case 'hash': return value; // normalized once every member is converted, as in Node
       case 'string': return `${value}`;
       default: return convertInteger(value, conv, where);
     }
@@ -137,6 +138,7 @@
       }
       out[member] = convertMember(value, conv, member, dict);
     }
+    if (out.hash !== undefined) out.hash = normalizeAlgorithm(out.hash, 'digest').name;
     return out;
   }
 

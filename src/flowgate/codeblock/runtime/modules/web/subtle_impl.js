@@ -22,6 +22,7 @@
     'RSA-PSS': SIG, 'RSASSA-PKCS1-v1_5': SIG, ECDSA: SIG, Ed25519: SIG, Ed448: SIG,
     ECDH: AGREE, X25519: AGREE, X448: AGREE,
   };
+  const CURVES = ['P-256', 'P-384', 'P-521'];
   const HASH_BLOCK = { 'SHA-1': 512, 'SHA-256': 512, 'SHA-384': 1024, 'SHA-512': 1024 };
 
   function dom(message, name) { return new DOMExceptionCtor(message, name); }
@@ -39,6 +40,12 @@
   }
   function pick(usages, mask) { return mask.filter((u) => usages.includes(u)); }
 
+  function checkCurve(alg) {
+    if (alg.namedCurve !== undefined && !CURVES.includes(alg.namedCurve)) {
+      throw dom('Unrecognized namedCurve', 'NotSupportedError');
+    }
+  }
+
   function plainOf(alg, info) {
     const plain = { name: alg.name };
     if (alg.hash !== undefined) plain.hash = alg.hash;
@@ -53,6 +60,9 @@
     const unique = [];
     for (let i = 0; i < usages.length; i++) if (!unique.includes(usages[i])) unique.push(usages[i]);
     if (ArrayIsArray(allowed)) {
+      if (AES[alg.name] && alg.length !== 128 && alg.length !== 192 && alg.length !== 256) {
+        throw dom('AES key length must be 128, 192, or 256 bits', 'OperationError');
+      }
       checkUsages(unique, allowed, alg.name, false);
       if (alg.name === 'HMAC' && alg.length !== undefined && alg.length % 8 !== 0) {
         const e = new TypeError(`The property 'algorithm.length' must be a multiple of 8. Received ${alg.length}`);
@@ -65,6 +75,7 @@
       if (unique.length === 0) throw dom('Usages cannot be empty when creating a key.', 'SyntaxError');
       return createKey('secret', extractable, plain, unique, r.secret);
     }
+    checkCurve(alg);
     checkUsages(unique, allowed.public.concat(allowed.private), alg.name, false);
     const r = call('subtle.generate', alg);
     const plain = plainOf(alg, r.info);
@@ -103,7 +114,11 @@
     }
     const allowed = USAGES[name];
     const secret = ArrayIsArray(allowed);
+    checkCurve(alg);
     if (secret) checkUsages(usages, allowed, name, true);
+    // The key type follows from the format (jwk: from its members, checked after parsing).
+    else if (format === 'spki' || format === 'raw') checkUsages(usages, allowed.public, name, true);
+    else if (format === 'pkcs8') checkUsages(usages, allowed.private, name, true);
     const data = format === 'jwk' ? plainJwk(keyData) : keyData;
     const r = call('subtle.import', format, data, alg, !!extractable, usages);
     if (!secret) checkUsages(usages, allowed[r.type], name, true);
