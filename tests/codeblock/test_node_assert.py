@@ -126,6 +126,11 @@ CASES = [
     "const e = new assert.AssertionError({actual: 1, expected: 2, operator: 'deepEqual'}); return e.message",
     "try { new assert.AssertionError(5) } catch (e) { return [e.code, e.message] }",
     "return T(() => assert.partialDeepStrictEqual === undefined ? 'absent' : 'present')",
+    "const tracker = new assert.CallTracker(); const f = tracker.calls(() => 1, 2); f(); "
+    "const r = tracker.report().map((x) => [x.message, x.actual, x.expected, x.operator]); "
+    "return [r, T(() => tracker.verify()), (f(), T(() => tracker.verify())), tracker.getCalls(f).length]",
+    "const tracker = new assert.CallTracker(); const f = tracker.calls(function named(a) { return a * 2 }); "
+    "return [f(21), tracker.getCalls(f), T(() => tracker.calls(() => {}, -1)), T(() => tracker.getCalls(() => {}))]",
 ]
 
 

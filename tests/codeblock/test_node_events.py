@@ -96,6 +96,14 @@ CASES = [
     "function f() {} e.on('x', f); return [EventEmitter.getEventListeners(e, 'x').length, "
     "EventEmitter.getEventListeners(e, 'x')[0] === f]",
     "try { EventEmitter.getEventListeners({}, 'x') } catch (err) { return [err.code, err.message] }",
+    # EventTarget / AbortSignal with the events helpers
+    "const ac = new AbortController(); setTimeout(() => ac.abort('r'), 1); "
+    "const [ev] = await EventEmitter.once(ac.signal, 'abort'); return [ev.type, ac.signal.reason]",
+    "const et = new EventTarget(); EventEmitter.setMaxListeners(5, et); return EventEmitter.getMaxListeners(et)",
+    "const et = new EventTarget(); const it = EventEmitter.on(et, 'foo'); "
+    "setTimeout(() => et.dispatchEvent(new Event('foo')), 1); "
+    "for await (const [ev] of it) { log.push(ev.type); break; } return log",
+    "try { EventEmitter.setMaxListeners(1, {}) } catch (err) { return [err.code, err.message] }",
     "const ac = new AbortController(); EventEmitter.addAbortListener(ac.signal, () => log.push('aborted')); "
     "ac.abort(); return log",
 ]
