@@ -240,6 +240,8 @@ def derive_bits(params: Any, key: Any, length: Any) -> bytes:
             operation_error("length cannot be null")
         if bits % 8:
             operation_error("length must be a multiple of 8")
+        if name == "PBKDF2" and params.get("iterations") == 0:
+            operation_error("iterations cannot be zero")
         if bits == 0:
             return b""
         return pbkdf2(params, material, bits) if name == "PBKDF2" else hkdf(params, material, bits)
