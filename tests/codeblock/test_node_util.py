@@ -95,6 +95,13 @@ CASES = [
     "t.isGeneratorObject((function* () {})())]",
     "const t = require('util').types; return [t.isArgumentsObject((function () { return arguments })()), "
     "t.isArgumentsObject([]), t.isExternal({}), t.isModuleNamespaceObject({}), t.isKeyObject({}), t.isCryptoKey({})]",
+    "const t = require('util').types; const u = require('util'); const c = require('crypto'); "
+    "const imp = (b, x) => crypto.subtle.importKey('raw', new Uint8Array(16).fill(b), 'AES-GCM', x, ['encrypt']); "
+    "const [k1, k2, k3, k4] = await Promise.all([imp(0, true), imp(0, true), imp(1, true), imp(0, false)]); "
+    "const s1 = c.createSecretKey(Buffer.from('abc')); "
+    "return [t.isCryptoKey(k1), t.isCryptoKey({}), t.isKeyObject(s1), t.isKeyObject(k1), t.isCryptoKey(s1), "
+    "u.isDeepStrictEqual(k1, k2), u.isDeepStrictEqual(k1, k3), u.isDeepStrictEqual(k1, k4), "
+    "u.isDeepStrictEqual(s1, c.createSecretKey(Buffer.from('abc'))), u.isDeepStrictEqual(s1, c.createSecretKey(Buffer.from('abd')))]",
     "return [require('util/types') === require('util').types, require('node:util/types') === require('util').types]",
     "return Object.keys(require('util').types)",
     # legacy helpers

@@ -50,6 +50,13 @@
     }
     return out;
   }
+  // Node compares the KeyObjects behind two CryptoKeys; here: their type and key bytes.
+  function sameKeyMaterial(a, b) {
+    const { keyMaterial } = require('web/subtle_keys');
+    const x = keyMaterial(a);
+    const y = keyMaterial(b);
+    return x.type === y.type && compare(x.data, y.data) === 0;
+  }
   function isURL(self) {
     return Boolean(self?.href && self.protocol && self.auth === undefined && self.path === undefined);
   }
@@ -254,7 +261,7 @@
           val1.extractable !== val2.extractable ||
           !innerDeepEqual(val1.algorithm, val2.algorithm, strict, memos) ||
           !innerDeepEqual(val1.usages, val2.usages, strict, memos) ||
-          !innerDeepEqual(val1.type, val2.type, strict, memos)
+          !sameKeyMaterial(val1, val2)
       ) {
         return false;
       }

@@ -118,7 +118,14 @@
     isKeyObject: (v) => v !== null && typeof v === 'object' && v.constructor !== undefined &&
       /^(Secret|Public|Private)?KeyObject$/.test(String(v.constructor && v.constructor.name)) &&
       typeof v.type === 'string' && typeof v.export === 'function',
-    isCryptoKey: (v) => typeof globalThis.CryptoKey === 'function' && v instanceof globalThis.CryptoKey,
+    // web/subtle_keys knows its CryptoKeys (private state); it is loaded only for
+    // objects that look like one (the class name).
+    isCryptoKey(v) {
+      if (v === null || typeof v !== 'object') return false;
+      const proto = getPrototypeOf(v);
+      if (proto === null || typeof proto.constructor !== 'function' || proto.constructor.name !== 'CryptoKey') return false;
+      return require('web/subtle_keys').CryptoKey._isKey(v) === true;
+    },
   };
   module.exports = types;
 })
