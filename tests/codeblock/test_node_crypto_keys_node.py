@@ -327,6 +327,15 @@ CASES = [
     " T(() => crypto.ECDH.convertKey(B('0211'), 'prime256v1')), T(() => crypto.ECDH.convertKey(B('0211'), 'nope')),"
     " T(() => crypto.ECDH.convertKey(B('0211'), 5))]",
     "const e = crypto.createECDH('secp521r1'); return [e.generateKeys().length, e.generateKeys('hex', 'compressed').length]",
+    # WebCrypto keys
+    "const k = await crypto.subtle.generateKey({name: 'ECDSA', namedCurve: 'P-384'}, true, ['sign', 'verify']);"
+    " const ko = crypto.KeyObject.from(k.privateKey); const sig = crypto.sign('sha384', B('01'), k.privateKey);"
+    " return [ko.type, ko.asymmetricKeyType, ko.asymmetricKeyDetails, crypto.verify('sha384', B('01'), {key: k.publicKey}, sig),"
+    " crypto.createPublicKey(k.privateKey).equals(crypto.KeyObject.from(k.publicKey)), T(() => crypto.createPrivateKey(k.privateKey))]",
+    "const h = await crypto.subtle.importKey('raw', B('0102'), {name: 'HMAC', hash: 'SHA-256'}, true, ['sign']);"
+    " return [crypto.KeyObject.from(h).export().toString('hex'), T(() => crypto.KeyObject.from({})), T(() => crypto.createPublicKey(h))]",
+    "const k = await crypto.subtle.importKey('spki', crypto.createPublicKey(K.rsa.pub).export({format: 'der', type: 'spki'}),"
+    " {name: 'RSA-PSS', hash: 'SHA-256'}, true, ['verify']); return crypto.KeyObject.from(k).export({format: 'jwk'})",
     "const e = crypto.createECDH('prime256v1'); return [typeof crypto.ECDH, e instanceof crypto.ECDH, e.setPrivateKey(B('05')) === e]",
 ]
 

@@ -204,9 +204,6 @@
     diffieHellman: dh.diffieHellman, ECDH: dh.ECDH, createECDH: dh.createECDH,
     keyConstants: dh.keyConstants,
     // For node/crypto and webcrypto (not public API): key states in and out of KeyObjects.
-    _keyInternals: {
-      isKeyObject, wrapState, stateOf: (key) => STATE.get(key),
-      setCryptoKeyHook: K.setCryptoKeyHook,
-    },
+    _keyInternals: { isKeyObject, wrapState, stateOf: (key) => STATE.get(key) },
   };
 })

@@ -12,9 +12,7 @@
   const defineProperty = Object.defineProperty;
 
   const STATE = new WeakMapCtor();
-  // Set by the WebCrypto module: CryptoKey -> its KeyObject (undefined for anything else).
-  let cryptoKeyHook;
-  const setCryptoKeyHook = (fn) => { cryptoKeyHook = fn; };
+  const ObjectToString = Object.prototype.toString;
   const TOKEN = Symbol('flowgate.keyHandle');
   const kKeyType = Symbol('kKeyType');
   const kAsymmetricKeyType = Symbol('kAsymmetricKeyType');
@@ -50,7 +48,7 @@
     get type() { return this[kKeyType]; }
 
     static from(key) {
-      const keyObject = cryptoKeyHook ? cryptoKeyHook(key) : undefined;
+      const keyObject = cryptoKeyObject(key);
       if (keyObject === undefined) throw E.invalidArgType('key', 'CryptoKey', key);
       return keyObject;
     }
@@ -222,8 +220,15 @@
     return STATE.get(key);
   }
 
+  /**
+   * The KeyObject of a WebCrypto CryptoKey (a new one per call; Node returns the one
+   * the CryptoKey wraps), or undefined. web/subtle_keys is only loaded for objects
+   * that claim to be CryptoKeys, and it checks its own brand.
+   */
   function cryptoKeyObject(key) {
-    return cryptoKeyHook ? cryptoKeyHook(key) : undefined;
+    if (key === null || typeof key !== 'object' || ObjectToString.call(key) !== '[object CryptoKey]') return undefined;
+    const state = require('web/subtle_keys').keyObjectState(key);
+    return state === undefined ? undefined : wrapState(state);
   }
 
   /**
@@ -232,7 +237,7 @@
    */
   function prepareAsymmetricKey(key, ctx) {
     if (isKeyObject(key)) return keyObjectState(key, ctx);
-    const fromCryptoKey = typeof key === 'object' && key !== null ? cryptoKeyObject(key) : undefined;
+    const fromCryptoKey = cryptoKeyObject(key);
     if (fromCryptoKey !== undefined) return keyObjectState(fromCryptoKey, ctx);
     const wanted = ctx === kConsumePrivate || ctx === kCreatePrivate ? 'private' : 'public';
     if (isStringOrBuffer(key)) {
@@ -241,7 +246,7 @@
     if (typeof key === 'object' && key !== null) {
       const { key: data, encoding, format } = key;
       if (isKeyObject(data)) return keyObjectState(data, ctx);
-      const dataCryptoKey = typeof data === 'object' && data !== null ? cryptoKeyObject(data) : undefined;
+      const dataCryptoKey = cryptoKeyObject(data);
       if (dataCryptoKey !== undefined) return keyObjectState(dataCryptoKey, ctx);
       if (format === 'jwk') {
         E.validateObject(data, 'key.key');
@@ -288,7 +293,7 @@
   }
 
   module.exports = {
-    KeyObject, SecretKeyObject, PublicKeyObject, PrivateKeyObject, STATE, isKeyObject, wrapState, setCryptoKeyHook,
+    KeyObject, SecretKeyObject, PublicKeyObject, PrivateKeyObject, STATE, isKeyObject, wrapState,
     handleOf, parsePublicKeyEncoding, parsePrivateKeyEncoding, prepareAsymmetricKey, getKeyTypes,
     invalidKeyObjectType, kConsumePublic, kConsumePrivate, kCreatePublic, kCreatePrivate,
     preparePrivateKey: (key) => prepareAsymmetricKey(key, kConsumePrivate),
