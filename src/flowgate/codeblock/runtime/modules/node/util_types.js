@@ -114,10 +114,15 @@
     isFloat64Array: typed('Float64Array'),
     isBigInt64Array: typed('BigInt64Array'),
     isBigUint64Array: typed('BigUint64Array'),
-    // Node checks native handles; these look at the classes our crypto modules define, when loaded.
-    isKeyObject: (v) => v !== null && typeof v === 'object' && v.constructor !== undefined &&
-      /^(Secret|Public|Private)?KeyObject$/.test(String(v.constructor && v.constructor.name)) &&
-      typeof v.type === 'string' && typeof v.export === 'function',
+    // node/crypto_keys_object knows its KeyObjects (a WeakMap of key state); it is
+    // loaded only for objects that look like one (the class name).
+    isKeyObject(v) {
+      if (v === null || typeof v !== 'object') return false;
+      const proto = getPrototypeOf(v);
+      if (proto === null || typeof proto.constructor !== 'function' ||
+          !/^(Secret|Public|Private)KeyObject$/.test(proto.constructor.name)) return false;
+      return require('node/crypto_keys_object').isKeyObject(v) === true;
+    },
     // web/subtle_keys knows its CryptoKeys (private state); it is loaded only for
     // objects that look like one (the class name).
     isCryptoKey(v) {
