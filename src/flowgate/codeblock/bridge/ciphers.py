@@ -128,9 +128,12 @@ def block(family: Any, mode: Any, key: Any, iv: Any, data: Any, decrypt: Any) ->
         algorithm = ctor(k + k[:8] if family == "des-ede" else k)
     try:
         engine = Cipher(algorithm, _mode(mode, iv_bytes, bs))
-    except ValueError as exc:  # XTS with equal key halves
-        raise BridgeError(str(exc), code="ERR_CRYPTO_INVALID_KEYLEN", type="RangeError") from None
-    ctx = engine.decryptor() if decrypt else engine.encryptor()
+        ctx = engine.decryptor() if decrypt else engine.encryptor()
+    except ValueError:  # XTS with equal key halves (the JS side reports Node's error first)
+        raise BridgeError(
+            "error:1C800095:Provider routines::xts duplicated keys",
+            code="ERR_OSSL_XTS_DUPLICATED_KEYS",
+        ) from None
     out = ctx.update(payload) + ctx.finalize()
     return [out, _next_state(mode, iv_bytes, payload, out, bool(decrypt), bs)]
 
@@ -183,11 +186,19 @@ def chacha20(key: Any, nonce: Any, offset: Any, data: Any) -> bytes:
     if not isinstance(offset, int) or isinstance(offset, bool) or not 0 <= offset < 2**40:
         raise _bad("Invalid offset")
     skip = offset % 64
-    # OpenSSL carries the 32-bit block counter into the next word (a 64-bit counter).
+    # OpenSSL's block counter is the first two little-endian words (its 32-bit
+    # counter carries into the second); `cryptography` refuses to wrap the first,
+    # so split the run where it does.
     counter = (int.from_bytes(n[:8], "little") + offset // 64) % (1 << 64)
-    start = counter.to_bytes(8, "little") + n[8:]
-    ctx = Cipher(algorithms.ChaCha20(k, start), mode=None).encryptor()
-    return ctx.update(bytes(skip) + payload)[skip:]
+    padded = bytes(skip) + payload
+    out = bytearray()
+    while len(out) < len(padded):
+        room = ((1 << 32) - (counter & 0xFFFFFFFF)) * 64
+        chunk = padded[len(out) : len(out) + room]
+        start = counter.to_bytes(8, "little") + n[8:]
+        out += Cipher(algorithms.ChaCha20(k, start), mode=None).encryptor().update(chunk)
+        counter = (counter + len(chunk) // 64) % (1 << 64)
+    return bytes(out[skip:])
 
 
 def _aead_tag(kind: str, k: bytes, iv: bytes, aad: bytes, plaintext: bytes) -> bytes:
