@@ -61,7 +61,9 @@ class Recorder:
 
 def _handler(rec: Recorder) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
+        # HTTP/1.0: one request per connection, so no client keeps a pooled connection
+        # to a server that a later test's server replaces on the same port.
+        protocol_version = "HTTP/1.0"
 
         def _serve(self) -> None:
             length = int(self.headers.get("content-length") or 0)

@@ -247,7 +247,12 @@ def server() -> Iterator[LocalServer]:
 
 def _wire(seen: dict[str, Any]) -> dict[str, Any]:
     """What must match: method, path, body, headers by lower-cased name (order-free)."""
-    headers = {k.lower(): v for k, v in seen["headers"] if k.lower() not in ("host", "connection")}
+    # Values compare without surrounding whitespace: h11 refuses it (we strip it), undici sends it.
+    headers = {
+        k.lower(): v.strip(" \t")
+        for k, v in seen["headers"]
+        if k.lower() not in ("host", "connection")
+    }
     ctype = headers.get("content-type", "")
     body = seen["body"]
     if "boundary=" in ctype:

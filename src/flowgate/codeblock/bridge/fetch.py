@@ -207,11 +207,13 @@ def _parse_headers(raw: Any) -> list[Header]:
         ):
             raise BridgeError("fetch: malformed headers", type="TypeError")
         try:  # Headers validated names (tokens, sent as given) and values (ByteStrings)
-            name, value = pair[0].encode("ascii"), pair[1].encode("latin-1")
+            name, value = pair[0].encode("ascii"), pair[1].encode("latin-1").strip(b" \t")
         except UnicodeEncodeError:
             raise BridgeError("fetch: malformed headers", type="TypeError") from None
         if b"\r" in value or b"\n" in value or b"\0" in value or not name:
             raise BridgeError("fetch: malformed headers", type="TypeError")
+        # (stripped: a combined empty value is ", "; h11 refuses surrounding whitespace,
+        # which servers drop as optional whitespace anyway)
         size += len(name) + len(value)
         if name.lower() not in _DROPPED:
             headers.append((name, value))
