@@ -76,6 +76,9 @@ CASES = [
     "return [Object.keys(EventEmitter), typeof EventEmitter.EventEmitter, EventEmitter.usingDomains, "
     "String(EventEmitter.errorMonitor), String(EventEmitter.captureRejectionSymbol), EventEmitter.captureRejections]",
     "return Object.getOwnPropertyNames(EventEmitter.prototype).sort()",
+    "const util = require('util'); return ['once', 'on', 'getEventListeners', 'getMaxListeners', "
+    "'addAbortListener', 'setMaxListeners', 'listenerCount', 'init'].map((k) => util.inspect(EventEmitter[k]))",
+    "const util = require('util'); return [util.inspect(e), util.inspect(EventEmitter.prototype.emit)]",
     "return [e.on === e.addListener, e.off === e.removeListener, e.on('x', () => {}) === e, e.off('x', () => {}) === e]",
     # events.once / events.on
     "setTimeout(() => e.emit('ready', 1, 2), 1); return await EventEmitter.once(e, 'ready')",

@@ -66,9 +66,8 @@
   EventEmitter.addAbortListener = function addAbortListener(signal, listener) {
     return lazyHelpers().addAbortListener(signal, listener);
   };
-  EventEmitter.once = function once(emitter, name, options = kEmptyObject) {
-    return lazyHelpers().once(emitter, name, options);
-  };
+  // Assigned here for Node's key order; the async function itself is events_listeners' (below).
+  EventEmitter.once = undefined;
   EventEmitter.on = function on(emitter, event, options = kEmptyObject) {
     return lazyHelpers().on(emitter, event, options);
   };
@@ -401,7 +400,9 @@
 
   // removeListener/off/removeAllListeners/listeners/rawListeners/listenerCount/
   // eventNames live in node/events_listeners (a split for file size only).
-  require('node/events_listeners')(EventEmitter, kShapeMode, checkListener, arrayClone, hasEventListener);
+  const listenersModule = require('node/events_listeners');
+  listenersModule.installListenerMethods(EventEmitter, kShapeMode, checkListener, arrayClone, hasEventListener);
+  EventEmitter.once = listenersModule.once;
 
   function arrayClone(arr) {
     switch (arr.length) {

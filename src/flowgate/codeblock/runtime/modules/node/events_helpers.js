@@ -1,4 +1,4 @@
-// events.once / events.on / getEventListeners / getMaxListeners /
+// events.on / getEventListeners / getMaxListeners /
 // addAbortListener: Node 20's lib/events.js (MIT) second half, split off from
 // node/events so that plain EventEmitter users do not load it. A factory
 // taking what it shares with node/events.
@@ -18,6 +18,7 @@
   const SymbolDispose = Symbol.dispose || Symbol.for('nodejs.dispose');
   const kWatermarkData = Symbol.for('nodejs.watermarkData');
   const kEmptyObject = Object.freeze({ __proto__: null });
+  const { eventTargetAgnosticAddListener, eventTargetAgnosticRemoveListener } = require('node/events_listeners');
   const ERR_INVALID_ARG_TYPE = function (name, expected, actual) { return invalidArgType(name, expected, actual); };
   function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
     if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
@@ -77,75 +78,11 @@
         emitterOrTarget);
     }
 
-    async function once(emitter, name, options = kEmptyObject) {
-      const signal = options?.signal;
-      validateAbortSignal(signal, 'options.signal');
-      if (signal?.aborted)
-        throw new AbortError(undefined, { cause: signal?.reason });
-      return new Promise((resolve, reject) => {
-        const errorListener = (err) => {
-          emitter.removeListener(name, resolver);
-          if (signal != null) {
-            eventTargetAgnosticRemoveListener(signal, 'abort', abortListener);
-          }
-          reject(err);
-        };
-        const resolver = (...args) => {
-          if (typeof emitter.removeListener === 'function') {
-            emitter.removeListener('error', errorListener);
-          }
-          if (signal != null) {
-            eventTargetAgnosticRemoveListener(signal, 'abort', abortListener);
-          }
-          resolve(args);
-        };
-
-        const opts = { __proto__: null, once: true };
-        eventTargetAgnosticAddListener(emitter, name, resolver, opts);
-        if (name !== 'error' && typeof emitter.once === 'function') {
-          emitter.once('error', errorListener);
-        }
-        function abortListener() {
-          eventTargetAgnosticRemoveListener(emitter, name, resolver);
-          eventTargetAgnosticRemoveListener(emitter, 'error', errorListener);
-          reject(new AbortError(undefined, { cause: signal?.reason }));
-        }
-        if (signal != null) {
-          eventTargetAgnosticAddListener(
-            signal, 'abort', abortListener, { __proto__: null, once: true });
-        }
-      });
-    }
-
     const AsyncIteratorPrototype = ObjectGetPrototypeOf(
       ObjectGetPrototypeOf(async function* () {}).prototype);
 
     function createIterResult(value, done) {
       return { value, done };
-    }
-
-    function eventTargetAgnosticRemoveListener(emitter, name, listener, flags) {
-      if (typeof emitter.removeListener === 'function') {
-        emitter.removeListener(name, listener);
-      } else if (typeof emitter.removeEventListener === 'function') {
-        emitter.removeEventListener(name, listener, flags);
-      } else {
-        throw ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
-      }
-    }
-
-    function eventTargetAgnosticAddListener(emitter, name, listener, flags) {
-      if (typeof emitter.on === 'function') {
-        if (flags?.once) {
-          emitter.once(name, listener);
-        } else {
-          emitter.on(name, listener);
-        }
-      } else if (typeof emitter.addEventListener === 'function') {
-        emitter.addEventListener(name, listener, flags);
-      } else {
-        throw ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
-      }
     }
 
     function on(emitter, event, options = kEmptyObject) {
@@ -289,6 +226,6 @@
       };
     }
 
-    return { addAbortListener, once, on, getEventListeners, getMaxListeners };
+    return { addAbortListener, on, getEventListeners, getMaxListeners };
   };
 })

@@ -1,4 +1,4 @@
-// EventEmitter's removal and listing methods: Node 20's lib/events.js (MIT),
+// EventEmitter's removal and listing methods, events.once: Node 20's lib/events.js (MIT),
 // split off from node/events to keep files small; node/events installs them
 // at load (in Node's property order).
 (function (module, exports, require, host) {
@@ -7,7 +7,75 @@
   const ArrayPrototypeSplice = uncurryThis(Array.prototype.splice);
   const ReflectOwnKeys = Reflect.ownKeys;
 
-  module.exports = function installListenerMethods(EventEmitter, kShapeMode, checkListener, arrayClone,
+  const { invalidArgType, validateAbortSignal, AbortError } = require('node/util_errors');
+  const ERR_INVALID_ARG_TYPE = invalidArgType;
+  const kEmptyObject = Object.freeze({ __proto__: null });
+
+  function eventTargetAgnosticRemoveListener(emitter, name, listener, flags) {
+    if (typeof emitter.removeListener === 'function') {
+      emitter.removeListener(name, listener);
+    } else if (typeof emitter.removeEventListener === 'function') {
+      emitter.removeEventListener(name, listener, flags);
+    } else {
+      throw ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
+    }
+  }
+
+  function eventTargetAgnosticAddListener(emitter, name, listener, flags) {
+    if (typeof emitter.on === 'function') {
+      if (flags?.once) {
+        emitter.once(name, listener);
+      } else {
+        emitter.on(name, listener);
+      }
+    } else if (typeof emitter.addEventListener === 'function') {
+      emitter.addEventListener(name, listener, flags);
+    } else {
+      throw ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
+    }
+  }
+
+  async function once(emitter, name, options = kEmptyObject) {
+    const signal = options?.signal;
+    validateAbortSignal(signal, 'options.signal');
+    if (signal?.aborted)
+      throw new AbortError(undefined, { cause: signal?.reason });
+    return new Promise((resolve, reject) => {
+      const errorListener = (err) => {
+        emitter.removeListener(name, resolver);
+        if (signal != null) {
+          eventTargetAgnosticRemoveListener(signal, 'abort', abortListener);
+        }
+        reject(err);
+      };
+      const resolver = (...args) => {
+        if (typeof emitter.removeListener === 'function') {
+          emitter.removeListener('error', errorListener);
+        }
+        if (signal != null) {
+          eventTargetAgnosticRemoveListener(signal, 'abort', abortListener);
+        }
+        resolve(args);
+      };
+
+      const opts = { __proto__: null, once: true };
+      eventTargetAgnosticAddListener(emitter, name, resolver, opts);
+      if (name !== 'error' && typeof emitter.once === 'function') {
+        emitter.once('error', errorListener);
+      }
+      function abortListener() {
+        eventTargetAgnosticRemoveListener(emitter, name, resolver);
+        eventTargetAgnosticRemoveListener(emitter, 'error', errorListener);
+        reject(new AbortError(undefined, { cause: signal?.reason }));
+      }
+      if (signal != null) {
+        eventTargetAgnosticAddListener(
+          signal, 'abort', abortListener, { __proto__: null, once: true });
+      }
+    });
+  }
+
+  function installListenerMethods(EventEmitter, kShapeMode, checkListener, arrayClone,
     hasEventListener) {
     function unwrapListeners(arr) {
       const ret = arrayClone(arr);
@@ -181,5 +249,7 @@
     EventEmitter.prototype.eventNames = function eventNames() {
       return this._eventsCount > 0 ? ReflectOwnKeys(this._events) : [];
     };
-  };
+  }
+
+  module.exports = { installListenerMethods, once, eventTargetAgnosticAddListener, eventTargetAgnosticRemoveListener };
 })
