@@ -3,8 +3,9 @@
 // Differences (docs/runtime-modules.md): the MaxListenersExceededWarning is
 // dropped (Node prints it to stderr, which code blocks do not have), an
 // unhandled 'error' event's stack is not enhanced, EventEmitterAsyncResource
-// has no async_hooks behind it. once/on/getEventListeners live in
-// node/events_helpers, loaded on first use.
+// has no async_hooks behind it. Removal/listing methods and events.once live
+// in node/events_listeners; on/getEventListeners/getMaxListeners/
+// addAbortListener in node/events_helpers, loaded on first use.
 (function (module, exports, require, host) {
   'use strict';
 
