@@ -174,6 +174,8 @@ def _transport_error(exc: httpx.HTTPError, url: httpx.URL) -> BridgeError:
                 "network", f"TLS handshake with {where} failed", "ERR_TLS_CERT_ALTNAME_INVALID"
             )
         return _failure("network", f"connect to {where} failed", "ECONNRESET", syscall="connect")
+    if isinstance(exc, httpx.LocalProtocolError):  # e.g. a control character in a header value
+        return _failure("network", "invalid request (header or method)", "UND_ERR_INVALID_ARG")
     return _failure("network", f"other side closed ({where})", "UND_ERR_SOCKET")
 
 
