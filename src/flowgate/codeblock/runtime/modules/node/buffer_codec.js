@@ -28,6 +28,7 @@
   const u8ToHex = U8.prototype.toHex;
   const taSet = U8.prototype.set;
   const strCharCodeAt = String.prototype.charCodeAt;
+  const charCodeAt = Function.prototype.call.bind(strCharCodeAt); // for loops: no argument array per call
   const strSlice = String.prototype.slice;
   const strIndexOf = String.prototype.indexOf;
   const strReplace = String.prototype.replace;
@@ -60,16 +61,22 @@
   const bytesOfLatin1 = (s) => fromBase64($btoa(s));
 
   /** String -> bytes, each UTF-16 code unit truncated to its low byte (Node's one-byte write). */
+  // (btoa doubles as the latin1 test: it is several times faster than a regex scan.)
   function lowBytes(str) {
-    if (!test(NON_LATIN1, str)) return bytesOfLatin1(str);
+    try {
+      return bytesOfLatin1(str);
+    } catch (e) { /* a code unit above 0xff */ }
     const n = str.length;
     const out = new U8(n);
-    for (let i = 0; i < n; i++) out[i] = apply(strCharCodeAt, str, [i]);
+    for (let i = 0; i < n; i++) out[i] = charCodeAt(str, i);
     return out;
   }
   // The same, as a latin1 string (for the textual parsers of hex and base64).
   function lowChars(str) {
-    if (!test(NON_LATIN1, str)) return str;
+    try {
+      $btoa(str);
+      return str;
+    } catch (e) { /* a code unit above 0xff */ }
     return replace(str, /[^\x00-\xff]/g, (c) => fromCharCode(apply(strCharCodeAt, c, [0]) & 0xff));
   }
 
@@ -125,6 +132,9 @@
   // ------------------------------------------------------------------- hex
   // Pairs of hex digits up to the first invalid pair (an odd last digit is dropped).
   function hexEncode(str) {
+    try {
+      return fromHex(str); // well-formed hex: the common case, one native pass
+    } catch (e) { /* odd length, or a non-hex character: Node's truncation below */ }
     const s = lowChars(str);
     const bad = apply(reExec, NOT_HEX, [s]);
     const valid = bad === null ? s.length : bad.index;
@@ -140,6 +150,11 @@
   // ---------------------------------------------------------------- base64
   // Node decodes both alphabets, skips any other character and stops at the first '='.
   function base64Encode(str) {
+    try {
+      // Well-formed base64 (ASCII whitespace allowed): one native pass, and
+      // the same bytes as Node's decoder. Anything else takes Node's way below.
+      return fromBase64(str);
+    } catch (e) { /* url alphabet, junk, inner '=', bad length */ }
     let s = lowChars(str);
     const eq = apply(strIndexOf, s, ['=']);
     if (eq !== -1) s = slice(s, 0, eq);
@@ -166,9 +181,14 @@
 
   // ------------------------------------------------------------------ ucs2
   function ucs2Encode(str) {
+    // The host is little-endian, as UTF-16LE wants. Latin1 text: its bytes
+    // widened natively by the Uint16Array constructor; other text: a loop.
+    try {
+      return new U8(new U16(bytesOfLatin1(str)).buffer);
+    } catch (e) { /* a code unit above 0xff */ }
     const n = str.length;
-    const units = new U16(n); // the host is little-endian, as UTF-16LE wants
-    for (let i = 0; i < n; i++) units[i] = apply(strCharCodeAt, str, [i]);
+    const units = new U16(n);
+    for (let i = 0; i < n; i++) units[i] = charCodeAt(str, i);
     return new U8(units.buffer);
   }
   function ucs2Decode(buf, start, end) {
