@@ -68,6 +68,10 @@ CASES = [
     "const c = new EventEmitter({captureRejections: true}); "
     "c[EventEmitter.captureRejectionSymbol] = (er, ev, ...args) => log.push([er.message, ev, args]); "
     "c.on('ev', async () => { throw new Error('r') }); c.emit('ev', 1, 2); await new Promise(r => setTimeout(r, 5)); return log",
+    "const c = new EventEmitter({captureRejections: true}); c.on('error', () => log.push('error')); "
+    "c.on('ev', async () => { throw new Error('r') }); c.emit('ev'); "
+    "Promise.resolve().then(() => log.push('p1')).then(() => log.push('p2')).then(() => log.push('p3')); "
+    "setTimeout(() => log.push('timeout'), 0); await new Promise((r) => setTimeout(r, 5)); return log",
     # subclassing, init, statics
     "class My extends EventEmitter { constructor() { super(); this.n = 1 } } const m = new My(); "
     "m.on('x', function () { log.push(this.n) }); m.emit('x'); return [log, m instanceof EventEmitter]",

@@ -53,6 +53,9 @@ CASES = [
     "const u = require('util'); try { u.getSystemErrorName('x') } catch (e) { return [e.code, e.message] }",
     "const u = require('util'); const E = (e) => [e.message, e.errno, e.code, e.syscall, e.address, e.port, Object.keys(e)]; "
     "return [E(u._errnoException(-2, 'open', 'x')), E(u._exceptionWithHostPort(-111, 'connect', '1.2.3.4', 80, 'l'))]",
+    "const u = require('util'); const log = []; u.callbackify(async () => 1)(() => log.push('cb')); "
+    "Promise.resolve().then(() => log.push('r1')).then(() => log.push('r2')).then(() => log.push('r3')); "
+    "setTimeout(() => log.push('timeout'), 0); await new Promise((r) => setTimeout(r, 5)); return log",
     # deprecate / inherits / debuglog
     "const u = require('util'); const f = u.deprecate((a) => a + 1, 'old'); return [f(1), typeof f]",
     "const u = require('util'); class A { constructor(x) { this.x = x } } const D = u.deprecate(A, 'm'); "

@@ -1,5 +1,5 @@
 // require('events'): Node 20's lib/events.js (MIT), ported: primordials
-// replaced by intrinsics captured at load, process.nextTick by a microtask.
+// replaced by intrinsics captured at load, process.nextTick by util_errors.nextTick.
 // Differences (docs/runtime-modules.md): the MaxListenersExceededWarning is
 // dropped (Node prints it to stderr, which code blocks do not have), an
 // unhandled 'error' event's stack is not enhanced, EventEmitterAsyncResource
@@ -19,7 +19,7 @@
   const kRejection = SymbolFor('nodejs.rejection');
 
   const { inspect } = require('internal/inspect');
-  const { makeError, invalidArgType, validateAbortSignal, validateBoolean, validateFunction, validateNumber,
+  const { nextTick, makeError, invalidArgType, validateAbortSignal, validateBoolean, validateFunction, validateNumber,
     validateString, AbortError } = require('node/util_errors');
   const kEmptyObject = Object.freeze({ __proto__: null });
   const ERR_INVALID_ARG_TYPE = function (name, expected, actual) { return invalidArgType(name, expected, actual); };
@@ -29,7 +29,6 @@
   const ERR_UNHANDLED_ERROR = function (err) {
     return makeError(Error, 'ERR_UNHANDLED_ERROR', err === undefined ? 'Unhandled error.' : `Unhandled error. (${err})`);
   };
-  const nextTick = (fn, ...args) => queueMicrotask(() => ReflectApply(fn, undefined, args));
 
   const kCapture = Symbol('kCapture');
   const kErrorMonitor = Symbol('events.errorMonitor');

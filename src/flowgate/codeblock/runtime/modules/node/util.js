@@ -15,7 +15,6 @@
     keys: ObjectKeys, values: ObjectValues } = Object;
   const ArrayIsArray = Array.isArray;
   const PromiseCtor = Promise;
-  const queue = queueMicrotask;
   const toWellFormed = Function.prototype.call.bind(String.prototype.toWellFormed);
   const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
   const kCustomPromisifyArgs = Symbol('customPromisifyArgs');
@@ -102,7 +101,7 @@
     }
     return cb(reason);
   }
-  // Node defers the callback with process.nextTick; a microtask is the nearest we have.
+  // Node defers the callback with process.nextTick (util_errors.nextTick here).
   function callbackify(original) {
     validateFunction(original, 'original');
     function callbackified(...args) {
@@ -110,8 +109,8 @@
       validateFunction(maybeCb, 'last argument');
       const cb = maybeCb.bind(this);
       ReflectApply(original, this, args).then(
-        (ret) => queue(() => cb(null, ret)),
-        (rej) => queue(() => callbackifyOnRejected(rej, cb)));
+        (ret) => errors.nextTick(cb, null, ret),
+        (rej) => errors.nextTick(callbackifyOnRejected, rej, cb));
     }
     const descriptors = getOwnPropertyDescriptors(original);
     if (typeof descriptors.length.value === 'number') descriptors.length.value++;

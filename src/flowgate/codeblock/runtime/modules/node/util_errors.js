@@ -209,8 +209,17 @@
     }
   }
 
+  // process.nextTick for the ported modules: Node runs the tick queue once the
+  // microtask queue is empty, before timers; the sandbox's setImmediate (the
+  // first thing its loop runs after the microtasks) is the nearest equivalent.
+  let immediate;
+  function nextTick(fn, ...args) {
+    if (immediate === undefined) immediate = require('internal/timers').api.setImmediate;
+    immediate(fn, ...args);
+  }
+
   module.exports = {
-    decodeURIComponentNode, makeError, setStackHeader, invalidArgType, invalidArgValue, outOfRange, determineSpecificType, formatList,
+    nextTick, decodeURIComponentNode, makeError, setStackHeader, invalidArgType, invalidArgValue, outOfRange, determineSpecificType, formatList,
     validateFunction, validateObject, validateString, validateBoolean, validateNumber, validateAbortSignal,
     AbortError,
   };
