@@ -68,15 +68,21 @@
     return 'uncompressed';
   }
 
+  // Node keeps a native handle (shown by util.inspect as `[Symbol(kHandle)]: ECDH {}`);
+  // ours holds the curve and the raw keys in non-enumerable slots.
+  const kHandle = Symbol('kHandle');
   const kCurve = Symbol('kCurve');
   const kKeys = Symbol('kKeys');
+  const Handle = class ECDH {};
 
   function ECDH(curve) {
     if (!(this instanceof ECDH)) return new ECDH(curve);
     E.validateString(curve, 'curve');
     call('keys.ecdh_check', curve);
+    const handle = new Handle();
     Object.defineProperty(this, kCurve, { value: curve });
     Object.defineProperty(this, kKeys, { value: { priv: null, pub: null } });
+    this[kHandle] = handle;
   }
 
   ECDH.prototype.generateKeys = function generateKeys(encoding, format) {

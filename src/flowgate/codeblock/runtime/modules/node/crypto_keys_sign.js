@@ -43,17 +43,20 @@
   const keyOptions = (key) => [getIntOption('padding', key), getSaltLength(key), getDSASignatureEncoding(key)];
 
   class Hashing {
+    #algorithm;
+    #chunks = [];
+
     constructor(algorithm) {
       E.validateString(algorithm, 'algorithm');
       if (!call('keys.digest_ok', algorithm)) {
         throw coded('ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest', TypeError);
       }
-      this._algorithm = algorithm;
-      this._chunks = [];
+      this.#algorithm = algorithm;
     }
 
+
     update(data, encoding) {
-      if (this._chunks === null) throw invalidState();
+      if (this.#chunks === null) throw invalidState();
       if (typeof data === 'string') {
         data = Buffer.from(data, encoding === 'buffer' || encoding == null ? 'utf8' : encoding);
       } else if (!U.isArrayBufferView(data)) {
@@ -61,7 +64,7 @@
       } else {
         data = Buffer.from(toU8(data)); // a copy: the caller may reuse its buffer
       }
-      this._chunks.push(data);
+      this.#chunks.push(data);
       return this;
     }
 
@@ -77,10 +80,10 @@
     }
 
     _take() {
-      if (this._chunks === null) throw invalidState();
-      const data = Buffer.concat(this._chunks);
-      this._chunks = null;
-      return data;
+      if (this.#chunks === null) throw invalidState();
+      const data = Buffer.concat(this.#chunks);
+      this.#chunks = null;
+      return [this.#algorithm, data];
     }
   }
 
@@ -96,8 +99,8 @@
       const state = K.preparePrivateKey(options);
       const [padding, saltLength, dsaEncoding] = keyOptions(options);
       checkStreamingKey(state);
-      const data = this._take();
-      const out = toBuffer(call('keys.sign', state.der, this._algorithm, data, padding, saltLength, dsaEncoding));
+      const [algorithm, data] = this._take();
+      const out = toBuffer(call('keys.sign', state.der, algorithm, data, padding, saltLength, dsaEncoding));
       return encodeOut(out, encoding);
     }
   }
@@ -108,8 +111,8 @@
       const [padding, saltLength, dsaEncoding] = keyOptions(options);
       signature = U.getArrayBufferOrView(signature, 'signature', sigEncoding);
       checkStreamingKey(state);
-      const data = this._take();
-      return call('keys.verify', state.type, state.der, this._algorithm, data, toU8(signature), padding,
+      const [algorithm, data] = this._take();
+      return call('keys.verify', state.type, state.der, algorithm, data, toU8(signature), padding,
         saltLength, dsaEncoding);
     }
   }
