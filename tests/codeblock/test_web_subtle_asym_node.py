@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.codeblock.conftest import RunJs
 from tests.codeblock.subtle_cases import PRELUDE, both
@@ -338,3 +340,61 @@ def test_rsa_pss_oaep_wrapping_and_ec_point_edges(
 ) -> None:
     """PSS salt limits, PKCS1 on a PSS key, compressed EC points, junk ECDSA signatures, RSA-OAEP wrapping."""
     run_both(run_js, node, keys, EDGES)
+
+
+IMPORT_FUZZ = """
+const one = async (c) => {
+  const src = K[c.key];
+  let data;
+  if (c.format === 'jwk') data = c.pub ? src.pubjwk : src.jwk;
+  else if (c.format === 'raw') data = b64d(src.spki).slice(-c.rawLen);
+  else data = b64d(src[c.format]);
+  const k = await s.importKey(c.format, data, c.alg, c.extractable, c.usages);
+  return [shape(k), c.extractable ? await attempt(() => s.exportKey(c.format, k)) : null];
+};
+return all(input.calls.map((c) => () => one(c)));
+"""
+
+IMPORT_CALL = st.fixed_dictionaries(
+    {
+        "key": st.sampled_from(["rsa", "p256", "p384", "ecdh256", "ed", "x", "ed448"]),
+        "format": st.sampled_from(["spki", "pkcs8", "jwk", "raw"]),
+        "pub": st.booleans(),
+        "rawLen": st.sampled_from([32, 57, 65, 97, 31]),
+        "alg": st.fixed_dictionaries(
+            {
+                "name": st.sampled_from(
+                    [
+                        "RSA-PSS",
+                        "RSA-OAEP",
+                        "RSASSA-PKCS1-v1_5",
+                        "ECDSA",
+                        "ECDH",
+                        "Ed25519",
+                        "X25519",
+                        "Ed448",
+                        "HMAC",
+                    ]
+                )
+            },
+            optional={
+                "hash": st.sampled_from(["SHA-256", "SHA-1", "MD5"]),
+                "namedCurve": st.sampled_from(["P-256", "P-384", "P-521", "K-256"]),
+            },
+        ),
+        "extractable": st.booleans(),
+        "usages": st.lists(
+            st.sampled_from(["sign", "verify", "encrypt", "decrypt", "deriveBits", "wrapKey"]),
+            max_size=3,
+        ),
+    }
+)
+
+
+@settings(max_examples=50, deadline=None)
+@given(calls=st.lists(IMPORT_CALL, min_size=1, max_size=8))
+def test_import_fuzz_matches_node(
+    run_js: RunJs, node: NodeOracle, keys: dict[str, Any], calls: list[dict[str, Any]]
+) -> None:
+    """Keys imported under random algorithms, formats and usages: same key or same error."""
+    both(run_js, node, KEYS_JS + IMPORT_FUZZ, {"keys": keys, "calls": calls})

@@ -115,6 +115,7 @@
     const allowed = USAGES[name];
     const secret = ArrayIsArray(allowed);
     checkCurve(alg);
+    if (RSA[name] && format === 'raw') throw dom('Unable to import RSA key with format raw', 'NotSupportedError');
     if (secret) checkUsages(usages, allowed, name, true);
     // The key type follows from the format (jwk: from its members, checked after parsing).
     else if (format === 'spki' || format === 'raw') checkUsages(usages, allowed.public, name, true);
