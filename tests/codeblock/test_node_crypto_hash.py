@@ -111,6 +111,24 @@ def test_hash_cases_match_node(run_js: RunJs, node: NodeOracle, body: str) -> No
     both(run_js, node, body)
 
 
+def test_key_objects_and_crypto_keys_as_hmac_keys_match_node(
+    run_js: RunJs, node: NodeOracle
+) -> None:
+    body = """
+    const k = await crypto.subtle.importKey('raw', Buffer.from('key'), {name: 'HMAC', hash: 'SHA-256'}, true, ['sign']);
+    const { privateKey, publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    return [
+      T(() => crypto.createHmac('sha256', k).update('x').digest('hex')),
+      T(() => crypto.createHmac('sha256', crypto.createSecretKey(Buffer.from('key'))).update('x').digest('hex')),
+      T(() => crypto.createHmac('sha256', privateKey)),
+      T(() => crypto.createHmac('sha256', publicKey)),
+      T(() => crypto.createCipheriv('aes-128-cbc', privateKey, Buffer.alloc(16))),
+      T(() => crypto.createHmac('sha256', { type: 'secret', export: () => Buffer.from('key') })),
+    ];
+    """
+    both(run_js, node, body)
+
+
 def test_every_algorithm_name_matches_node(run_js: RunJs, node: NodeOracle) -> None:
     body = """
     return input.names.map(n => [

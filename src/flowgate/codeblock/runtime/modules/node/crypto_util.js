@@ -75,8 +75,17 @@
   }
 
   const isCryptoKey = (v) => ObjectProtoToString.call(v) === '[object CryptoKey]';
-  const isKeyObject = (v) => v !== null && typeof v === 'object' && !isView(v) && !isCryptoKey(v) &&
-    typeof v.export === 'function' && typeof v.type === 'string' && 'symmetricKeySize' in v;
+  // KeyObjects come from node/crypto_keys (loaded only when such an object shows up).
+  function isKeyObject(v) {
+    if (v === null || typeof v !== 'object' || isView(v) || isCryptoKey(v) || typeof v.export !== 'function') {
+      return false;
+    }
+    try {
+      return require('node/crypto_keys')._keyInternals.isKeyObject(v);
+    } catch (e) {
+      return false;
+    }
+  }
 
   /** Node's prepareSecretKey: key bytes from a string, buffer, secret KeyObject or CryptoKey. */
   function secretKeyBytes(key, encoding) {
