@@ -40,6 +40,30 @@ SETTINGS = settings(
 )
 
 
+def _certificate() -> str:
+    """A self-signed certificate (createPublicKey accepts X.509 PEM, as Node does)."""
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "flowgate.test")])
+    now = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(1)
+        .not_valid_before(now)
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .sign(key, hashes.SHA256())
+    )
+    return cert.public_bytes(ser.Encoding.PEM).decode()
+
+
 def _pems() -> dict[str, dict[str, str]]:
     made: dict[str, Any] = {
         "rsa": rsa.generate_private_key(65537, 1024),
@@ -66,7 +90,8 @@ def _pems() -> dict[str, dict[str, str]]:
     return out
 
 
-KEYS = _pems()
+KEYS: dict[str, Any] = _pems()
+KEYS["cert"] = _certificate()
 ASYM = list(KEYS)
 SIGNING = ["rsa", "rsa2048", "p256", "p384", "p521", "k256", "ed25519", "ed448"]
 
@@ -96,6 +121,7 @@ def run_node(node: NodeOracle, body: str, inp: dict[str, Any] | None = None) -> 
 EXPORTS = """
 const out = [];
 for (const name of Object.keys(K)) {
+  if (name === 'cert') continue;
   const priv = crypto.createPrivateKey(K[name].priv);
   const pub = crypto.createPublicKey(K[name].pub);
   out.push([name, priv.type, pub.type, priv.asymmetricKeyType, pub.asymmetricKeyType,
@@ -166,6 +192,15 @@ CASES = [
     " return T(() => crypto.createPrivateKey({key: d, format: 'der', type: 'pkcs1'}).asymmetricKeyDetails.modulusLength)",
     "const d = crypto.createPublicKey(K.rsa.pub).export({format: 'der', type: 'pkcs1'});"
     " return T(() => crypto.createPublicKey({key: d.toString('base64'), encoding: 'base64', format: 'der', type: 'pkcs1'}))",
+    "return [T(() => crypto.createPublicKey(K.cert).export({format: 'jwk'})), T(() => crypto.createPrivateKey(K.cert)),"
+    " T(() => crypto.createPublicKey(null)), T(() => crypto.createPrivateKey(null))]",
+    "const u = require('util'); const k = crypto.createPrivateKey(K.ed25519.priv); const s = crypto.createSecretKey(B('01'));"
+    " const out = [u.inspect(k), u.inspect(s)]; k.asymmetricKeyType; const e = crypto.createPublicKey(K.p256.pub);"
+    " e.asymmetricKeyDetails; out.push(u.inspect(k), u.inspect(e), u.inspect(crypto.createECDH('prime256v1')));"
+    " return out",
+    "return [Object.getOwnPropertyNames(crypto.KeyObject.prototype), Object.getOwnPropertyNames("
+    "Object.getPrototypeOf(crypto.createSecretKey(B('01')))), Object.getOwnPropertyNames(Object.getPrototypeOf("
+    "Object.getPrototypeOf(crypto.createPublicKey(K.rsa.pub)))), Object.getOwnPropertyNames(crypto.ECDH.prototype)]",
     # encrypted private keys
     "const e = crypto.createPrivateKey(K.rsa.priv).export({format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: 'pw'});"
     " return [T(() => crypto.createPrivateKey({key: e, passphrase: 'pw'}).export({format: 'jwk'}).n),"

@@ -85,25 +85,12 @@
     this[kHandle] = handle;
   }
 
-  ECDH.prototype.generateKeys = function generateKeys(encoding, format) {
-    const [priv, pub] = call('keys.ecdh_generate', this[kCurve]);
-    this[kKeys].priv = priv;
-    this[kKeys].pub = pub;
-    return this.getPublicKey(encoding, format);
-  };
-
-  ECDH.prototype.getPublicKey = function getPublicKey(encoding, format) {
-    const f = getFormat(format);
-    const pub = this[kKeys].pub;
-    if (pub === null) throw coded('ERR_CRYPTO_OPERATION_FAILED', 'Failed to get ECDH public key');
-    const out = f === 'uncompressed' ? new Uint8Array(pub) : call('keys.ecdh_convert', this[kCurve], pub, f);
-    return encodeOut(toBuffer(out), encoding);
-  };
-
-  ECDH.prototype.getPrivateKey = function getPrivateKey(encoding) {
+  // Methods in Node's prototype order.
+  ECDH.prototype.computeSecret = function computeSecret(key, inEnc, outEnc) {
+    key = U.getArrayBufferOrView(key, 'key', inEnc);
     const priv = this[kKeys].priv;
-    if (priv === null) throw coded('ERR_CRYPTO_OPERATION_FAILED', 'Failed to get ECDH private key');
-    return encodeOut(toBuffer(new Uint8Array(priv)), encoding);
+    if (priv === null) throw coded('ERR_CRYPTO_INVALID_KEYPAIR', 'Invalid key pair', RangeError);
+    return encodeOut(toBuffer(call('keys.ecdh_compute', this[kCurve], priv, toU8(key))), outEnc);
   };
 
   ECDH.prototype.setPrivateKey = function setPrivateKey(key, encoding) {
@@ -120,11 +107,25 @@
     return this;
   };
 
-  ECDH.prototype.computeSecret = function computeSecret(key, inEnc, outEnc) {
-    key = U.getArrayBufferOrView(key, 'key', inEnc);
+  ECDH.prototype.getPrivateKey = function getPrivateKey(encoding) {
     const priv = this[kKeys].priv;
-    if (priv === null) throw coded('ERR_CRYPTO_INVALID_KEYPAIR', 'Invalid key pair', RangeError);
-    return encodeOut(toBuffer(call('keys.ecdh_compute', this[kCurve], priv, toU8(key))), outEnc);
+    if (priv === null) throw coded('ERR_CRYPTO_OPERATION_FAILED', 'Failed to get ECDH private key');
+    return encodeOut(toBuffer(new Uint8Array(priv)), encoding);
+  };
+
+  ECDH.prototype.generateKeys = function generateKeys(encoding, format) {
+    const [priv, pub] = call('keys.ecdh_generate', this[kCurve]);
+    this[kKeys].priv = priv;
+    this[kKeys].pub = pub;
+    return this.getPublicKey(encoding, format);
+  };
+
+  ECDH.prototype.getPublicKey = function getPublicKey(encoding, format) {
+    const f = getFormat(format);
+    const pub = this[kKeys].pub;
+    if (pub === null) throw coded('ERR_CRYPTO_OPERATION_FAILED', 'Failed to get ECDH public key');
+    const out = f === 'uncompressed' ? new Uint8Array(pub) : call('keys.ecdh_convert', this[kCurve], pub, f);
+    return encodeOut(toBuffer(out), encoding);
   };
 
   ECDH.convertKey = function convertKey(key, curve, inEnc, outEnc, format) {

@@ -243,7 +243,11 @@
     if (isStringOrBuffer(key)) {
       return importKey(wanted, 'pem', getArrayBufferOrView(key, 'key'));
     }
-    if (typeof key === 'object' && key !== null) {
+    if (key === null) {
+      // Node destructures the argument here; null fails with the engine's own TypeError.
+      throw new TypeError("Cannot destructure property 'key' of 'key' as it is null.");
+    }
+    if (typeof key === 'object') {
       const { key: data, encoding, format } = key;
       if (isKeyObject(data)) return keyObjectState(data, ctx);
       const dataCryptoKey = cryptoKeyObject(data);
