@@ -49,6 +49,8 @@ CASES = [
     "return [qs.escape(5), qs.escape({toString() { return 'a b' }}), qs.escape(null), qs.escape(undefined)]",
     "return [qs.unescape('%41%zz+%'), qs.unescape('a+b', true), qs.unescape('%E0%A4%A'), qs.unescape('%C3%28')]",
     "return [qs.encode === qs.stringify, qs.decode === qs.parse, Object.keys(qs)]",
+    "const b = qs.unescapeBuffer('%41%zz+%C3%A9'); return [Buffer.isBuffer(b), b.toString('hex'), "
+    "qs.unescapeBuffer('a+b', true).toString(), qs.unescapeBuffer('%').toString('hex')]",
     # the Node oracle is one long-lived process: module state is restored after mutating it
     "const orig = qs.unescape; qs.unescape = (s) => s.toUpperCase(); "
     "try { return P('a=b%20c') } finally { qs.unescape = orig }",
