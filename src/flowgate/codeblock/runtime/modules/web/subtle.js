@@ -74,7 +74,7 @@
         if (isBufferSource(value)) throw dom('Invalid keyData', 'DataError');
         throw fail(method, '2nd argument is not of type JsonWebKey.', 'ERR_INVALID_ARG_TYPE');
       }
-      return value;
+      return impl.plainJwk(value);
     }
     return bufferArg(method, value, 1);
   }
@@ -248,6 +248,7 @@
           throw dom('Invalid wrapped JWK key', 'DataError');
         }
         if (data === null || typeof data !== 'object' || ArrayIsArray(data)) throw dom('Invalid keyData', 'DataError');
+        data = impl.plainJwk(data);
       }
       return impl.importKey(fmt, data, importAlg, !!extractable, usages);
     }

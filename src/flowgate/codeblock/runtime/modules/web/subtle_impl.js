@@ -107,6 +107,24 @@
     return out;
   }
 
+  /** Node's first JWK checks of an asymmetric key (kty, crv), then its usages by key type. */
+  function checkJwkHead(name, jwk, alg, usages, allowed) {
+    const kty = RSA[name] ? 'RSA' : (name === 'ECDSA' || name === 'ECDH' ? 'EC' : 'OKP');
+    if (!jwk.kty) throw dom('Invalid keyData', 'DataError');
+    if (jwk.kty !== kty) throw dom('Invalid JWK "kty" Parameter', 'DataError');
+    if (kty === 'EC' && jwk.crv !== alg.namedCurve) throw dom('JWK "crv" does not match the requested algorithm', 'DataError');
+    if (kty === 'OKP' && jwk.crv !== name) throw dom('JWK "crv" Parameter and algorithm name mismatch', 'DataError');
+    if (kty === 'OKP' && jwk.key_ops !== undefined) {
+      // cfrg keys check key_ops against the usages before the usages themselves.
+      const ops = jwk.key_ops;
+      if (new Set(ops).size !== ops.length) throw dom('Duplicate key operation', 'DataError');
+      for (let i = 0; i < usages.length; i++) {
+        if (!ops.includes(usages[i])) throw dom('Key operations and usage mismatch', 'DataError');
+      }
+    }
+    checkUsages(usages, allowed[jwk.d !== undefined ? 'private' : 'public'], name, true);
+  }
+
   function importKey(format, keyData, alg, extractable, usages) {
     const name = alg.name;
     if ((name === 'PBKDF2' || name === 'HKDF') && extractable) {
@@ -120,8 +138,8 @@
     // The key type follows from the format (jwk: from its members, checked after parsing).
     else if (format === 'spki' || format === 'raw') checkUsages(usages, allowed.public, name, true);
     else if (format === 'pkcs8') checkUsages(usages, allowed.private, name, true);
-    const data = format === 'jwk' ? plainJwk(keyData) : keyData;
-    const r = call('subtle.import', format, data, alg, !!extractable, usages);
+    else checkJwkHead(name, keyData, alg, usages, allowed);
+    const r = call('subtle.import', format, keyData, alg, !!extractable, usages);
     if (!secret) checkUsages(usages, allowed[r.type], name, true);
     if ((r.type === 'secret' || r.type === 'private') && usages.length === 0) {
       throw dom(`Usages cannot be empty when importing a ${r.type} key.`, 'SyntaxError');
@@ -163,5 +181,5 @@
     return buf.slice(u8.byteOffset, u8.byteOffset + u8.byteLength);
   }
 
-  module.exports = { generateKey, importKey, exportKey, keyLength, toArrayBuffer, dom, USAGES };
+  module.exports = { plainJwk, generateKey, importKey, exportKey, keyLength, toArrayBuffer, dom, USAGES };
 })
