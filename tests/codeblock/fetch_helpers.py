@@ -17,25 +17,12 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from flowgate.codeblock.bridge.fetch import make_fetch_service
-from flowgate.codeblock.engine.executor import Engine
 from flowgate.codeblock.limits import CodeLimits
-from flowgate.codeblock.service import CodeBlockService
 from tests.codeblock.conftest import EngineRunner
 
 
 class FetchRunner(EngineRunner):
-    """An EngineRunner whose engine has the fetch service (as the lead's wiring gives it)."""
-
-    async def _make(self) -> CodeBlockService:
-        self.fetch_service = make_fetch_service(self.limits)
-        engine = Engine(self.limits, services={"fetch": self.fetch_service})
-        engine.start()
-        return CodeBlockService(self.limits, engine, workers=1)
-
-    def close(self) -> None:
-        self._call(self.fetch_service.aclose())
-        super().close()
+    """An EngineRunner; its Engine builds the fetch service from the limits (executor.py)."""
 
 
 #: Loopback allowed (allow list), plain http, any port: what the network tests need.

@@ -337,3 +337,18 @@ def test_result_of_fetch_is_json_safe(runner: FetchRunner, server: LocalServer) 
         "return await (await fetch(input.base + '/echo')).json()", {"base": server.base}
     )
     assert json.loads(json.dumps(ok(out)))["path"] == "/echo"
+
+
+def test_requests_left_running_end_with_the_execution(
+    runner: FetchRunner, server: LocalServer
+) -> None:
+    out = runner.run(
+        "fetch(input.base + '/slow'); fetch(input.base + '/slow'); return 'done'",
+        {"base": server.base},
+    )
+    assert ok(out) == "done"
+    # The engine cancelled them; the next execution has its own count and works.
+    assert (
+        ok(runner.run("return (await fetch(input.base + '/echo')).status", {"base": server.base}))
+        == 200
+    )

@@ -227,3 +227,10 @@ def test_unresolvable_names_fail_as_enotfound_not_security() -> None:
     err = asyncio.run(go())
     assert err.props["fetch"] == "network" and err.code == "ENOTFOUND"
     assert err.message == "getaddrinfo ENOTFOUND nowhere.example"
+
+
+def test_the_default_engine_refuses_loopback(run_js: Any) -> None:
+    """The engine every test (and production) gets builds its fetch service with the guard on."""
+    for url in ("http://127.0.0.1:8080/", "https://127.0.0.1/", "https://169.254.169.254/"):
+        out = run_js("await fetch(input.url)", {"url": url})
+        assert out["error"]["type"] == "SecurityError", out
