@@ -123,7 +123,17 @@ def test_events_match_node(run_js: RunJs, node: NodeOracle, code: str) -> None:
 
 OPS = st.lists(
     st.tuples(
-        st.sampled_from(["on", "once", "prependListener", "prependOnceListener", "off", "emit"]),
+        st.sampled_from(
+            [
+                "on",
+                "once",
+                "prependListener",
+                "prependOnceListener",
+                "off",
+                "emit",
+                "removeAllListeners",
+            ]
+        ),
         st.sampled_from(["a", "b"]),
         st.integers(0, 3),
     ),
@@ -143,9 +153,12 @@ def test_listener_ordering_random_sequences(
     const EventEmitter = require('events');
     const e = new EventEmitter();
     const log = [];
-    const fns = [0, 1, 2, 3].map((i) => function () { log.push(i); });
+    const fns = [0, 1, 2].map((i) => function () { log.push(i); });
+    // listener 3 changes the lists while an emit runs
+    fns.push(function () { log.push(3); e.off('a', fns[1]); e.once('b', fns[0]); });
     for (const [op, name, i] of input.ops) {
       if (op === 'emit') log.push([name, e.emit(name)]);
+      else if (op === 'removeAllListeners') e.removeAllListeners(i === 0 ? undefined : name);
       else e[op](name, fns[i]);
     }
     return [log, e.listenerCount('a'), e.listenerCount('b'), e.eventNames()];
