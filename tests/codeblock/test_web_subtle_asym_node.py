@@ -346,7 +346,7 @@ IMPORT_FUZZ = """
 const one = async (c) => {
   const src = K[c.key];
   let data;
-  if (c.format === 'jwk') data = c.pub ? src.pubjwk : src.jwk;
+  if (c.format === 'jwk') data = {...(c.pub ? src.pubjwk : src.jwk), ...c.patch};
   else if (c.format === 'raw') data = b64d(src.spki).slice(-c.rawLen);
   else data = b64d(src[c.format]);
   const k = await s.importKey(c.format, data, c.alg, c.extractable, c.usages);
@@ -386,6 +386,16 @@ IMPORT_CALL = st.fixed_dictionaries(
         "usages": st.lists(
             st.sampled_from(["sign", "verify", "encrypt", "decrypt", "deriveBits", "wrapKey"]),
             max_size=3,
+        ),
+        "patch": st.dictionaries(
+            # Not "d": an RSA JWK whose d disagrees with its CRT numbers is a DataError here
+            # (Node/OpenSSL import it, docs/runtime-modules.md).
+            st.sampled_from(["use", "key_ops", "ext", "alg", "crv", "kty", "x"]),
+            st.sampled_from(
+                ["sig", "enc", "RS256", "PS384", "ES256", "EdDSA", "P-256", "EC", "RSA", "OKP"]
+                + ["Ed25519", "AAAA", "", False, True, ["sign"], ["verify", "verify"], []]
+            ),
+            max_size=2,
         ),
     }
 )
