@@ -205,7 +205,8 @@ def _int(value: Any, what: str) -> int:
 
 
 def _int_bytes(n: int, size: int | None = None) -> bytes:
-    return n.to_bytes(size if size is not None else max(1, (n.bit_length() + 7) // 8), "big")
+    # Zero is no bytes at all (BN_bn2bin), which Node's JWK export shows as ''.
+    return n.to_bytes(size if size is not None else (n.bit_length() + 7) // 8, "big")
 
 
 def _jwk_rsa(kind: str, jwk: dict[str, Any]) -> Loaded:
