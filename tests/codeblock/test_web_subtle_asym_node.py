@@ -392,8 +392,20 @@ IMPORT_CALL = st.fixed_dictionaries(
             # (Node/OpenSSL import it, docs/runtime-modules.md).
             st.sampled_from(["use", "key_ops", "ext", "alg", "crv", "kty", "x"]),
             st.sampled_from(
-                ["sig", "enc", "RS256", "PS384", "ES256", "EdDSA", "P-256", "EC", "RSA", "OKP"]
-                + ["Ed25519", "AAAA", "", False, True, ["sign"], ["verify", "verify"], []]
+                [
+                    *("sig", "enc", "RS256", "PS384", "ES256", "EdDSA", "P-256", "EC", "RSA"),
+                    *(
+                        "OKP",
+                        "Ed25519",
+                        "AAAA",
+                        "",
+                        False,
+                        True,
+                        ["sign"],
+                        ["verify", "verify"],
+                        [],
+                    ),
+                ]
             ),
             max_size=2,
         ),
