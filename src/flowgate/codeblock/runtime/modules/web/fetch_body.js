@@ -14,8 +14,6 @@
   const IteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][iteratorSymbol]()));
   const encoder = new TextEncoder();
   const decoder = new TextDecoder(); // strips a BOM, replaces bad sequences: undici's utf8DecodeBytes
-  const latin1 = (u8) => atob(u8.toBase64());
-  const fromLatin1 = (s) => U8.fromBase64(btoa(s));
 
   // ------------------------------------------------------------------ FormData
   function usv(v) { return `${v}`.toWellFormed(); }
@@ -167,105 +165,7 @@
     return { bytes: encoder.encode(`${object}`), type: 'text/plain;charset=UTF-8' };
   }
 
-  // ------------------------------------------------------------ multipart in
-  function boundaryOf(contentType) {
-    const m = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-    return m === null ? null : (m[1] || m[2]);
-  }
-  function headerParam(header, name) {
-    const m = new RegExp(`;\\s*${name}\\*?=(?:"((?:[^"\\\\]|\\\\.)*)"|([^;\\s]*))`, 'i').exec(header);
-    if (m === null) return null;
-    return m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : m[2];
-  }
-  function parseMultipart(bytes, contentType) {
-    const boundary = boundaryOf(contentType);
-    if (boundary === null) throw new TypeError('Failed to parse body as FormData.');
-    const text = latin1(bytes);
-    const delimiter = `--${boundary}`;
-    const form = new FormData();
-    let at = text.indexOf(delimiter);
-    if (at === -1) throw new TypeError('Failed to parse body as FormData.');
-    for (;;) {
-      at += delimiter.length;
-      if (text.startsWith('--', at)) return form;
-      if (!text.startsWith('\r\n', at)) throw new TypeError('Failed to parse body as FormData.');
-      const headEnd = text.indexOf('\r\n\r\n', at);
-      const next = text.indexOf(`\r\n${delimiter}`, headEnd);
-      if (headEnd === -1 || next === -1) throw new TypeError('Failed to parse body as FormData.');
-      addPart(form, text.slice(at + 2, headEnd), bytes.subarray(headEnd + 4, next));
-      at = next + 2;
-    }
-  }
-  // The inverse of escapeName, as undici's parser does.
-  const unescapeName = (s) => s.replace(/%0A/gi, '\n').replace(/%0D/gi, '\r').replace(/%22/g, '"');
-  function addPart(form, head, content) {
-    let disposition = null;
-    let type = '';
-    for (const line of head.split('\r\n')) {
-      const colon = line.indexOf(':');
-      const name = line.slice(0, colon).trim().toLowerCase();
-      const value = line.slice(colon + 1).trim();
-      if (name === 'content-disposition') disposition = value;
-      else if (name === 'content-type') type = value;
-    }
-    if (disposition === null || !/^form-data/i.test(disposition)) throw new TypeError('Failed to parse body as FormData.');
-    const name = unescapeName(decoder.decode(fromLatin1(headerParam(disposition, 'name') || '')));
-    const filename = headerParam(disposition, 'filename');
-    if (filename === null) {
-      form.append(name, decoder.decode(content));
-    } else {
-      form.append(name, new File([content.slice()], unescapeName(decoder.decode(fromLatin1(filename))), { type }));
-    }
-  }
-
   // ------------------------------------------------------------ body reads
-  const MIME_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-  const QUOTED_OK = /^[\t\x20-\x7e\x80-\xff]*$/;
-  const trimHttp = (v) => v.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
-  /** WHATWG MIME Sniffing "parse a MIME type" + "serialize", as undici's blob() type; '' when invalid. */
-  function serializeMime(input) {
-    const s = trimHttp(input);
-    const slash = s.indexOf('/');
-    const semi = s.indexOf(';') === -1 ? s.length : s.indexOf(';');
-    const type = s.slice(0, slash);
-    const subtype = s.slice(slash + 1, semi).replace(/[\t\n\r ]+$/, '');
-    if (slash === -1 || slash > semi || !MIME_TOKEN.test(type) || !MIME_TOKEN.test(subtype)) return '';
-    let out = `${type}/${subtype}`.toLowerCase();
-    const seen = new Set();
-    let at = semi;
-    while (at < s.length) {
-      at++; // the ';'
-      while (at < s.length && /[\t\n\r ]/.test(s[at])) at++;
-      let end = at;
-      while (end < s.length && s[end] !== ';' && s[end] !== '=') end++;
-      const name = s.slice(at, end).toLowerCase();
-      at = end;
-      if (at >= s.length || s[at] === ';') continue;
-      at++; // the '='
-      let value = '';
-      if (s[at] === '"') {
-        for (at++; at < s.length && s[at] !== '"'; at++) {
-          if (s[at] === '\\' && at + 1 < s.length) at++;
-          value += s[at];
-        }
-        while (at < s.length && s[at] !== ';') at++;
-      } else {
-        end = s.indexOf(';', at);
-        if (end === -1) end = s.length;
-        value = s.slice(at, end).replace(/[\t\n\r ]+$/, '');
-        at = end;
-        if (value === '') continue;
-      }
-      if (name !== '' && MIME_TOKEN.test(name) && QUOTED_OK.test(value) && !seen.has(name)) {
-        seen.add(name);
-        out += `;${name}=${value !== '' && MIME_TOKEN.test(value) ? value : `"${value.replace(/(["\\])/g, '\\$1')}"`}`;
-      }
-    }
-    return out;
-  }
-  function mimeEssence(contentType) {
-    return contentType === null ? '' : contentType.split(';')[0].trim().toLowerCase();
-  }
   /** `kind` of read on `bytes` (null body = empty) for a body whose Content-Type is `contentType`. */
   function consume(kind, bytes, contentType) {
     const data = bytes === null ? new U8(0) : bytes;
@@ -274,15 +174,21 @@
       case 'json': return JSON.parse(decoder.decode(data));
       case 'arrayBuffer': return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
       case 'bytes': return data.slice();
-      case 'blob': return new Blob([data], { type: contentType === null ? '' : serializeMime(contentType) });
+      case 'blob': return new Blob([data], { type: contentType === null ? '' : require('web/fetch_multipart').serializeMime(contentType) });
       default: return consumeFormData(data, contentType);
     }
   }
   function consumeFormData(data, contentType) {
-    const essence = mimeEssence(contentType);
-    if (essence === 'multipart/form-data') return parseMultipart(data, contentType);
-    if (essence === 'application/x-www-form-urlencoded') {
-      const form = new FormData();
+    const { parseMime, parseMultipart } = require('web/fetch_multipart');
+    const mime = contentType === null ? null : parseMime(contentType);
+    const form = new FormData();
+    if (mime !== null && mime.essence === 'multipart/form-data') {
+      const boundary = mime.params.get('boundary');
+      if (boundary === undefined) throw new TypeError('Failed to parse body as FormData.');
+      for (const [k, v] of parseMultipart(data, boundary, File)) entriesOf(form).push([k, v]);
+      return form;
+    }
+    if (mime !== null && mime.essence === 'application/x-www-form-urlencoded') {
       const { URLSearchParams } = require('web/url');
       for (const [k, v] of new URLSearchParams(decoder.decode(data))) form.append(k, v);
       return form;
