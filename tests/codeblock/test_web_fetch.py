@@ -248,13 +248,14 @@ def test_credentials_stay_on_their_origin(runner: FetchRunner, server: LocalServ
     with local_server() as other:
         code = """
         const r = await fetch(input.base + '/goto?u=' + input.other + '/echo',
-          {headers: {Authorization: 'secret', Cookie: 'c=1', 'X-Keep': 'yes'}});
+          {headers: {Authorization: 'secret', Cookie: 'c=1', 'X-Keep': 'yes', Host: 'first.example'}});
         return r.status;
         """
         assert ok(runner.run(code, {"base": server.base, "other": other.base})) == 200
         (seen,) = other.rec.requests
     h = headers_of(seen)
     assert "authorization" not in h and "cookie" not in h and h["x-keep"] == "yes"
+    assert h["host"] == other.base.removeprefix("http://")
 
 
 def test_abort_before_and_during(runner: FetchRunner, server: LocalServer) -> None:

@@ -40,9 +40,16 @@ from flowgate.security.ssrf import (
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _METHOD = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}$")
-_CREDENTIALS = frozenset({b"authorization", b"proxy-authorization", b"cookie"})
+#: Dropped when a redirect changes origin (undici: credentials, and a Host meant for the old one).
+_CREDENTIALS = frozenset({b"authorization", b"proxy-authorization", b"cookie", b"host"})
 _CONTENT_HEADERS = frozenset(
-    {b"content-type", b"content-length", b"content-encoding", b"content-language"}
+    {
+        b"content-type",
+        b"content-length",
+        b"content-encoding",
+        b"content-language",
+        b"content-location",
+    }
 )
 #: What undici sends when the script does not set them itself.
 _DEFAULT_HEADERS = (
