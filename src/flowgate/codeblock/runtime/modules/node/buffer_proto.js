@@ -41,8 +41,22 @@
     }
 
     // ------------------------------------------------------------ strings
+    // Node's toString/write call `this.utf8Slice(...)`, `this.hexWrite(...)`:
+    // on a receiver that is not a Buffer those are its own methods (a plain
+    // Uint8Array has none: TypeError).
+    const bindingName = (ops, kind) => `${ops === OPS.utf16le ? 'ucs2' : ops.name}${kind}`;
+    function foreign(self, ops, kind, args) {
+      const name = bindingName(ops, kind);
+      const fn = self[name];
+      if (typeof fn !== 'function') throw new TypeError(`this.${name} is not a function`);
+      return apply(fn, self, args);
+    }
+    function decode(self, ops, start, end) {
+      return self instanceof FastBuffer ? ops.decode(self, start, end) : foreign(self, ops, 'Slice', [start, end]);
+    }
+
     method('toString', function toString(encoding, start, end) {
-      if (arguments.length === 0) return OPS.utf8.decode(this, 0, this.length);
+      if (arguments.length === 0) return decode(this, OPS.utf8, 0, this.length);
       const len = this.length;
       if (start <= 0) start = 0;
       else if (start >= len) return '';
@@ -50,14 +64,18 @@
       if (end === undefined || end > len) end = len;
       else end = MathTrunc(end) || 0;
       if (end <= start) return '';
-      if (encoding === undefined) return OPS.utf8.decode(this, start, end);
+      if (encoding === undefined) return decode(this, OPS.utf8, start, end);
       const ops = getEncodingOps(encoding);
       if (ops === undefined) throw errors().unknownEncoding(encoding);
-      return ops.decode(this, start, end);
+      return decode(this, ops, start, end);
     });
     proto.toLocaleString = proto.toString;
 
     function writeString(buf, ops, string, offset, length) {
+      if (!(buf instanceof FastBuffer)) return foreign(buf, ops, 'Write', [string, offset, length]);
+      return writeRaw(buf, ops, string, offset, length);
+    }
+    function writeRaw(buf, ops, string, offset, length) {
       if (typeof string !== 'string') throw errors().makeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'argument must be a string');
       if (string.length === 0 || length <= 0) return 0;
       return ops.write(buf, string, offset, length);
@@ -191,7 +209,7 @@
       });
     }
 
-    shared.writeString = writeString;
+    shared.writeString = writeRaw;
     return { compareBytes, copyActual };
   };
 })
