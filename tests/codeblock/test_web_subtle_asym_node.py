@@ -420,3 +420,89 @@ def test_import_fuzz_matches_node(
 ) -> None:
     """Keys imported under random algorithms, formats and usages: same key or same error."""
     both(run_js, node, KEYS_JS + IMPORT_FUZZ, {"keys": keys, "calls": calls})
+
+
+OPS_FUZZ = """
+const keysOf = {};
+const load = async (id, name, extra) => {
+  const alg = {name, ...extra};
+  const usagesPriv = {ECDH: ['deriveBits'], X25519: ['deriveBits'], 'RSA-OAEP': ['decrypt']}[name] || ['sign'];
+  const usagesPub = {ECDH: [], X25519: [], 'RSA-OAEP': ['encrypt']}[name] || ['verify'];
+  return [await imp(id, 'pkcs8', alg, usagesPriv), await imp(id, 'spki', alg, usagesPub)];
+};
+const K2 = {
+  rsa: await load('rsa', 'RSA-PSS', {hash: 'SHA-256'}), pkcs1: await load('rsa', 'RSASSA-PKCS1-v1_5', {hash: 'SHA-384'}),
+  oaep: await load('rsa1k', 'RSA-OAEP', {hash: 'SHA-1'}), p256: await load('p256', 'ECDSA', {namedCurve: 'P-256'}),
+  ecdh: await load('ecdh256', 'ECDH', {namedCurve: 'P-256'}), ecdhb: await load('ecdh256b', 'ECDH', {namedCurve: 'P-256'}),
+  ecdh384: await load('ecdh384', 'ECDH', {namedCurve: 'P-384'}), ed: await load('ed', 'Ed25519', {}),
+  x: await load('x', 'X25519', {}), xb: await load('xb', 'X25519', {}),
+};
+const val = (v) => v !== null && typeof v === 'object' && '$buf' in v ? bytes(v.$buf)
+  : v !== null && typeof v === 'object' && '$key' in v ? K2[v.$key][v.pub ? 1 : 0] : v;
+const NAME = {rsa: 'RSA-PSS', pkcs1: 'RSASSA-PKCS1-v1_5', oaep: 'RSA-OAEP', p256: 'ECDSA', ecdh: 'ECDH', ecdhb: 'ECDH',
+  ecdh384: 'ECDH', ed: 'Ed25519', x: 'X25519', xb: 'X25519'};
+const OP = {rsa: 'sign', pkcs1: 'sign', oaep: 'encrypt', p256: 'sign', ecdh: 'deriveBits', ecdhb: 'deriveBits',
+  ecdh384: 'deriveBits', ed: 'sign', x: 'deriveBits', xb: 'deriveBits'};
+const one = async (c) => {
+  const alg = {name: c.name === null ? NAME[c.key] : c.name};
+  if (c.op === null) c.op = c.pub && OP[c.key] === 'sign' ? 'verify' : (c.pub && OP[c.key] === 'encrypt' ? 'encrypt' : (OP[c.key] === 'encrypt' ? 'decrypt' : OP[c.key]));
+  for (const [k, v] of Object.entries(c.members)) alg[k] = val(v);
+  const key = K2[c.key][c.pub ? 1 : 0];
+  const data = bytes(c.size);
+  switch (c.op) {
+    case 'sign': return s.sign(alg, key, data).then((b) => c.key === 'pkcs1' || c.key === 'ed' || alg.saltLength === 0 ? hex(b) : b.byteLength);
+    case 'verify': return s.verify(alg, key, bytes(c.size + 1), data);
+    case 'encrypt': return s.encrypt(alg, key, data).then((b) => b.byteLength);
+    case 'decrypt': return s.decrypt(alg, key, data);
+    case 'deriveBits': return s.deriveBits(alg, key, val(c.length));
+  }
+};
+return all(input.calls.map((c) => () => one(c)));
+"""
+
+OPS_CALL = st.fixed_dictionaries(
+    {
+        # None: the operation / algorithm name that fits the key (most calls then get past the
+        # algorithm checks and exercise the members and the crypto).
+        "op": st.none()
+        | st.none()
+        | st.sampled_from(["sign", "verify", "encrypt", "decrypt", "deriveBits"]),
+        "key": st.sampled_from(
+            ["rsa", "pkcs1", "oaep", "p256", "ecdh", "ecdhb", "ecdh384", "ed", "x", "xb"]
+        ),
+        "pub": st.booleans(),
+        "name": st.none()
+        | st.none()
+        | st.sampled_from(
+            [
+                *("RSA-PSS", "RSASSA-PKCS1-v1_5", "RSA-OAEP", "ECDSA", "ECDH", "Ed25519"),
+                *("X25519", "HMAC"),
+            ]
+        ),
+        "members": st.dictionaries(
+            st.sampled_from(["hash", "saltLength", "label", "public"]),
+            st.one_of(
+                st.sampled_from(["SHA-256", "SHA-1", "sha-512", "MD5", 0, 20, 32, 200, -1]),
+                st.fixed_dictionaries({"$buf": st.integers(0, 8)}),
+                st.fixed_dictionaries(
+                    {
+                        "$key": st.sampled_from(["ecdh", "ecdhb", "ecdh384", "x", "xb", "ed"]),
+                        "pub": st.booleans(),
+                    }
+                ),
+            ),
+            max_size=3,
+        ),
+        "size": st.integers(0, 130),
+        "length": st.sampled_from([None, 0, 8, 12, 128, 256, 257, 384, "x"]),
+    }
+)
+
+
+@settings(max_examples=50, deadline=None)
+@given(calls=st.lists(OPS_CALL, min_size=1, max_size=10))
+def test_operation_fuzz_matches_node(
+    run_js: RunJs, node: NodeOracle, keys: dict[str, Any], calls: list[dict[str, Any]]
+) -> None:
+    """Random operations on Node-made keys: same deterministic result or same error."""
+    both(run_js, node, KEYS_JS + OPS_FUZZ, {"keys": keys, "calls": calls})
