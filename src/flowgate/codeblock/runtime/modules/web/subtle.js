@@ -14,7 +14,8 @@
   const ArrayIsArray = Array.isArray;
   const JSONStringify = JSON.stringify;
   const JSONParse = JSON.parse;
-  const { TextEncoder, TextDecoder } = require('web/text_encoding');
+  // web/text_encoding only for JWK wrapping (loaded on first use).
+  const textEncoding = () => require('web/text_encoding');
   const iteratorSymbol = Symbol.iterator;
   const NumberCtor = Number;
   const MathTrunc = Math.trunc;
@@ -226,7 +227,7 @@
       if (fmt === 'jwk') {
         let text = JSONStringify(data);
         if (alg.name === 'AES-KW' && text.length % 8 !== 0) text += ' '.repeat(8 - (text.length % 8));
-        data = new TextEncoder().encode(text);
+        data = new (textEncoding().TextEncoder)().encode(text);
       }
       return toArrayBuffer(cipher(true, alg, wrappingKey, data, 'wrapKey'));
     }
@@ -243,7 +244,7 @@
       let data = cipher(false, alg, unwrappingKey, wrapped, 'unwrapKey');
       if (fmt === 'jwk') {
         try {
-          data = JSONParse(new TextDecoder().decode(data));
+          data = JSONParse(new (textEncoding().TextDecoder)().decode(data));
         } catch {
           throw dom('Invalid wrapped JWK key', 'DataError');
         }
