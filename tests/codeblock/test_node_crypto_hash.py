@@ -102,6 +102,8 @@ CASES = [
     "const h = crypto.createHash('sha1'); return [h instanceof crypto.Hash, typeof crypto.Hash, Object.keys(h)]",
     "const h = crypto.Hash('sha1'); return [h instanceof crypto.Hash, h.digest('hex')]",
     "const h = crypto.createHmac('sha1', 'k'); return [h instanceof crypto.Hmac, Object.keys(h), crypto.Hmac('md5', 'k').digest('hex')]",
+    "const util = require('util'); return [crypto.createHash('sha256'), crypto.createHmac('md5', 'k'), crypto.createCipheriv('aes-128-cbc', Buffer.alloc(16), Buffer.alloc(16)), crypto.createDecipheriv('aes-128-gcm', Buffer.alloc(16), Buffer.alloc(12))].map(x => util.inspect(x))",
+    "const h = crypto.createHash('sha1'); return [T(() => h.update.call({}, 'x')), T(() => crypto.createHash('sha1').digest.call(5))].map(r => r.slice(0, 2))",
     "return [typeof crypto.createHash, crypto.createHash.name, crypto.createHmac.length, crypto.createHash.length]",
 ]  # fmt: skip
 
@@ -253,7 +255,8 @@ RANDOM_CASES = [
     "return [crypto.getFips(), T(() => crypto.setFips(true)), crypto.setFips(false), crypto.secureHeapUsed()]",
     "return [crypto.constants.RSA_PKCS1_PSS_PADDING, crypto.constants.POINT_CONVERSION_COMPRESSED, Object.keys(crypto.constants).length]",
     "return require('node:crypto') === require('crypto')",
-    "crypto.createHash = 5; return require('crypto').createHash",
+    # (restored: the Node oracle is one process whose module objects outlive a request)
+    "const o = crypto.createHash; crypto.createHash = 5; const r = require('crypto').createHash; crypto.createHash = o; return r",
 ]  # fmt: skip
 
 

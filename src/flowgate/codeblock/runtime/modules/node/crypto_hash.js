@@ -12,6 +12,21 @@
   const u8Slice = Uint8Array.prototype.slice;
 
   const kHandle = Symbol('kHandle');
+  // this[kHandle] is an empty object of Node's class name (util.inspect shows `Hash {}`
+  // as in Node); the state, key bytes included, stays in this module.
+  const HashHandle = class Hash {};
+  const HmacHandle = class Hmac {};
+  const STATE = new WeakMap();
+  function handle(Ctor, state) {
+    const h = new Ctor();
+    STATE.set(h, state);
+    return h;
+  }
+  function stateOf(self) {
+    const state = self !== null && typeof self === 'object' ? STATE.get(self[kHandle]) : undefined;
+    if (state === undefined) throw new TypeError('Illegal invocation');
+    return state;
+  }
   const kState = Symbol('kState');
   const kFinalized = Symbol('kFinalized');
 
@@ -40,7 +55,7 @@
     let info;
     if (source !== null) {
       if (source[kState][kFinalized]) throw finalized();
-      info = source[kHandle].info;
+      info = stateOf(source).info;
     } else {
       info = U.resolveDigest(algorithm);
       if (info === null) throw new Error('Digest method not supported');
@@ -52,7 +67,7 @@
     }
     // A copy does not inherit outputLength (Node's HashInit starts from the digest's default).
     const outputLength = xofLen !== undefined ? xofLen : info[1];
-    this[kHandle] = { info, outputLength, chunks: new Chunks(source !== null ? source[kHandle].chunks : null) };
+    this[kHandle] = handle(HashHandle, { info, outputLength, chunks: new Chunks(source !== null ? stateOf(source).chunks : null) });
     this[kState] = { [kFinalized]: false };
     this._options = options;
   }
@@ -63,13 +78,13 @@
   };
   Hash.prototype.update = function update(data, encoding) {
     if (this[kState][kFinalized]) throw finalized();
-    pushData(this[kHandle].chunks, data, encoding);
+    pushData(stateOf(this).chunks, data, encoding);
     return this;
   };
   Hash.prototype.digest = function digest(outputEncoding) {
     const state = this[kState];
     if (state[kFinalized]) throw finalized();
-    const h = this[kHandle];
+    const h = stateOf(this);
     const out = U.wrap(call('hash.digest', h.info[0], h.chunks.bytes(), h.outputLength));
     state[kFinalized] = true;
     h.chunks = null;
@@ -89,7 +104,7 @@
     if (info === null) throw makeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${hmac}`);
     if (info[0] === null) throw U.unsupportedDigest();
     if (info[2]) throw new Error('error:00000000:lib(0)::reason(0)');
-    this[kHandle] = { info, key: u8Slice.call(keyBytes), chunks: new Chunks(null) };
+    this[kHandle] = handle(HmacHandle, { info, key: u8Slice.call(keyBytes), chunks: new Chunks(null) });
     this[kState] = { [kFinalized]: false };
     this._options = options;
   }
@@ -100,7 +115,7 @@
       const empty = U.B().alloc(0);
       return !outputEncoding || outputEncoding === 'buffer' ? empty : empty.toString(outputEncoding);
     }
-    const h = this[kHandle];
+    const h = stateOf(this);
     const out = U.wrap(call('hmac.digest', h.info[0], h.key, h.chunks.bytes()));
     state[kFinalized] = true;
     h.chunks = null;
