@@ -506,3 +506,28 @@ def test_operation_fuzz_matches_node(
 ) -> None:
     """Random operations on Node-made keys: same deterministic result or same error."""
     both(run_js, node, KEYS_JS + OPS_FUZZ, {"keys": keys, "calls": calls})
+
+
+def test_keyobject_from_cryptokey(run_js: RunJs, node: NodeOracle, keys: dict[str, Any]) -> None:
+    """require('crypto').KeyObject.from(cryptoKey): node/crypto_keys reads web/subtle_keys.keyObjectState."""
+    code = """
+    const { KeyObject, createPublicKey } = require('crypto');
+    const from = async (id, fmt, alg, usages) => {
+      const k = KeyObject.from(await imp(id, fmt, alg, usages));
+      const d = k.asymmetricKeyDetails;
+      return [k.type, k.asymmetricKeyType, d && JSON.stringify(d, (_, v) => typeof v === 'bigint' ? String(v) : v),
+        k.type === 'secret' ? k.symmetricKeySize : k.export({format: 'jwk'})];
+    };
+    return all([
+      () => from('rsa', 'pkcs8', {name: 'RSA-PSS', hash: 'SHA-256'}, ['sign']),
+      () => from('rsa', 'spki', {name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256'}, ['verify']),
+      () => from('p384', 'pkcs8', {name: 'ECDSA', namedCurve: 'P-384'}, ['sign']),
+      () => from('ed', 'spki', {name: 'Ed25519'}, ['verify']),
+      () => from('x', 'pkcs8', {name: 'X25519'}, ['deriveBits']),
+      () => s.importKey('raw', bytes(24), 'AES-CBC', false, ['encrypt']).then((k) => KeyObject.from(k))
+        .then((k) => [k.type, k.symmetricKeySize, k.export().length]),
+      () => { try { KeyObject.from({}); } catch (e) { return err(e); } },
+      () => imp('ed', 'pkcs8', 'Ed25519', ['sign']).then((k) => createPublicKey(KeyObject.from(k)).export({format: 'jwk'})),
+    ]);
+    """
+    both(run_js, node, KEYS_JS + code, {"keys": keys})
