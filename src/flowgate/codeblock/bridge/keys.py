@@ -368,4 +368,11 @@ def public_from_private(der: Any) -> dict[str, Any]:
     return describe(Loaded(public_of(loaded.key), "public", loaded.asymmetric_type, loaded.pss))
 
 
-from flowgate.codeblock.bridge import keys_dh, keys_gen, keys_rsa, keys_sign  # noqa: E402,F401
+from flowgate.codeblock.bridge import (  # noqa: E402,F401
+    keys_dh,
+    keys_gen,
+    keys_rsa,
+    keys_sign,
+    keys_x509,
+    keys_x509_check,
+)

@@ -206,4 +206,8 @@
     // For node/crypto and webcrypto (not public API): key states in and out of KeyObjects.
     _keyInternals: { isKeyObject, wrapState, stateOf: (key) => STATE.get(key) },
   };
+  // Loaded on first use only.
+  ObjectDefineProperty(module.exports, 'X509Certificate', {
+    enumerable: true, configurable: true, get: () => require('node/crypto_keys_x509').X509Certificate,
+  });
 })
