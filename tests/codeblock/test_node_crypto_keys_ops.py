@@ -269,3 +269,25 @@ def test_caps() -> None:
         call("keys.generate", "rsa", {"modulusLength": 2048, "publicExponent": 7})
     with pytest.raises(BridgeError):
         call("keys.import", "public", "jwk", {"kty": "RSA", "n": "A" * 2000, "e": "AQAB"})
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("keys.x509_parse", (b"garbage",)),
+        ("keys.x509_parse", (b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",)),
+        ("keys.x509_parse", (5,)),
+        ("keys.x509_parse", (b"x" * (2 << 20),)),
+        ("keys.x509_check_host", (b"garbage", "a")),
+        ("keys.x509_check_host", (b"garbage", 5)),
+        ("keys.x509_check_ip", (b"garbage", "not an ip")),
+        ("keys.x509_verify", (b"garbage", b"\x30\x00")),
+        ("keys.ecdh_convert", ("prime256v1", b"\x04", "sideways")),
+        ("keys.rsa", ("encryptAll", "public", b"", b"")),
+        ("keys.generate", ("dsa", {})),
+        ("keys.generate", ("ec", {"namedCurve": "P-1"})),
+    ],
+)
+def test_more_bad_input_is_a_bridge_error(name: str, args: tuple[Any, ...]) -> None:
+    with pytest.raises(BridgeError):
+        call(name, *args)
