@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import math
+import threading
 from collections import OrderedDict
 from typing import Any, NoReturn
 
@@ -113,15 +114,18 @@ def int_to_b64u(value: int, size: int | None = None) -> str:
 # needs the material: nothing leaks between executions.
 _CACHE: OrderedDict[tuple[str, bytes], Any] = OrderedDict()
 _CACHE_SIZE = 64
+# Engine threads call ops concurrently (each holding the GIL only while in Python).
+_CACHE_LOCK = threading.Lock()
 
 
 def load_key(kind: str, der: bytes) -> Any:
     """The private (pkcs8 DER) or public (spki DER) key a CryptoKey holds."""
     cache_key = (kind, der)
-    hit = _CACHE.get(cache_key)
-    if hit is not None:
-        _CACHE.move_to_end(cache_key)
-        return hit
+    with _CACHE_LOCK:
+        hit = _CACHE.get(cache_key)
+        if hit is not None:
+            _CACHE.move_to_end(cache_key)
+            return hit
     try:
         if kind == "private":
             key: Any = load_private_der(der)
@@ -133,9 +137,7 @@ def load_key(kind: str, der: bytes) -> Any:
         if isinstance(exc, BridgeError):
             raise
         data_error()
-    _CACHE[cache_key] = key
-    if len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
+    remember(kind, der, key)
     return key
 
 
@@ -173,9 +175,11 @@ def check_rsa(numbers: rsa.RSAPrivateNumbers) -> None:
 
 def remember(kind: str, der: bytes, key: Any) -> None:
     """Seed the cache with a key we just built (generate/import), saving a re-parse."""
-    _CACHE[(kind, der)] = key
-    if len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
+    with _CACHE_LOCK:
+        _CACHE[(kind, der)] = key
+        _CACHE.move_to_end((kind, der))
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
 
 
 def private_der(key: types.PrivateKeyTypes) -> bytes:
