@@ -56,10 +56,8 @@ HASH_BLOCK_BITS = {"SHA-1": 512, "SHA-256": 512, "SHA-384": 1024, "SHA-512": 102
 def asymmetric_info(name: str, key: Any) -> dict[str, Any]:
     """What the CryptoKey's algorithm reports beyond name/hash."""
     if name in RSA:
-        numbers = key.public_numbers() if hasattr(key, "public_numbers") else None
-        if numbers is None:
-            numbers = key.private_numbers().public_numbers
-        e = numbers.e
+        public = key.public_key() if isinstance(key, rsa.RSAPrivateKey) else key
+        e = public.public_numbers().e
         return {
             "modulusLength": key.key_size,
             "publicExponent": e.to_bytes(max(1, (e.bit_length() + 7) // 8), "big"),
