@@ -162,6 +162,10 @@ function upd(h, ch) {
   if (ch.kind === 'b64') return h.update(bytes.toString('base64'), 'base64');
   if (ch.kind === 'latin1') return h.update(bytes.toString('latin1'), 'latin1');
   if (ch.kind === 'utf8e') return h.update(ch.text, 'utf8');
+  if (ch.kind === 'ucs2') return h.update(ch.text, 'ucs2');
+  if (ch.kind === 'ascii') return h.update(ch.text, 'ascii');
+  if (ch.kind === 'b64u') return h.update(bytes.toString('base64url'), 'base64url');
+  if (ch.kind === 'undef') return h.update(ch.text, undefined);
   return h.update(toData(ch));
 }
 """
@@ -194,7 +198,22 @@ return out;
 chunk = st.fixed_dictionaries(
     {
         "kind": st.sampled_from(
-            ["hex", "b64", "latin1", "utf8", "utf8e", "buffer", "u8", "u32", "dv", "sub"]
+            [
+                "hex",
+                "b64",
+                "latin1",
+                "utf8",
+                "utf8e",
+                "buffer",
+                "u8",
+                "u32",
+                "dv",
+                "sub",
+                "ucs2",
+                "ascii",
+                "b64u",
+                "undef",
+            ]
         ),
         "hex": st.binary(max_size=80).map(bytes.hex),
         "text": st.text(max_size=20),
@@ -207,7 +226,8 @@ hash_case = st.fixed_dictionaries(
         "chunks": st.lists(chunk, max_size=5),
         "copyAt": st.integers(-1, 4),
         "out": st.sampled_from(
-            [None, "hex", "base64", "base64url", "latin1", "buffer", "binary", "bogus"]
+            [None, "hex", "base64", "base64url", "latin1", "buffer", "binary", "bogus", "ucs2"]
+            + ["utf8", "ascii", "UTF-16LE"]
         ),
         "key": chunk,
     }
