@@ -353,3 +353,13 @@ def test_requests_left_running_end_with_the_execution(
         ok(runner.run("return (await fetch(input.base + '/echo')).status", {"base": server.base}))
         == 200
     )
+
+
+def test_a_response_body_can_be_sent_on(runner: FetchRunner, server: LocalServer) -> None:
+    code = """
+    const first = await fetch(input.base + '/status');
+    await fetch(input.base + '/echo', {method: 'POST', body: first.body, duplex: 'half'});
+    return first.bodyUsed;
+    """
+    assert ok(runner.run(code, {"base": server.base})) is True
+    assert server.rec.requests[-1]["body"] == "teapot"

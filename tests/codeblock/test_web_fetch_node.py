@@ -93,6 +93,14 @@ return out;
 
 MORE_CASES = [
     r"""
+const a = new Response('abc', {headers: {'content-type': 'x/y'}});
+const b = new Response(a.body);
+const out = [await b.text(), a.bodyUsed, [...b.headers]];
+const c = new Response('q'); const r = c.body.getReader();
+try { new Response(c.body) } catch (e) { out.push([e.name, e.message]) }
+return out;
+""",
+    r"""
 const out = [];
 for (const init of [undefined, {status: 201}, {headers: {'Content-Type': 'text/x'}}, {headers: [['x', 'y']]}, {status: 204}]) {
   try { const r = Response.json({a: [1]}, init); out.push([r.status, [...r.headers], await r.text()]) } catch (e) { out.push([e.name, e.message]) }

@@ -162,6 +162,8 @@
     }
     if (object instanceof Blob) return { bytes: blobBytes(object), type: object.type || null };
     if (object instanceof FormData) return encodeMultipart(object);
+    const streamed = require('web/fetch_stream').takeStream(object); // res.body passed on
+    if (streamed !== null) return { bytes: streamed, type: null };
     return { bytes: encoder.encode(`${object}`), type: 'text/plain;charset=UTF-8' };
   }
 

@@ -27,6 +27,7 @@
     #state;
     constructor(s) { this.#state = s; this._locked = false; Object.defineProperty(this, '_locked', { enumerable: false }); }
     get locked() { return this._locked; }
+    static _state(rs) { return rs.#state; }
     getReader() {
       if (this._locked) throw new TypeError('Invalid state: ReadableStream is locked');
       this._locked = true;
@@ -47,8 +48,20 @@
     }
   }
   toStringTag(ReadableStream.prototype, 'ReadableStream');
+  const stateOf = ReadableStream._state;
+  delete ReadableStream._state;
   defineInspect(ReadableStream.prototype, 'ReadableStream', (rs) => ({ locked: rs.locked,
     state: 'readable', supportsBYOB: true }));
 
-  module.exports = { bodyStream: (s) => new ReadableStream(s) };
+  /** A body stand-in used as a request/response body (res.body piped on): its bytes, now used. */
+  function takeStream(stream) {
+    if (!(stream instanceof ReadableStream)) return null;
+    if (stream.locked) throw new TypeError('Response body object should not be disturbed or locked');
+    const s = stateOf(stream);
+    if (s.used) throw new TypeError('Response body object should not be disturbed or locked');
+    s.used = true;
+    return s.bytes === null ? new Uint8Array(0) : s.bytes;
+  }
+
+  module.exports = { bodyStream: (s) => new ReadableStream(s), takeStream };
 })
