@@ -1,7 +1,7 @@
 // Blob and File as in Node 20 (lib/internal/blob.js, lib/internal/file.js).
 // The bytes live in one immutable Uint8Array per Blob (slices copy, which is
-// simple and cheap at the sizes a code block handles). `stream()` is absent:
-// the engine has no ReadableStream (docs/runtime-modules.md).
+// simple and cheap at the sizes a code block handles). `stream()` returns the
+// one-chunk stand-in of web/fetch_stream: the engine has no ReadableStream.
 (function (module, exports, require, host) {
   'use strict';
   const { invalidArgType, missingArgs, invalidThis, withCode, enumerable, toStringTag } = require('web/common');
@@ -88,6 +88,10 @@
     bytes() {
       try { return Promise.resolve(Blob.#check(this).#bytes.slice()); } catch (e) { return Promise.reject(e); }
     }
+    /** The fetch body stand-in (one chunk): the engine has no ReadableStream. */
+    stream() {
+      return require('web/fetch_stream').bodyStream({ bytes: Blob.#check(this).#bytes.slice(), used: false });
+    }
     [inspectSymbol](depth, options, inspect) {
       const name = this instanceof File ? 'File' : 'Blob';
       const fields = { size: this.size, type: this.type };
@@ -102,7 +106,7 @@
   const setBlob = Blob._set;
   delete Blob._bytes;
   delete Blob._set;
-  enumerable(Blob.prototype, ['type', 'size', 'slice', 'arrayBuffer', 'text']);
+  enumerable(Blob.prototype, ['type', 'size', 'slice', 'arrayBuffer', 'text', 'stream']);
   toStringTag(Blob.prototype, 'Blob');
 
   /** A Blob over `bytes` (taken, not copied) with content type `type`. */
