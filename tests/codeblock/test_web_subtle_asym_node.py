@@ -531,3 +531,40 @@ def test_keyobject_from_cryptokey(run_js: RunJs, node: NodeOracle, keys: dict[st
     ]);
     """
     both(run_js, node, KEYS_JS + code, {"keys": keys})
+
+
+def test_derive_key_combinations(run_js: RunJs, node: NodeOracle, keys: dict[str, Any]) -> None:
+    """deriveKey from every base (ECDH, X25519, PBKDF2, HKDF) to every derivable key type."""
+    code = """
+    const ecdh = await imp('ecdh256', 'pkcs8', {name: 'ECDH', namedCurve: 'P-256'}, ['deriveKey']);
+    const ecdhPub = await imp('ecdh256b', 'spki', {name: 'ECDH', namedCurve: 'P-256'}, []);
+    const x = await imp('x', 'pkcs8', 'X25519', ['deriveKey']);
+    const xPub = await imp('xb', 'spki', 'X25519', []);
+    const pb = await s.importKey('raw', bytes(12), 'PBKDF2', false, ['deriveKey']);
+    const hk = await s.importKey('raw', bytes(12), 'HKDF', false, ['deriveKey', 'deriveBits']);
+    const bases = [
+      [{name: 'ECDH', public: ecdhPub}, ecdh], [{name: 'X25519', public: xPub}, x],
+      [{name: 'PBKDF2', hash: 'SHA-256', salt: bytes(3), iterations: 2}, pb],
+      [{name: 'HKDF', hash: 'SHA-384', salt: bytes(3), info: bytes(4)}, hk],
+    ];
+    const targets = [
+      [{name: 'AES-GCM', length: 128}, ['encrypt']], [{name: 'AES-CTR', length: 256}, ['decrypt']],
+      [{name: 'AES-KW', length: 192}, ['wrapKey']], [{name: 'AES-CBC', length: 64}, ['encrypt']],
+      [{name: 'HMAC', hash: 'SHA-1'}, ['sign']], [{name: 'HMAC', hash: 'SHA-512'}, ['verify']],
+      [{name: 'HMAC', hash: 'SHA-256', length: 8}, ['sign']], [{name: 'HMAC', hash: 'SHA-256', length: 100}, ['sign']],
+      [{name: 'HMAC', hash: 'SHA-256', length: 0}, ['sign']], [{name: 'HKDF'}, ['deriveBits']],
+      [{name: 'PBKDF2'}, ['deriveBits']], [{name: 'ECDSA', namedCurve: 'P-256'}, ['sign']],
+      [{name: 'AES-GCM', length: 128}, ['sign']], [{name: 'AES-GCM', length: 128}, []],
+    ];
+    const calls = [];
+    for (const [alg, base] of bases) {
+      for (const [target, usages] of targets) {
+        for (const extractable of [true, false]) {
+          calls.push(() => s.deriveKey(alg, base, target, extractable, usages)
+            .then(async (k) => [shape(k), extractable ? hex(await s.exportKey('raw', k)) : null]));
+        }
+      }
+    }
+    return all(calls);
+    """
+    both(run_js, node, KEYS_JS + code, {"keys": keys})
