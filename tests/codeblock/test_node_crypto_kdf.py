@@ -3,7 +3,9 @@ errors), plus the host ops of bridge/kdf.py directly (caps, bad arguments)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import inspect
 from typing import Any
 
 import pytest
@@ -11,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from flowgate.codeblock.bridge import kdf
-from flowgate.codeblock.bridge.registry import BridgeError
+from flowgate.codeblock.bridge.registry import OPS, BridgeError
 from tests.codeblock.conftest import RunJs
 from tests.codeblock.test_node_crypto_hash import both
 from tests.node_oracle import NodeOracle
@@ -187,3 +189,36 @@ def test_ops_cap_the_work() -> None:
 def test_ops_refuse_bad_arguments(call: Any) -> None:
     with pytest.raises(BridgeError):
         call()
+
+
+# ---- every op of this area, fed junk: a BridgeError or a result, never another exception ----
+
+JUNK = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**70), 2**70),
+    st.sampled_from([0, 1, 2, 4, 8, 12, 16, 24, 32, 64, 2**31, -1]),
+    st.floats(allow_nan=True),
+    st.text(max_size=10),
+    st.sampled_from(["sha256", "aes", "cbc", "ctr", "gcm", "xts", "cfb8", "aes-gcm", "shake_128"]),
+    st.binary(max_size=40),
+    st.lists(st.integers(0, 3), max_size=3),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+)
+AREA_OPS = sorted(
+    name
+    for name in OPS
+    if name.split(".")[0] in ("hash", "hmac", "cipher", "kdf") or name == "crypto.timingSafeEqual"
+)
+
+
+@pytest.mark.parametrize("name", AREA_OPS)
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_ops_fed_junk_raise_bridge_errors_only(name: str, data: st.DataObject) -> None:
+    handler = OPS[name]
+    params = inspect.signature(handler).parameters.values()
+    required = sum(1 for p in params if p.default is inspect.Parameter.empty)
+    args = data.draw(st.lists(JUNK, min_size=required, max_size=len(params)))
+    with contextlib.suppress(BridgeError):
+        handler(*args)

@@ -105,7 +105,7 @@ def _next_state(mode: str, iv: bytes, data: bytes, out: bytes, decrypt: bool, bs
 @op("cipher.block")
 def block(family: Any, mode: Any, key: Any, iv: Any, data: Any, decrypt: Any) -> list[bytes]:
     """Run a block-cipher mode over `data` from chaining state `iv`: `[output, next state]`."""
-    if family not in FAMILIES or mode not in MODES:
+    if not isinstance(family, str) or family not in FAMILIES or mode not in MODES:
         raise _bad("Unknown cipher")
     bs, sizes, ctor = FAMILIES[family]
     k, payload = _bytes(key, "key", 64), _bytes(data, "data")
