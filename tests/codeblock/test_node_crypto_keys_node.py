@@ -713,6 +713,8 @@ def test_jwk_mutations_match_node(
     # Node imports JWK members that decode to zero, and inconsistent RSA numbers, without
     # a check; `cryptography` refuses them (ERR_CRYPTO_INVALID_JWK, a documented difference).
     assume(not (key == "rsa" and field in ("n", "e", "d", "dp", "qi") and isinstance(value, str)))
+    # (Likewise an EC private JWK whose d does not match x/y: Node keeps it, we refuse it.)
+    assume(not (key in ("p256", "p521", "k256") and field == "d" and isinstance(value, str)))
     if isinstance(value, str) and field in ("x", "y", "d", "n", "e", "dp", "qi"):
         padded = value.replace("-", "+").replace("_", "/")
         try:
@@ -721,3 +723,30 @@ def test_jwk_mutations_match_node(
             decoded = b"?"
         assume(any(decoded))
     both(run_js, node, JWK_MUTATION, {"key": key, "field": field, "value": value})
+
+
+# DSA and finite-field DH keys (deprecated by `cryptography`) are refused on import.
+DEPRECATED_KEYS = """
+const out = [];
+for (const type of ['dsa', 'dh']) {
+  const opts = type === 'dsa' ? {modulusLength: 1024} : {group: 'modp14'};
+  const {publicKey, privateKey} = crypto.generateKeyPairSync(type, opts);
+  out.push([privateKey.export({format: 'pem', type: 'pkcs8'}), publicKey.export({format: 'pem', type: 'spki'}),
+    privateKey.export({format: 'der', type: 'pkcs8'}).toString('hex')]);
+}
+return out;
+"""
+
+
+def test_deprecated_key_types_are_refused(run_js: RunJs, node: NodeOracle) -> None:
+    pems = node.run(NODE_REQUIRE + PRELUDE + DEPRECATED_KEYS, {"keys": KEYS})["result"]
+    code = """
+    return input.pems.map(([priv, pub, der]) => [TC(() => crypto.createPrivateKey(priv)), TC(() => crypto.createPublicKey(pub)),
+      TC(() => crypto.createPublicKey(priv)), TC(() => crypto.createPrivateKey({key: B(der), format: 'der', type: 'pkcs8'})),
+      TC(() => crypto.generateKeyPairSync('dsa', {modulusLength: 1024}))]);
+    """
+    got = run_ours(run_js, code, {"pems": pems})
+    unsupported = ["ERR", "Error", "ERR_OSSL_UNSUPPORTED"]
+    for row in got:
+        assert row[:4] == [unsupported] * 4
+        assert row[4] == ["ERR", "Error", "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM"]

@@ -117,7 +117,23 @@ def _pss_of(der: bytes, private: bool) -> tuple[bool, asn1.PssParams | None]:
         raise _unsupported() from None
 
 
+#: Key algorithms `cryptography` deprecates (DSA, finite-field DH): refused before it
+#: parses them, which would warn on every load (and raise under `-W error`).
+_DEPRECATED_OIDS = (asn1.OID_DSA, asn1.OID_DH, asn1.OID_X942_DH)
+
+
+def _refuse_deprecated(der: bytes, private: bool) -> None:
+    try:
+        oid, _ = asn1.algorithm_of(der, private)
+    except (asn1.DerError, IndexError):
+        return
+    if oid in _DEPRECATED_OIDS:
+        raise _unsupported()
+
+
 def _load_der_private(der: bytes, passphrase: bytes | None) -> Loaded:
+    if _der_shape(der) == "pkcs8":
+        _refuse_deprecated(der, True)
     try:
         key = ser.load_der_private_key(der, passphrase, unsafe_skip_rsa_key_validation=True)
     except TypeError as exc:  # encrypted without a password, or a password for a plain key
@@ -133,6 +149,8 @@ def _load_der_private(der: bytes, passphrase: bytes | None) -> Loaded:
 
 
 def _load_der_public(der: bytes) -> Loaded:
+    if _der_shape(der) == "spki":
+        _refuse_deprecated(der, False)
     try:
         key = ser.load_der_public_key(der)
     except ValueError as exc:
@@ -146,6 +164,8 @@ def _load_pem(kind: str, data: bytes, passphrase: bytes | None) -> Loaded:
     if not blocks:
         raise _unsupported()
     label, der = blocks[0]
+    if label in ("DSA PRIVATE KEY", "DH PARAMETERS", "DSA PARAMETERS"):
+        raise _unsupported()
     if label in ("PUBLIC KEY", "RSA PUBLIC KEY"):
         if kind == "private":
             raise _unsupported()
@@ -154,7 +174,10 @@ def _load_pem(kind: str, data: bytes, passphrase: bytes | None) -> Loaded:
         if kind == "private":
             raise _unsupported()
         try:
-            pub: Any = x509.load_der_x509_certificate(der).public_key()
+            cert = x509.load_der_x509_certificate(der)
+            if cert.public_key_algorithm_oid.dotted_string in _DEPRECATED_OIDS:
+                raise _unsupported()
+            pub: Any = cert.public_key()
         except ValueError as exc:
             raise _unsupported() from exc
         return Loaded(pub, "public", key_type_of(pub), None)

@@ -169,7 +169,10 @@ def _load(data: Any) -> x509.Certificate:
 
 
 def _public_state(cert: x509.Certificate) -> dict[str, Any] | None:
+    deprecated = ("1.2.840.10040.4.1", "1.2.840.113549.1.3.1", "1.2.840.10046.2.1")
     try:
+        if cert.public_key_algorithm_oid.dotted_string in deprecated:
+            return None  # DSA / DH: `cryptography` deprecates them (see keys._DEPRECATED_OIDS)
         key = cert.public_key()
         return describe(Loaded(key, "public", key_type_of(key)))
     except (ValueError, UnsupportedAlgorithm, BridgeError):
