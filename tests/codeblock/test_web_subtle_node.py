@@ -57,6 +57,8 @@ CASES = {
       () => s.digest('md5', bytes(1)), () => s.digest({}, bytes(1)), () => s.digest('SHA-256', 'abc'),
       () => s.digest(5, bytes(1)), () => s.digest(), () => s.digest('SHA-256'), () => s.digest(null, bytes(1)),
       () => s.digest({name: 'sha-1'}, new Uint16Array([1, 2, 3])),
+      () => s.digest('SHA-256', new SharedArrayBuffer(4)), () => s.digest('SHA-256', new Uint8Array(new SharedArrayBuffer(4))),
+      () => s.digest('SHA-256', new Float64Array([1.5, -2])), () => s.digest('SHA-256', new DataView(bytes(9).buffer, 2, 5)),
     ]);
     """,
     "hmac": """

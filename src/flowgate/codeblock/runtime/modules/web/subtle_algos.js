@@ -71,7 +71,12 @@
   const RANGES = { octet: 255, ushort: 65535, ulong: 4294967295 };
 
   function typeError(message, code) { return withCode(new TypeError(message), code); }
-  function isBufferSource(v) { return isView(v) || v instanceof ArrayBufferCtor; }
+  const SAB = typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : null;
+  /** WebIDL BufferSource without [AllowShared], as Node 20: views over a SharedArrayBuffer are refused. */
+  function isBufferSource(v) {
+    if (isView(v)) return SAB === null || !(v.buffer instanceof SAB);
+    return v instanceof ArrayBufferCtor;
+  }
   /** A copy of a BufferSource's bytes (the op sees the bytes as they were when it was called). */
   function bytesOf(v) {
     if (isView(v)) return new U8(v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength));
