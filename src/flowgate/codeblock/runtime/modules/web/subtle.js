@@ -12,6 +12,7 @@
   const impl = require('web/subtle_impl');
   const { toArrayBuffer, dom } = impl;
   const ArrayIsArray = Array.isArray;
+  const DOMExceptionCtor = DOMException;
   const JSONStringify = JSON.stringify;
   const JSONParse = JSON.parse;
   // web/text_encoding only for JWK wrapping (loaded on first use).
@@ -93,7 +94,7 @@
       try {
         return normalizeAlgorithm(algorithm, op);
       } catch (e) {
-        if (!(e instanceof DOMException) || e.name !== 'NotSupportedError') throw e;
+        if (!(e instanceof DOMExceptionCtor) || e.name !== 'NotSupportedError') throw e;
         return normalizeAlgorithm(algorithm, op === 'wrapKey' ? 'encrypt' : 'decrypt');
       }
     }
