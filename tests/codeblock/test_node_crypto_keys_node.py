@@ -201,6 +201,14 @@ CASES = [
     "return [Object.getOwnPropertyNames(crypto.KeyObject.prototype), Object.getOwnPropertyNames("
     "Object.getPrototypeOf(crypto.createSecretKey(B('01')))), Object.getOwnPropertyNames(Object.getPrototypeOf("
     "Object.getPrototypeOf(crypto.createPublicKey(K.rsa.pub)))), Object.getOwnPropertyNames(crypto.ECDH.prototype)]",
+    # PEM inputs holding several blocks: each reader looks for its own labels
+    "const j = (f) => T(() => f().export({format: 'jwk'}).kty); return [j(() => crypto.createPrivateKey(K.cert + K.rsa.priv)),"
+    " j(() => crypto.createPublicKey(K.cert + K.rsa.pub)), j(() => crypto.createPublicKey(K.rsa.priv + K.cert)),"
+    " j(() => crypto.createPublicKey('junk\\n' + K.ed25519.pub)), j(() => crypto.createPrivateKey(K.p256.pub + K.x25519.priv)),"
+    " j(() => crypto.createPublicKey(K.x448.priv + K.ed448.pub)), j(() => crypto.createPrivateKey(K.cert)),"
+    " j(() => crypto.createPublicKey(K.p384.priv + K.p256.priv)),"
+    " j(() => crypto.createPrivateKey({key: K.cert + crypto.createPrivateKey(K.rsa.priv).export({format: 'pem', type: 'pkcs8',"
+    " cipher: 'aes-128-cbc', passphrase: 'p'}), passphrase: 'p'}))]",
     # encrypted private keys
     "const e = crypto.createPrivateKey(K.rsa.priv).export({format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: 'pw'});"
     " return [T(() => crypto.createPrivateKey({key: e, passphrase: 'pw'}).export({format: 'jwk'}).n),"

@@ -57,16 +57,20 @@ def _bad_decrypt() -> BridgeError:
     return node_error("ERR_OSSL_BAD_DECRYPT", "error:1C800064:Provider routines::bad decrypt")
 
 
-def _pem_blocks(text: bytes) -> list[tuple[str, bytes]]:
-    """(label, DER) of every PEM block (headers of legacy encrypted PEM skipped)."""
+def _pem_blocks(text: bytes) -> list[tuple[str, bytes, bytes]]:
+    """(label, DER, the block's own text) of every PEM block, in order.
+
+    The DER of an encrypted traditional PEM block (with Proc-Type headers) is its
+    ciphertext; such blocks are handed to `cryptography` as text.
+    """
     import base64
     import re
 
-    out: list[tuple[str, bytes]] = []
+    out: list[tuple[str, bytes, bytes]] = []
     for m in re.finditer(rb"-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \1-----", text, re.S):
         lines = [ln for ln in m.group(2).split(b"\n") if b":" not in ln]
         try:
-            out.append((m.group(1).decode(), base64.b64decode(b"".join(lines))))
+            out.append((m.group(1).decode(), base64.b64decode(b"".join(lines)), m.group(0)))
         except ValueError:
             continue
     return out
@@ -159,31 +163,46 @@ def _load_der_public(der: bytes) -> Loaded:
     return Loaded(key, "public", "rsa-pss" if is_pss else key_type_of(key), pss)
 
 
+_PUBLIC_LABELS = (
+    ("PUBLIC KEY",),
+    ("RSA PUBLIC KEY",),
+    ("CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE"),
+)
+
+
 def _load_pem(kind: str, data: bytes, passphrase: bytes | None) -> Loaded:
+    """OpenSSL's PEM readers: each looks through the whole input for its own labels.
+
+    A public key is the first "PUBLIC KEY" block, else "RSA PUBLIC KEY", else a
+    certificate's key, else the public half of the first private key; a private key
+    is the first block whose label ends in "PRIVATE KEY".
+    """
     blocks = _pem_blocks(data)
-    if not blocks:
-        raise _unsupported()
-    label, der = blocks[0]
-    if label in ("DSA PRIVATE KEY", "DH PARAMETERS", "DSA PARAMETERS"):
-        raise _unsupported()
-    if label in ("PUBLIC KEY", "RSA PUBLIC KEY"):
-        if kind == "private":
+    if kind == "public":
+        for labels in _PUBLIC_LABELS:
+            for label, der, _ in blocks:
+                if label in labels:
+                    return _load_der_public(der) if "CERT" not in label else _load_cert_key(der)
+    for label, der, raw in blocks:
+        if not label.endswith("PRIVATE KEY"):
+            continue
+        if label in ("DSA PRIVATE KEY",):
             raise _unsupported()
-        return _load_der_public(der)
-    if label in ("CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE"):
-        if kind == "private":
+        if label == "ENCRYPTED PRIVATE KEY" or b"Proc-Type: 4,ENCRYPTED" in raw:
+            return _load_encrypted_pem(raw, passphrase)
+        return _load_der_private(der, None)
+    raise _unsupported()
+
+
+def _load_cert_key(der: bytes) -> Loaded:
+    try:
+        cert = x509.load_der_x509_certificate(der)
+        if cert.public_key_algorithm_oid.dotted_string in _DEPRECATED_OIDS:
             raise _unsupported()
-        try:
-            cert = x509.load_der_x509_certificate(der)
-            if cert.public_key_algorithm_oid.dotted_string in _DEPRECATED_OIDS:
-                raise _unsupported()
-            pub: Any = cert.public_key()
-        except ValueError as exc:
-            raise _unsupported() from exc
-        return Loaded(pub, "public", key_type_of(pub), None)
-    if "ENCRYPTED" in data.split(b"-----END", 1)[0].decode("latin-1"):
-        return _load_encrypted_pem(data, passphrase)
-    return _load_der_private(der, None)
+        pub: Any = cert.public_key()
+    except ValueError as exc:
+        raise _unsupported() from exc
+    return Loaded(pub, "public", key_type_of(pub), None)
 
 
 def _load_encrypted_pem(data: bytes, passphrase: bytes | None) -> Loaded:
