@@ -137,7 +137,8 @@
         return call('cipher.block', 'aes', 'xts', s.key, s.iv, data, s.decrypt)[0];
       case 'gcm': case 'chacha20': case 'chacha20-poly1305':
         if (s.aead && s.plain === null) s.plain = new U.Chunks(null);
-        s.updated = true;
+        // An empty update() does not reach OpenSSL: AAD may still follow.
+        if (data.length > 0) s.updated = true;
         return streamUpdate(s, data);
       default:
         return blockUpdate(s, data);
@@ -184,7 +185,9 @@
       if (plaintextLength > s.maxMessage) {
         throw makeError(RangeError, 'ERR_CRYPTO_INVALID_MESSAGELEN', 'Invalid message length');
       }
-      if (s.updated || s.aad !== null) return false;
+      if (s.updated) return false;
+      // Another setAAD() before the data replaces the first (OpenSSL restarts its CBC-MAC).
+      s.aad = null;
       s.ccmLength = plaintextLength;
     } else if (s.updated) {
       return false;
