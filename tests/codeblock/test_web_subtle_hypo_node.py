@@ -289,15 +289,21 @@ CALL = st.fixed_dictionaries(
             max_size=3,
         ),
         "length": VALUES,
+        "key": st.sampled_from(["AES-GCM", "AES-CBC", "AES-CTR", "HMAC", "PBKDF2", "HKDF"]),
     }
 )
 
 FUZZ = """
 const val = (v) => v !== null && typeof v === 'object' && '$buf' in v ? bytes(v.$buf)
   : v !== null && typeof v === 'object' && '$u8' in v ? new Uint8Array(v.$u8) : v;
-const aes = await s.importKey('raw', bytes(16), 'AES-GCM', false, ['encrypt']);
-const mac = await s.importKey('raw', bytes(16), {name: 'HMAC', hash: 'SHA-256'}, false, ['sign']);
-const pb = await s.importKey('raw', bytes(16), 'PBKDF2', false, ['deriveBits']);
+const KEYS = {
+  'AES-GCM': await s.importKey('raw', bytes(16), 'AES-GCM', false, ['encrypt']),
+  'AES-CBC': await s.importKey('raw', bytes(24), 'AES-CBC', false, ['encrypt']),
+  'AES-CTR': await s.importKey('raw', bytes(32), 'AES-CTR', false, ['encrypt']),
+  HMAC: await s.importKey('raw', bytes(16), {name: 'HMAC', hash: 'SHA-256'}, false, ['sign']),
+  PBKDF2: await s.importKey('raw', bytes(16), 'PBKDF2', false, ['deriveBits']),
+  HKDF: await s.importKey('raw', bytes(16), 'HKDF', false, ['deriveBits']),
+};
 const one = async (c) => {
   const alg = {};
   if (c.name !== null) alg.name = c.name;
@@ -305,9 +311,9 @@ const one = async (c) => {
   switch (c.op) {
     case 'generateKey': return s.generateKey(alg, true, c.usages).then((k) => k.type ? shape(k) : [shape(k.publicKey), shape(k.privateKey)].map((x) => x.slice(0, 3)));
     case 'importKey': return s.importKey('raw', bytes(16), alg, false, c.usages).then(shape);
-    case 'encrypt': return s.encrypt(alg, aes, bytes(5));
-    case 'sign': return s.sign(alg, mac, bytes(5));
-    case 'deriveBits': return s.deriveBits(alg, pb, val(c.length));
+    case 'encrypt': return s.encrypt(alg, KEYS[c.key], bytes(5));
+    case 'sign': return s.sign(alg, KEYS[c.key], bytes(5));
+    case 'deriveBits': return s.deriveBits(alg, KEYS[c.key], val(c.length));
     case 'digest': return s.digest(alg, bytes(5));
   }
 };
