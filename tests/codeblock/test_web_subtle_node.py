@@ -216,3 +216,26 @@ CASES = {
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_subtle_matches_node(run_js: RunJs, node: NodeOracle, name: str) -> None:
     both(run_js, node, CASES[name])
+
+
+def test_non_extractable_material_stays_hidden(run_js: RunJs) -> None:
+    """A non-extractable key's bytes are reachable by no property, inspection or export."""
+    code = """
+    const util = require('util');
+    const secret = new Uint8Array(16).fill(0xab);
+    const k = await crypto.subtle.importKey('raw', secret, 'AES-GCM', false, ['encrypt', 'wrapKey']);
+    const seen = [JSON.stringify(k), util.inspect(k, {showHidden: true, depth: 9}), String(Reflect.ownKeys(k)),
+      String(Object.getOwnPropertyNames(Object.getPrototypeOf(k))), JSON.stringify(k.algorithm)];
+    const tries = [];
+    for (const f of [() => crypto.subtle.exportKey('raw', k), () => crypto.subtle.exportKey('jwk', k),
+                     () => crypto.subtle.wrapKey('raw', k, k, {name: 'AES-GCM', iv: new Uint8Array(12)})]) {
+      try { await f(); tries.push('exported'); } catch (e) { tries.push(e.name); }
+    }
+    return {seen: seen.join('|'), tries};
+    """
+    out = run_js(code)
+    assert out["success"], out
+    assert (
+        "abab" not in out["result"]["seen"].lower() and "q6ur" not in out["result"]["seen"].lower()
+    )
+    assert out["result"]["tries"] == ["InvalidAccessException"] * 3
