@@ -287,6 +287,13 @@ CASES = [
     "return await new Promise((res) => crypto.generateKeyPair('ec', {namedCurve: 'P-256', publicKeyEncoding: {format: 'pem', type: 'spki'}},"
     " (e, pub, priv) => res([e, typeof pub, priv.type])))",
     "let sync = true; const p = new Promise((res) => crypto.generateKeyPair('x25519', (e, pub) => res(sync))); sync = false; return await p",
+    "const r = []; const cb = (e) => r.push(['cb', e && e.code]);"
+    " for (const f of [() => crypto.generateKeyPair('ec', {namedCurve: 'foo'}, cb),"
+    " () => crypto.sign('sha256', Buffer.from('x'), 'garbage', cb),"
+    " () => crypto.sign('foo', Buffer.from('x'), K.ed25519.priv, cb),"
+    " () => crypto.verify('foo', Buffer.from('x'), K.rsa.pub, Buffer.alloc(2), cb)]) {"
+    " try { f(); r.push('returned'); } catch (e) { r.push(['sync', e.code]); } }"
+    " await new Promise((res) => setTimeout(res, 50)); return r",
     # sign / verify argument handling
     "return T(() => crypto.sign('sha256', Buffer.from('x')))",
     "return T(() => crypto.sign(5, Buffer.from('x'), K.rsa.priv))",

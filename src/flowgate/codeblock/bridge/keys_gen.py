@@ -99,6 +99,13 @@ def _pss_params(options: dict[str, Any]) -> asn1.PssParams | None:
     return asn1.PssParams(hash=hash_name, mgf1_hash=mgf1 or hash_name, salt_length=salt)
 
 
+@op("keys.check_curve")
+def check_curve(name: Any) -> None:
+    """generateKeyPair('ec'): an unknown curve is refused before the job runs."""
+    if not isinstance(name, str) or name not in CURVES:
+        raise node_error("ERR_CRYPTO_INVALID_CURVE", "Invalid EC curve name", "TypeError")
+
+
 @op("keys.generate")
 def generate(key_type: Any, options: Any) -> dict[str, Any]:
     """A new key pair: {private: state, public: state} (states as `keys.import` gives)."""

@@ -105,6 +105,7 @@
         if (paramEncoding != null && paramEncoding !== 'named') {
           throw E.invalidArgValue('options.paramEncoding', paramEncoding);
         }
+        call('keys.check_curve', namedCurve); // Node refuses an unknown curve synchronously, even with a callback
         return [{ namedCurve }, encoding];
       }
       case 'ed25519': case 'ed448': case 'x25519': case 'x448':

@@ -121,6 +121,13 @@
   function createSign(algorithm, options) { return new Sign(algorithm, options); }
   function createVerify(algorithm, options) { return new Verify(algorithm, options); }
 
+  // Node's SignJob refuses an unknown digest name when it is built, before any callback.
+  function checkDigestName(algorithm) {
+    if (algorithm != null && !call('keys.digest_ok', algorithm)) {
+      throw coded('ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${algorithm}`, TypeError);
+    }
+  }
+
   function signOneShot(algorithm, data, key, callback) {
     if (algorithm != null) E.validateString(algorithm, 'algorithm');
     if (callback !== undefined) E.validateFunction(callback, 'callback');
@@ -128,6 +135,7 @@
     if (!key) throw signKeyRequired();
     const [padding, saltLength, dsaEncoding] = keyOptions(key);
     const state = K.preparePrivateKey(key);
+    if (callback !== undefined) checkDigestName(algorithm);
     const run = () => [toBuffer(call('keys.sign', state.der, algorithm == null ? null : algorithm, toU8(data),
       padding, saltLength, dsaEncoding))];
     if (callback === undefined) return run()[0];
@@ -145,6 +153,7 @@
       throw E.invalidArgType('signature', ['Buffer', 'TypedArray', 'DataView'], signature);
     }
     const state = K.preparePublicOrPrivateKey(key);
+    if (callback !== undefined) checkDigestName(algorithm);
     const run = () => [call('keys.verify', state.type, state.der, algorithm == null ? null : algorithm, toU8(data),
       toU8(signature), padding, saltLength, dsaEncoding)];
     if (callback === undefined) return run()[0];
