@@ -12,7 +12,6 @@ import os
 from typing import Any
 
 from cryptography.exceptions import UnsupportedAlgorithm
-from cryptography.hazmat.bindings._rust import openssl as rust_openssl
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa, x448, x25519
 
@@ -101,8 +100,7 @@ def generate(alg: Any) -> dict[str, Any]:
             )
         if bits < 512 or exponent < 3 or exponent % 2 == 0 or exponent.bit_length() > 32:
             operation_error()
-        # The binding, not rsa.generate_private_key: Node also allows 512..1023 bits and e=17.
-        return pair(name, rust_openssl.rsa.generate_private_key(exponent, bits))
+        return pair(name, _generate_rsa(exponent, bits))
     if name in EC:
         curve = CURVES.get(need_str(alg.get("namedCurve"), "namedCurve"))
         if curve is None:
@@ -240,3 +238,23 @@ def export_key(fmt: Any, key: Any) -> Any:
     what = "private" if kind == "private" else "public"
     shown = "raw" if fmt in ("raw", "spki") and kind == "private" else fmt
     fail("InvalidAccessError", f"Unable to export a {shown} {name} {what} key")
+
+
+def _generate_rsa(exponent: int, bits: int) -> rsa.RSAPrivateKey:
+    """Node also allows 512..1023 bits and exponents such as 17, which the public
+    `rsa.generate_private_key` refuses; its Rust binding does not. The binding is
+    private API, so a `cryptography` release without it falls back to the public
+    function (and its narrower rules: an OperationError for those keys)."""
+    try:
+        from cryptography.hazmat.bindings._rust import openssl as rust_openssl
+
+        generate = rust_openssl.rsa.generate_private_key
+    except (ImportError, AttributeError):
+        generate = None
+    if generate is not None:
+        key: rsa.RSAPrivateKey = generate(exponent, bits)
+        return key
+    try:
+        return rsa.generate_private_key(exponent, bits)
+    except ValueError:
+        operation_error()
