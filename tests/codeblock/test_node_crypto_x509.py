@@ -58,11 +58,15 @@ def build(
         builder = builder.add_extension(ext, critical=critical)
     signer = signer or key
     algorithm = None if isinstance(signer, ed25519.Ed25519PrivateKey) else hashes.SHA256()
-    return builder.sign(signer, algorithm).public_bytes(ser.Encoding.PEM).decode()
+    pem: str = builder.sign(signer, algorithm).public_bytes(ser.Encoding.PEM).decode()
+    return pem
 
 
 def _pem(key: Any) -> str:
-    return key.private_bytes(ser.Encoding.PEM, ser.PrivateFormat.PKCS8, ser.NoEncryption()).decode()
+    pem: str = key.private_bytes(
+        ser.Encoding.PEM, ser.PrivateFormat.PKCS8, ser.NoEncryption()
+    ).decode()
+    return pem
 
 
 CA_KEY = ec.generate_private_key(ec.SECP256R1())
@@ -205,6 +209,6 @@ def test_check_host_wildcards_match_node(
     run_js: RunJs, node: NodeOracle, patterns: list[str], cn: str | None, hosts: list[str]
 ) -> None:
     subject = _name((NameOID.COMMON_NAME, cn)) if cn else _name((NameOID.ORGANIZATION_NAME, "o"))
-    sans = [x509.DNSName(p) for p in patterns if p] or None
+    sans: list[x509.GeneralName] | None = [x509.DNSName(p) for p in patterns if p] or None
     cert = build(CA_KEY, subject, sans=sans)
     both(run_js, node, CHECK_HOST, {"cert": cert, "hosts": hosts})
