@@ -3,8 +3,32 @@
 // bytes in and Buffers out, output encodings, and the deferral of callbacks.
 (function (module, exports, require, host) {
   'use strict';
-  const E = require('node/util_errors');
-  const { makeError, invalidArgType, invalidArgValue, outOfRange } = E;
+  // Node's error formatting (node/util_errors) loads only when something throws.
+  let errors;
+  const E = () => errors || (errors = require('node/util_errors'));
+  const invalidArgType = (name, expected, actual) => E().invalidArgType(name, expected, actual);
+  const invalidArgValue = (name, value, reason) => E().invalidArgValue(name, value, reason);
+  const outOfRange = (name, range, input) => E().outOfRange(name, range, input);
+  function makeError(Base, code, message) {
+    const err = new Base(message);
+    Object.defineProperty(err, 'code', { value: code, writable: true, enumerable: true, configurable: true });
+    return err;
+  }
+  function validateFunction(value, name) {
+    if (typeof value !== 'function') throw invalidArgType(name, 'Function', value);
+  }
+  function validateString(value, name) {
+    if (typeof value !== 'string') throw invalidArgType(name, 'string', value);
+  }
+  function validateBoolean(value, name) {
+    if (typeof value !== 'boolean') throw invalidArgType(name, 'boolean', value);
+  }
+  function validateObject(value, name) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalidArgType(name, 'Object', value);
+  }
+  function validateNumber(value, name) {
+    if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
+  }
   const { call } = require('internal/bridge');
   const U8 = Uint8Array;
   const isView = ArrayBuffer.isView;
@@ -172,7 +196,8 @@
 
   module.exports = {
     unsupportedDigest,
-    ...E, B, call, isAnyArrayBuffer, bytesOf, wrap, isEncoding, validateEncoding, stringBytes, dataBytes,
+    makeError, invalidArgType, invalidArgValue, outOfRange, validateFunction, validateString, validateBoolean,
+    validateObject, validateNumber, B, call, isAnyArrayBuffer, bytesOf, wrap, isEncoding, validateEncoding, stringBytes, dataBytes,
     bufferOrView, secretKeyBytes, isKeyObject, isCryptoKey, encodeOut, validateInteger, validateUint32,
     validateInt32, defer, resolveDigest, Chunks,
   };
