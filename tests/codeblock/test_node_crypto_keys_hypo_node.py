@@ -145,10 +145,10 @@ def generation_requests(draw: st.DrawFn) -> dict[str, Any]:
         {"format": "pem", "type": "pkcs8"},
         {"format": "der", "type": "pkcs8"},
     ]
-    if key_type != "rsa-pss":  # (encrypted RSA-PSS export and JWK: see the docs)
-        priv_formats.append(
-            {"format": "pem", "type": "pkcs8", "cipher": "aes-256-cbc", "passphrase": "pw"}
-        )
+    priv_formats.append(
+        {"format": "pem", "type": "pkcs8", "cipher": "aes-256-cbc", "passphrase": "pw"}
+    )
+    if key_type != "rsa-pss":  # (Node has no JWK for RSA-PSS keys)
         pub_formats.append({"format": "jwk"})
         priv_formats.append({"format": "jwk"})
     if key_type == "rsa":

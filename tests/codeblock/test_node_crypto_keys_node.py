@@ -122,6 +122,16 @@ CASES = [
     " T(() => crypto.createPrivateKey({key: e, passphrase: 'bad'}))]",
     "const e = crypto.createPrivateKey(K.ed25519.priv).export({format: 'der', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: 'pw'});"
     " return T(() => crypto.createPrivateKey({key: e, format: 'der', type: 'pkcs8', passphrase: 'pw'}).export({format: 'jwk'}).d)",
+    # RSA-PSS keys encrypted both ways (PBES2 written by bridge/keys_pbes2.py)
+    "const r = crypto.generateKeyPairSync('rsa-pss', {modulusLength: 1024, hashAlgorithm: 'sha384', saltLength: 9,"
+    " privateKeyEncoding: {format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: 'pw'}});"
+    " const k = crypto.createPrivateKey({key: r.privateKey, passphrase: 'pw'});"
+    " return [r.privateKey.split('\\n')[0], k.asymmetricKeyType, k.asymmetricKeyDetails.saltLength, k.asymmetricKeyDetails.hashAlgorithm,"
+    " T(() => crypto.createPrivateKey({key: r.privateKey, passphrase: 'no'})), T(() => crypto.createPrivateKey(r.privateKey))]",
+    "const k = crypto.generateKeyPairSync('rsa-pss', {modulusLength: 1024, mgf1HashAlgorithm: 'sha512'}).privateKey;"
+    " const der = k.export({format: 'der', type: 'pkcs8', cipher: 'aes-128-cbc', passphrase: B('0001')});"
+    " const back = crypto.createPrivateKey({key: der, format: 'der', type: 'pkcs8', passphrase: B('0001')});"
+    " return [back.asymmetricKeyType, back.asymmetricKeyDetails.mgf1HashAlgorithm, back.equals(k)]",
     # secret keys
     "return T(() => crypto.createSecretKey(B('0102')).export())",
     "const k = crypto.createSecretKey('0102', 'hex'); return [k.type, k.symmetricKeySize, k.asymmetricKeyType,"

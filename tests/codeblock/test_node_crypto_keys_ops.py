@@ -10,6 +10,7 @@ from cryptography.hazmat.primitives import serialization as ser
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 
 from flowgate.codeblock.bridge import keys_asn1 as asn1
+from flowgate.codeblock.bridge import keys_pbes2
 from flowgate.codeblock.bridge.registry import OPS, BridgeError
 
 
@@ -291,3 +292,28 @@ def test_caps() -> None:
 def test_more_bad_input_is_a_bridge_error(name: str, args: tuple[Any, ...]) -> None:
     with pytest.raises(BridgeError):
         call(name, *args)
+
+
+def test_pbkdf_iterations_are_capped(rsa_pair: dict[str, Any]) -> None:
+    def structure(iterations: int) -> bytes:
+        kdf = asn1.tlv(
+            0x30,
+            asn1.encode_oid(keys_pbes2.OID_PBKDF2)
+            + asn1.tlv(
+                0x30, asn1.tlv(0x04, b"s" * 16) + asn1.tlv(0x02, iterations.to_bytes(4, "big"))
+            ),
+        )
+        enc = asn1.tlv(0x30, asn1.encode_oid("2.16.840.1.101.3.4.1.42") + asn1.tlv(0x04, b"i" * 16))
+        scheme = asn1.tlv(0x30, asn1.encode_oid(keys_pbes2.OID_PBES2) + asn1.tlv(0x30, kdf + enc))
+        return asn1.tlv(0x30, scheme + asn1.tlv(0x04, b"c" * 32))  # fmt: skip
+
+    assert keys_pbes2.iterations_of(structure(2_000_000)) == 2_000_000
+    with pytest.raises(BridgeError) as info:
+        call("keys.import", "private", "der", structure(2_000_000), "pkcs8", b"pw")
+    assert info.value.code == "ERR_FLOWGATE_LIMIT"
+    with pytest.raises(BridgeError) as info:
+        call("keys.import", "private", "der", structure(2048), "pkcs8", b"pw")
+    assert info.value.code == "ERR_OSSL_BAD_DECRYPT"
+    plain = rsa_pair["private"]["der"]
+    assert keys_pbes2.decrypt_pkcs8(keys_pbes2.encrypt_pkcs8(plain, b"pw"), b"pw") == plain
+    assert keys_pbes2.decrypt_pkcs8(keys_pbes2.encrypt_pkcs8(plain, b"pw"), b"no") != plain

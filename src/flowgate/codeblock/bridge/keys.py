@@ -19,6 +19,7 @@ from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization as ser
+from cryptography.hazmat.primitives.asymmetric import rsa
 
 from flowgate.codeblock.bridge import keys_asn1 as asn1
 from flowgate.codeblock.bridge.keys_common import (
@@ -31,6 +32,7 @@ from flowgate.codeblock.bridge.keys_common import (
     node_error,
     public_of,
 )
+from flowgate.codeblock.bridge.keys_pbes2 import check_iterations, decrypt_pkcs8
 from flowgate.codeblock.bridge.registry import BridgeError, op
 
 __all__ = ["load_stored", "public_of"]
@@ -133,8 +135,15 @@ def _refuse_deprecated(der: bytes, private: bool) -> None:
 
 
 def _load_der_private(der: bytes, passphrase: bytes | None) -> Loaded:
-    if _der_shape(der) == "pkcs8":
+    shape = _der_shape(der)
+    if shape == "pkcs8":
         _refuse_deprecated(der, True)
+    if shape == "encrypted-pkcs8" and not check_iterations(der):
+        raise BridgeError(
+            "encrypted keys are limited to 1,000,000 key-derivation iterations in code blocks",
+            code="ERR_FLOWGATE_LIMIT",
+            type="RangeError",
+        )
     try:
         key = ser.load_der_private_key(der, passphrase, unsafe_skip_rsa_key_validation=True)
     except TypeError as exc:  # encrypted without a password, or a password for a plain key
@@ -145,6 +154,11 @@ def _load_der_private(der: bytes, passphrase: bytes | None) -> Loaded:
         if passphrase is not None and _der_shape(der) == "encrypted-pkcs8":
             raise _bad_decrypt() from exc
         raise _unsupported() from exc
+    if passphrase is not None and isinstance(key, rsa.RSAPrivateKey):
+        # `cryptography` reads an RSA-PSS key as plain RSA: look inside ourselves.
+        plain = decrypt_pkcs8(der, passphrase)
+        if plain is not None and _pss_of(plain, True)[0]:
+            return _load_der_private(plain, None)
     is_pss, pss = _pss_of(der, True)
     return Loaded(key, "private", "rsa-pss" if is_pss else key_type_of(key), pss)
 
@@ -185,10 +199,23 @@ def _load_pem(kind: str, data: bytes, passphrase: bytes | None) -> Loaded:
             continue
         if label in ("DSA PRIVATE KEY",):
             raise _unsupported()
-        if label == "ENCRYPTED PRIVATE KEY" or b"Proc-Type: 4,ENCRYPTED" in raw:
+        if label == "ENCRYPTED PRIVATE KEY":
+            return _load_encrypted_pkcs8(der, passphrase)
+        if b"Proc-Type: 4,ENCRYPTED" in raw:
             return _load_encrypted_pem(raw, passphrase)
         return _load_der_private(der, None)
     raise _unsupported()
+
+
+def _load_encrypted_pkcs8(der: bytes, passphrase: bytes | None) -> Loaded:
+    if passphrase is None:
+        raise _passphrase_missing()
+    try:
+        return _load_der_private(der, passphrase)
+    except BridgeError as exc:
+        if exc.code == "ERR_OSSL_UNSUPPORTED":
+            raise _bad_decrypt() from None
+        raise
 
 
 def _load_cert_key(der: bytes) -> Loaded:

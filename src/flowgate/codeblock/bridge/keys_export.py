@@ -19,6 +19,7 @@ from flowgate.codeblock.bridge.keys_common import (
     node_error,
     store,
 )
+from flowgate.codeblock.bridge.keys_pbes2 import encrypt_pkcs8
 from flowgate.codeblock.bridge.registry import BridgeError, op
 
 
@@ -101,10 +102,9 @@ def _export_private(loaded: Loaded, fmt: str, der_type: str, cipher: Any, passph
         der = store(loaded)
         return der if fmt == "der" else _pem("PRIVATE KEY", der).decode()
     if loaded.asymmetric_type == "rsa-pss":
-        raise BridgeError(
-            "encrypted export of RSA-PSS keys is not supported in code blocks",
-            code="ERR_FEATURE_UNAVAILABLE_ON_PLATFORM",
-        )
+        # Only pkcs8 reaches here for RSA-PSS keys; `cryptography` would drop the PSS OID.
+        encrypted = encrypt_pkcs8(store(loaded), passphrase)
+        return encrypted if fmt == "der" else _pem("ENCRYPTED PRIVATE KEY", encrypted).decode()
     private_format = ser.PrivateFormat.PKCS8
     if der_type in ("pkcs1", "sec1"):
         private_format = ser.PrivateFormat.TraditionalOpenSSL
