@@ -34,16 +34,17 @@
   const isView = ArrayBuffer.isView;
   const NumberIsInteger = Number.isInteger;
   const ObjectProtoToString = Object.prototype.toString;
-  const abByteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get;
   const setImmediateFn = globalThis.setImmediate || ((fn) => globalThis.setTimeout(fn, 0));
 
   let BufferCtor;
   const B = () => BufferCtor || (BufferCtor = require('node/buffer').Buffer);
 
+  // instanceof, not a brand check through a throwing getter: an exception costs
+  // microseconds in this engine and this runs for every key/iv/data argument.
+  const ArrayBufferCtor = ArrayBuffer;
+  const SharedArrayBufferCtor = globalThis.SharedArrayBuffer;
   function isAnyArrayBuffer(v) {
-    if (v === null || typeof v !== 'object') return false;
-    try { abByteLength.call(v); return true; } catch (e) { /* not an ArrayBuffer */ }
-    return ObjectProtoToString.call(v) === '[object SharedArrayBuffer]';
+    return v instanceof ArrayBufferCtor || (SharedArrayBufferCtor !== undefined && v instanceof SharedArrayBufferCtor);
   }
 
   /** The bytes of an ArrayBuffer or any view, as a Uint8Array over the same memory. */
