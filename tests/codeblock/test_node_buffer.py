@@ -377,6 +377,8 @@ GROUPS: dict[str, list[str]] = {
         "Buffer.from('aaa').lastIndexOf('aa')",
         "Buffer.from('aaa').lastIndexOf('aa', 1)",
         "Buffer.from('aaa').indexOf('aaaa')",
+        "[Buffer.from('aaa').indexOf('', -1, 'ucs2'), Buffer.from('aaa').lastIndexOf('', 9, 'ucs2')]",
+        "[Buffer.from('aaa').indexOf(Buffer.alloc(0), -1, 'ucs2'), Buffer.from('aaaaa').indexOf('a', 'ucs2')]",
     ],
     "fill": [
         "Buffer.alloc(5).fill('ab')",

@@ -23,7 +23,7 @@ from tests.node_oracle import NodeOracle
 pytestmark = pytest.mark.node
 
 FUZZ = settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 
 FIXED = [

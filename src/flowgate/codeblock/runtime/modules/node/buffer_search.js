@@ -48,7 +48,8 @@
     }
     // Search `needle` (a string of code units) in `hay` (code units of width `unit` bytes).
     function search(buf, hay, needle, needleBytes, offset, forward, unit, bufferNeedle) {
-      const length = buf.length;
+      // IndexOfString (ucs2) rounds the haystack down to whole code units; IndexOfBuffer does not.
+      const length = unit === 2 && !bufferNeedle ? buf.length & ~1 : buf.length;
       const at = startOffset(length, MathTrunc(offset) + 0, needleBytes, forward); // +0: no -0
       if (needleBytes === 0) return at;
       if (length === 0 || at <= -1) return -1;
