@@ -226,6 +226,9 @@ CASES = [
     "return T(() => crypto.verify('sha256', Buffer.from('x'), K.p256.pub, Buffer.alloc(3)))",
     "return T(() => crypto.verify(null, Buffer.from('x'), K.ed25519.pub, Buffer.alloc(64)))",
     "return T(() => crypto.verify('sha256', Buffer.from('x'), {key: K.p256.pub, dsaEncoding: 'ieee-p1363'}, Buffer.alloc(63)))",
+    "const s = crypto.Sign('sha256'), v = new crypto.Verify('sha256'); return [s instanceof crypto.Sign,"
+    " v instanceof crypto.Verify, s.constructor.name, require('util').inspect(crypto.createSign('sha1')).split(' ')[0],"
+    " typeof crypto.Sign, T(() => crypto.Sign('nope')), crypto.createVerify('sha1') instanceof crypto.Verify]",
     "return T(() => crypto.createSign('foo'))",
     "return T(() => crypto.createSign(5))",
     "return T(() => crypto.createSign('sha256').update(5))",

@@ -6,6 +6,7 @@
   const U = require('node/crypto_keys_util');
   const K = require('node/crypto_keys_object');
   const { E, call, Buffer, coded, toU8, toBuffer, encodeOut, later } = U;
+  const ReflectConstruct = Reflect.construct;
   const RSA_PKCS1_PSS_PADDING = 6;
   const RSA_PSS_SALTLEN_MAX_SIGN = -2;
   const EDDSA = ['ed25519', 'ed448'];
@@ -93,7 +94,7 @@
     }
   }
 
-  class Sign extends Hashing {
+  class SignImpl extends Hashing {
     sign(options, encoding) {
       if (!options) throw signKeyRequired();
       const state = K.preparePrivateKey(options);
@@ -105,7 +106,7 @@
     }
   }
 
-  class Verify extends Hashing {
+  class VerifyImpl extends Hashing {
     verify(options, signature, sigEncoding) {
       const state = K.preparePublicOrPrivateKey(options);
       const [padding, saltLength, dsaEncoding] = keyOptions(options);
@@ -117,7 +118,19 @@
     }
   }
 
-  // Node's Sign/Verify can be called without `new`.
+  // Node's Sign and Verify are functions that also work without `new`.
+  function Sign(algorithm, options) {
+    if (new.target === undefined) return new Sign(algorithm, options);
+    return ReflectConstruct(SignImpl, [algorithm], new.target);
+  }
+  function Verify(algorithm, options) {
+    if (new.target === undefined) return new Verify(algorithm, options);
+    return ReflectConstruct(VerifyImpl, [algorithm], new.target);
+  }
+  for (const [F, Impl] of [[Sign, SignImpl], [Verify, VerifyImpl]]) {
+    F.prototype = Impl.prototype;
+    Object.defineProperty(Impl.prototype, 'constructor', { value: F, writable: true, configurable: true });
+  }
   function createSign(algorithm, options) { return new Sign(algorithm, options); }
   function createVerify(algorithm, options) { return new Verify(algorithm, options); }
 
