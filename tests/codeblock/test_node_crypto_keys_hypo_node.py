@@ -398,3 +398,29 @@ def test_deprecated_key_types_are_refused(run_js: RunJs, node: NodeOracle) -> No
     for row in got:
         assert row[:4] == [unsupported] * 4
         assert row[4] == ["ERR", "Error", "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM"]
+
+
+ECDH_GARBAGE = """
+const a = crypto.createECDH(input.curve); a.setPrivateKey(B('0f'.repeat(20)));
+return [TC(() => a.computeSecret(B(input.point), null, 'hex')),
+  TC(() => crypto.ECDH.convertKey(B(input.point), input.curve, null, 'hex', 'compressed')),
+  TC(() => a.setPrivateKey(B(input.point)).getPublicKey('hex')),
+  TC(() => crypto.createECDH(input.curve).setPublicKey(B(input.point)).getPublicKey('hex'))];
+"""
+
+
+@SETTINGS
+@given(
+    curve=st.sampled_from(["prime256v1", "secp384r1", "secp256k1"]),
+    point=st.one_of(
+        st.binary(max_size=100),
+        st.tuples(
+            st.sampled_from([b"\x02", b"\x03", b"\x04", b"\x06", b"\x07"]),
+            st.binary(min_size=32, max_size=96),
+        ).map(lambda t: t[0] + t[1]),
+    ),
+)
+def test_ecdh_garbage_points_match_node(
+    run_js: RunJs, node: NodeOracle, curve: str, point: bytes
+) -> None:
+    both(run_js, node, ECDH_GARBAGE, {"curve": curve, "point": point.hex()})

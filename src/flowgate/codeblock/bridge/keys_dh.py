@@ -117,6 +117,8 @@ def ecdh_compute(curve_name: Any, raw_private: Any, peer: Any) -> bytes:
     """ECDH.computeSecret: the shared x coordinate."""
     curve = _curve(curve_name)
     key = _private_scalar(curve, raw_private)
+    if peer == b"\x00":  # the point at infinity parses, then the exchange fails
+        raise node_error("ERR_CRYPTO_OPERATION_FAILED", "Failed to compute ECDH key")
     try:
         out: bytes = key.exchange(ec.ECDH(), _public_point(curve, peer))
     except ValueError:
@@ -127,13 +129,19 @@ def ecdh_compute(curve_name: Any, raw_private: Any, peer: Any) -> bytes:
 
 
 @op("keys.ecdh_convert")
-def ecdh_convert(curve_name: Any, raw: Any, fmt: Any) -> bytes:
-    """ECDH.convertKey / getPublicKey(format): re-encode a point."""
+def ecdh_convert(curve_name: Any, raw: Any, fmt: Any, strict: Any = False) -> bytes:
+    """ECDH.convertKey / getPublicKey(format) / setPublicKey (`strict`): re-encode a point.
+
+    OpenSSL takes an empty input and the point at infinity (`00`) and gives them back;
+    `cryptography` has no such points, so convertKey answers them itself.
+    """
     if fmt not in _FORMATS:
         raise node_error(
             "ERR_CRYPTO_ECDH_INVALID_FORMAT", f"Invalid ECDH format: {fmt}", "TypeError"
         )
     curve = _curve(curve_name)
+    if raw in (b"", b"\x00") and not strict:
+        return bytes(raw)
     try:
         key = _public_point(curve, raw)
     except ValueError:

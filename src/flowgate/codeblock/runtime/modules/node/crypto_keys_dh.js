@@ -103,7 +103,7 @@
 
   ECDH.prototype.setPublicKey = function setPublicKey(key, encoding) {
     key = U.getArrayBufferOrView(key, 'key', encoding);
-    this[kKeys].pub = call('keys.ecdh_convert', this[kCurve], toU8(key), 'uncompressed');
+    this[kKeys].pub = call('keys.ecdh_convert', this[kCurve], toU8(key), 'uncompressed', true);
     return this;
   };
 
