@@ -243,7 +243,9 @@ cipher_case = st.fixed_dictionaries(
         "pad": st.booleans(),
         "data": hexbytes(0, 100),
         "cuts": st.lists(st.integers(0, 40), max_size=5),
-        "outEnc": st.sampled_from([None, "hex", "base64", "latin1", "base64url", "buffer"]),
+        "outEnc": st.sampled_from(
+            [None, "hex", "base64", "latin1", "base64url", "buffer", "utf8", "ucs2", "ascii"]
+        ),
         "flip": st.integers(0, 1000),
     }
 )

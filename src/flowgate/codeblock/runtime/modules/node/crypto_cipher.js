@@ -156,45 +156,15 @@
   Cipheriv.prototype.getAuthTag = getAuthTag;
   Decipheriv.prototype.setAuthTag = setAuthTag;
 
-  // Output decoders (Node's StringDecoder, as used by update/final with an output encoding).
-  const ENCODINGS = {
-    utf8: 'utf8', 'utf-8': 'utf8', ucs2: 'utf16le', 'ucs-2': 'utf16le', utf16le: 'utf16le', 'utf-16le': 'utf16le',
-    latin1: 'latin1', binary: 'latin1', base64: 'base64', base64url: 'base64url', hex: 'hex', ascii: 'ascii',
-  };
-  function normalizeEncoding(enc) {
-    const e = `${enc}`;
-    return ENCODINGS[e] || ENCODINGS[e.toLowerCase()];
-  }
-  class Decoder {
-    constructor(encoding) {
-      this.encoding = encoding;
-      this.carry = M.EMPTY;
-      if (encoding === 'utf8' || encoding === 'utf16le') {
-        const { TextDecoder } = require('web/text_encoding');
-        this.text = new TextDecoder(encoding === 'utf8' ? 'utf-8' : 'utf-16le');
-      }
-    }
-    write(buf) {
-      if (this.text) return this.text.decode(buf, { stream: true });
-      if (this.encoding !== 'base64' && this.encoding !== 'base64url') return buf.toString(this.encoding);
-      const all = U.B().concat([this.carry, buf]);
-      const whole = all.length - all.length % 3;
-      this.carry = all.slice(whole);
-      return all.subarray(0, whole).toString(this.encoding);
-    }
-    end(buf) {
-      let out = buf && buf.length ? this.write(buf) : '';
-      if (this.text) return out + this.text.decode();
-      if (this.carry.length) out += U.B().from(this.carry).toString(this.encoding);
-      this.carry = M.EMPTY;
-      return out;
-    }
-  }
+  // Output decoders: Node's StringDecoder (node/string_decoder), as Node's getDecoder uses it.
+  let normalizeEncoding;
   function getDecoder(decoder, encoding) {
+    normalizeEncoding = normalizeEncoding || require('node/buffer_codec').normalizeEncoding;
     const normalized = normalizeEncoding(encoding);
-    if (normalized === undefined) throw makeError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${encoding}`);
-    decoder = decoder || new Decoder(normalized);
+    const { StringDecoder } = require('node/string_decoder');
+    decoder = decoder || new StringDecoder(encoding);
     if (decoder.encoding !== normalized) {
+      if (normalized === undefined) throw makeError(TypeError, 'ERR_UNKNOWN_ENCODING', `Unknown encoding: ${encoding}`);
       throw makeError(Error, 'ERR_INTERNAL_ASSERTION', 'Cannot change encoding\nThis is caused by either a bug in ' +
         'Node.js or incorrect usage of Node.js internals.\nPlease open an issue with this stack trace at ' +
         'https://github.com/nodejs/node/issues\n');
