@@ -104,6 +104,14 @@ CASES = [
     "const h = crypto.createHmac('sha1', 'k'); return [h instanceof crypto.Hmac, Object.keys(h), crypto.Hmac('md5', 'k').digest('hex')]",
     "const util = require('util'); return [crypto.createHash('sha256'), crypto.createHmac('md5', 'k'), crypto.createCipheriv('aes-128-cbc', Buffer.alloc(16), Buffer.alloc(16)), crypto.createDecipheriv('aes-128-gcm', Buffer.alloc(16), Buffer.alloc(12))].map(x => util.inspect(x))",
     "const h = crypto.createHash('sha1'); return [T(() => h.update.call({}, 'x')), T(() => crypto.createHash('sha1').digest.call(5))].map(r => r.slice(0, 2))",
+    "const h = crypto.createHash('sha256'); const w = h.write('abc'); h.end(); return [w, enc(h.read()), h.read()]",
+    "const h = crypto.createHash('sha256'); h.setEncoding('hex'); h.end('abc'); return [h.read(), T(() => h.digest())]",
+    "const h = crypto.createHmac('sha1', 'k'); h.write('ab', 'latin1'); h.end('cd', 'hex'); return enc(h.read())",
+    "const h = crypto.createHash('md5'); let n = 0; h.write('x', () => n++); h.end(() => n++); await new Promise(r => setTimeout(r, 5)); return [n, enc(h.read())]",
+    "const h = crypto.createHash('md5'); return [h.read(), typeof h.write, typeof h.end]",
+    "const h = crypto.createHash('sha256'); h.end('abc'); return [T(() => h.digest('hex')), T(() => h.digest('hex'))]",
+    "const h = crypto.createHash('sha256'); h.end('abc'); return [T(() => h.update('x') === h), enc(h.read())]",
+    "const m = crypto.createHmac('sha256', 'k'); m.end('abc'); return [T(() => m.digest('hex')), T(() => m.update('x')), m.read().length]",
     "return [typeof crypto.createHash, crypto.createHash.name, crypto.createHmac.length, crypto.createHash.length]",
 ]  # fmt: skip
 

@@ -85,7 +85,7 @@
     const state = this[kState];
     if (state[kFinalized]) throw finalized();
     const h = stateOf(this);
-    const out = U.wrap(call('hash.digest', h.info[0], h.chunks.bytes(), h.outputLength));
+    const out = h.cached !== undefined ? h.cached : U.wrap(call('hash.digest', h.info[0], h.chunks.bytes(), h.outputLength));
     state[kFinalized] = true;
     h.chunks = null;
     return U.encodeOut(out, outputEncoding);
@@ -116,12 +116,55 @@
       return !outputEncoding || outputEncoding === 'buffer' ? empty : empty.toString(outputEncoding);
     }
     const h = stateOf(this);
-    const out = U.wrap(call('hmac.digest', h.info[0], h.key, h.chunks.bytes()));
+    const out = h.cached !== undefined ? h.cached : U.wrap(call('hmac.digest', h.info[0], h.key, h.chunks.bytes()));
     state[kFinalized] = true;
     h.chunks = null;
     h.key = null;
     return U.encodeOut(out, outputEncoding);
   };
+
+  // The synchronous part of Node's stream interface (Hash/Hmac are Transforms in
+  // Node): write() updates, end() digests into the readable side, read() returns
+  // the digest once (a string after setEncoding()). No events, no pipe().
+  const kReadable = Symbol('kReadable');
+  const kEncoding = Symbol('kEncoding');
+  const streamMethods = {
+    write(chunk, encoding, cb) {
+      if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
+      this.update(chunk, encoding);
+      if (typeof cb === 'function') U.defer(cb);
+      return true;
+    },
+    end(chunk, encoding, cb) {
+      if (typeof chunk === 'function') { cb = chunk; chunk = undefined; } else if (typeof encoding === 'function') {
+        cb = encoding; encoding = undefined;
+      }
+      const h = stateOf(this);
+      if (h.ended) return this;  // Node: an asynchronous 'error' event (write after end)
+      if (chunk !== undefined && chunk !== null) this.update(chunk, encoding);
+      // Node's _flush digests through the handle without finalizing the object: a
+      // Hash's digest() then returns the same digest once more, an Hmac's is empty.
+      h.ended = true;
+      const out = this instanceof Hmac ? U.wrap(call('hmac.digest', h.info[0], h.key, h.chunks.bytes()))
+        : U.wrap(call('hash.digest', h.info[0], h.chunks.bytes(), h.outputLength));
+      h.cached = this instanceof Hmac ? U.B().alloc(0) : out;
+      this[kReadable] = out;
+      if (typeof cb === 'function') U.defer(cb);
+      return this;
+    },
+    read() {
+      const out = this[kReadable];
+      if (out === undefined || out === null) return null;
+      this[kReadable] = null;
+      return this[kEncoding] ? out.toString(this[kEncoding]) : out;
+    },
+    setEncoding(encoding) {
+      this[kEncoding] = encoding;
+      return this;
+    },
+  };
+  Object.assign(Hash.prototype, streamMethods);
+  Object.assign(Hmac.prototype, streamMethods);
 
   /** crypto.hash(algorithm, data[, outputEncoding = 'hex']) (Node 20.12+). */
   function hash(algorithm, input, outputEncoding = 'hex') {
