@@ -152,6 +152,19 @@ def test_ops_compute_the_standard_values() -> None:
     assert len(kdf.hkdf("sha256", b"k", b"", b"", 42)) == 42
 
 
+def test_pbkdf2_cap_admits_owasp_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kdf.hashlib, "pbkdf2_hmac", lambda *args: b"ok")  # count, do not run
+    for digest, iterations in (("sha1", 1_300_000), ("sha256", 600_000), ("sha512", 210_000)):
+        assert kdf.pbkdf2(b"p", b"s", iterations, 32, digest) == b"ok"
+    for digest, iterations in (
+        ("sha512", 2_000_001),
+        ("sha256", 4_000_001),
+        ("sha3_256", 1_400_000),
+    ):
+        with pytest.raises(BridgeError):
+            kdf.pbkdf2(b"p", b"s", iterations, 32, digest)
+
+
 def test_ops_cap_the_work() -> None:
     with pytest.raises(BridgeError) as info:
         kdf.pbkdf2(b"p", b"s", 2**31 - 1, 10, "sha256")

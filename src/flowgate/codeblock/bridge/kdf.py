@@ -19,8 +19,20 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from flowgate.codeblock.bridge.hashes import DIGESTS
 from flowgate.codeblock.bridge.registry import BridgeError, op
 
-#: pbkdf2: iterations x output blocks (HMAC chains) one call may run.
-MAX_PBKDF2_WORK = 10_000_000
+#: pbkdf2: iterations x output blocks x digest weight one call may run: about 2-3 s
+#: of CPU here (SHA-256 has hardware help; the others cost 2-3x per iteration). It
+#: admits OWASP's 2023 settings (SHA-1 1.3M, SHA-256 600k, SHA-512 210k iterations).
+MAX_PBKDF2_WORK = 4_000_000
+PBKDF2_WEIGHT = {
+    "sha256": 1,
+    "sha224": 1,
+    "sha3_224": 3,
+    "sha3_256": 3,
+    "sha3_384": 3,
+    "sha3_512": 3,
+}
+PBKDF2_WEIGHT.update(blake2b=3, blake2s=3, ripemd160=3)
+PBKDF2_DEFAULT_WEIGHT = 2
 #: Longest derived key (any KDF).
 MAX_KEYLEN = 16 * 1024 * 1024
 #: Longest password / salt / key material accepted.
@@ -28,8 +40,8 @@ MAX_INPUT = 16 * 1024 * 1024
 #: scrypt: host memory one call may use (Node's default maxmem is 32 MiB; this admits
 #: N=2^17, r=8 for callers who raise maxmem, as some password-hashing settings do).
 MAX_SCRYPT_MEM = 136 * 1024 * 1024
-#: scrypt: N * r * p (the amount of mixing) one call may run.
-MAX_SCRYPT_WORK = 1 << 23
+#: scrypt: N * r * p (the amount of mixing) one call may run (2^22: ~2 s here).
+MAX_SCRYPT_WORK = 1 << 22
 SCRYPT_DEFAULT_MAXMEM = 32 * 1024 * 1024
 UINT64_MAX = (1 << 64) - 1
 
@@ -98,9 +110,10 @@ def pbkdf2(password: Any, salt: Any, iterations: Any, keylen: Any, digest: Any) 
     rounds = _int(iterations, "iterations", 1, 2**31 - 1)
     length = _keylen(keylen)
     blocks = max(1, -(-length // size))
-    if rounds * blocks > MAX_PBKDF2_WORK:
+    work = rounds * blocks * PBKDF2_WEIGHT.get(name, PBKDF2_DEFAULT_WEIGHT)
+    if work > MAX_PBKDF2_WORK:
         raise _limit(
-            f"pbkdf2 work (iterations x output blocks = {rounds * blocks}) exceeds "
+            f"pbkdf2 work (iterations x output blocks x digest weight = {work}) exceeds "
             f"the sandbox's limit of {MAX_PBKDF2_WORK}"
         )
     pw, sa = _bytes(password, "password"), _bytes(salt, "salt")
