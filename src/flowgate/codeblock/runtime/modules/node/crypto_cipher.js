@@ -153,6 +153,44 @@
   for (const C of [Cipheriv, Decipheriv]) {
     Object.assign(C.prototype, { update, final, setAutoPadding, setAAD });
   }
+  // The synchronous part of Node's stream interface: write()/end() feed update()/
+  // final() and queue their output, read() returns what is queued (a string after
+  // setEncoding()). No events, no pipe(); a failing final() throws from end().
+  const kReadable = Symbol('kReadable');
+  const kEncoding = Symbol('kEncoding');
+  function queue(self, buf) {
+    if (buf.length === 0) return;
+    (self[kReadable] || (self[kReadable] = [])).push(buf);
+  }
+  const streamMethods = {
+    write(chunk, encoding, cb) {
+      if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
+      queue(this, this.update(chunk, encoding));
+      if (typeof cb === 'function') U.defer(cb);
+      return true;
+    },
+    end(chunk, encoding, cb) {
+      if (typeof chunk === 'function') { cb = chunk; chunk = undefined; } else if (typeof encoding === 'function') {
+        cb = encoding; encoding = undefined;
+      }
+      if (chunk !== undefined && chunk !== null) queue(this, this.update(chunk, encoding));
+      queue(this, this.final());
+      if (typeof cb === 'function') U.defer(cb);
+      return this;
+    },
+    read() {
+      const list = this[kReadable];
+      if (!list || list.length === 0) return null;
+      this[kReadable] = [];
+      const out = list.length === 1 ? list[0] : U.B().concat(list);
+      return this[kEncoding] ? out.toString(this[kEncoding]) : out;
+    },
+    setEncoding(encoding) {
+      this[kEncoding] = encoding;
+      return this;
+    },
+  };
+  for (const C of [Cipheriv, Decipheriv]) Object.assign(C.prototype, streamMethods);
   Cipheriv.prototype.getAuthTag = getAuthTag;
   Decipheriv.prototype.setAuthTag = setAuthTag;
 
