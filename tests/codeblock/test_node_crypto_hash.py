@@ -234,8 +234,20 @@ hash_case = st.fixed_dictionaries(
         "chunks": st.lists(chunk, max_size=5),
         "copyAt": st.integers(-1, 4),
         "out": st.sampled_from(
-            [None, "hex", "base64", "base64url", "latin1", "buffer", "binary", "bogus", "ucs2"]
-            + ["utf8", "ascii", "UTF-16LE"]
+            [
+                None,
+                "hex",
+                "base64",
+                "base64url",
+                "latin1",
+                "buffer",
+                "binary",
+                "bogus",
+                "ucs2",
+                "utf8",
+                "ascii",
+                "UTF-16LE",
+            ]  # fmt: skip
         ),
         "key": chunk,
     }
