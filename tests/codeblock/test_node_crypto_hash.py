@@ -247,7 +247,7 @@ hash_case = st.fixed_dictionaries(
                 "utf8",
                 "ascii",
                 "UTF-16LE",
-            ]  # fmt: skip
+            ]
         ),
         "key": chunk,
     }
