@@ -424,3 +424,45 @@ def test_ecdh_garbage_points_match_node(
     run_js: RunJs, node: NodeOracle, curve: str, point: bytes
 ) -> None:
     both(run_js, node, ECDH_GARBAGE, {"curve": curve, "point": point.hex()})
+
+
+GARBAGE_KEYS = """
+const data = input.pem ? input.text : B(input.hex);
+const kinds = input.pem ? [data, {key: data, passphrase: 'x'}]
+  : [{key: data, format: 'der', type: input.type}, {key: data, format: 'der', type: 'spki'}];
+const r = (v) => Array.isArray(v) ? v.slice(0, 2) : 'ok';
+return kinds.flatMap((k) => [r(TC(() => crypto.createPrivateKey(k))), r(TC(() => crypto.createPublicKey(k)))]);
+"""
+
+
+@st.composite
+def garbage_keys(draw: st.DrawFn) -> dict[str, Any]:
+    real = KEYS[draw(st.sampled_from(ASYM))][draw(st.sampled_from(["priv", "pub"]))]
+    body = "".join(real.strip().split("\n")[1:-1])
+    label = real.split("\n")[0][11:-5]
+    if draw(st.booleans()):
+        # Damage inside the base64 (OpenSSL's own PEM line rules, blank lines and line
+        # lengths, are more lenient here: see the docs).
+        cut = draw(st.integers(0, len(body)))
+        junk = draw(st.text(alphabet="ABCxyz+/=0189 ", max_size=8))
+        damaged = body[:cut] + junk + body[cut:]
+        wrapped = "\n".join(damaged[i : i + 64] for i in range(0, len(damaged), 64))
+        return {"pem": True, "text": f"-----BEGIN {label}-----\n{wrapped}\n-----END {label}-----\n"}
+    der = base64.b64decode(body)
+    pos = draw(st.integers(0, len(der) - 1))
+    mutated = der[:pos] + bytes([draw(st.integers(0, 255))]) + der[pos + 1 :]
+    mutated = mutated[: draw(st.integers(0, len(mutated)))]
+    return {
+        "pem": False,
+        "hex": mutated.hex(),
+        "type": draw(st.sampled_from(["pkcs8", "pkcs1", "sec1"])),
+    }
+
+
+@SETTINGS
+@given(req=garbage_keys())
+def test_damaged_keys_fail_or_load_like_node(
+    run_js: RunJs, node: NodeOracle, req: dict[str, Any]
+) -> None:
+    """Damaged PEM/DER: the same outcome (loaded, or the same error class) on both sides."""
+    both(run_js, node, GARBAGE_KEYS, req)

@@ -68,11 +68,22 @@ def _pem_blocks(text: bytes) -> list[tuple[str, bytes, bytes]]:
     out: list[tuple[str, bytes, bytes]] = []
     for m in re.finditer(rb"-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \1-----", text, re.S):
         lines = [ln for ln in m.group(2).split(b"\n") if b":" not in ln]
-        try:
-            out.append((m.group(1).decode(), base64.b64decode(b"".join(lines)), m.group(0)))
-        except ValueError:
+        # Strict, as OpenSSL's decoder: whole 4-character quanta, '=' only at the end.
+        body = b"".join(b"".join(lines).split())
+        if len(body) % 4 or not re.fullmatch(rb"[A-Za-z0-9+/]*={0,2}", body):
             continue
+        der = base64.b64decode(body)
+        out.append((m.group(1).decode(), _first_element(der), m.group(0)))
     return out
+
+
+def _first_element(der: bytes) -> bytes:
+    """OpenSSL's d2i readers stop after the first element: bytes after it are ignored."""
+    try:
+        _, _, end = asn1.read_tlv(der, 0)
+    except asn1.DerError:
+        return der
+    return der[:end]
 
 
 def _der_shape(der: bytes) -> str:
@@ -240,6 +251,7 @@ def _load_encrypted_pem(data: bytes, passphrase: bytes | None) -> Loaded:
 
 
 def _load_der(kind: str, data: bytes, der_type: str | None, passphrase: bytes | None) -> Loaded:
+    data = _first_element(data)
     shape = _der_shape(data)
     wanted = {
         ("public", "spki"): ("spki",),
