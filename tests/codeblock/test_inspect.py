@@ -156,6 +156,8 @@ console.log('%s', null, undefined, '%s', Symbol('x'))
 ---
 console.log('%x %s', 1)
 ---
+console.log('%s|%s|%s|%s', Buffer.from('ab'), new URL('http://a/b'), new URLSearchParams('q=1'), new Uint8Array([1, 2]))
+---
 console.log('100%', 5)
 ---
 const o = {}; o.o = o; console.log('%j', o)

@@ -166,31 +166,13 @@
         'Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array',
         'Float32Array', 'Float64Array', 'Uint8ClampedArray', 'BigUint64Array', 'BigInt64Array',
         'DataView', 'Map', 'BigInt', 'Set', 'WeakMap', 'WeakSet', 'Proxy', 'Reflect',
-        'FinalizationRegistry', 'WeakRef', 'SharedArrayBuffer', 'WebAssembly', 'Buffer',
-        'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'AbortController', 'AbortSignal',
-        'EventTarget', 'Event', 'MessageChannel', 'MessagePort', 'MessageEvent', 'Blob',
-        'Performance', 'BroadcastChannel', 'DOMException', 'Headers', 'Request', 'Response',
-        'FormData', 'File', 'Crypto', 'CryptoKey', 'SubtleCrypto', 'CustomEvent', 'Iterator'];
+        'FinalizationRegistry', 'WeakRef', 'SharedArrayBuffer', 'WebAssembly', 'Iterator'];
+      // Node computes this set from the globals present when its inspect module
+      // loads: the engine's own classes only, not Buffer, URL or the other web
+      // classes installed later (so `util.format('%s', buffer)` uses toString()).
       for (let i = 0; i < names.length; i++) SetPrototypeAdd(builtInObjectsSet, names[i]);
-      // Names only: reading the globals would build lazily installed ones.
-      const globals = ObjectGetOwnPropertyNames(globalThis);
-      for (let i = 0; i < globals.length; i++) {
-        const global = globals[i];
-        const c = StringPrototypeCharCodeAt(global, 0);
-        if (c >= 65 && c <= 90 && global.length > 1 && isAlnum(global)) {
-          SetPrototypeAdd(builtInObjectsSet, global);
-        }
-      }
     }
     return SetPrototypeHas(builtInObjectsSet, name);
-  }
-
-  function isAlnum(str) {
-    for (let i = 0; i < str.length; i++) {
-      const c = StringPrototypeCharCodeAt(str, i);
-      if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
-    }
-    return true;
   }
 
   // ----------------------------------------------------------- type checks
