@@ -244,12 +244,17 @@ def ccm(
         raise _bad("Invalid CCM tag length")
     engine = AESCCM(k, tag_length=tag_len)
     if tag is None:
-        sealed = engine.encrypt(nonce, payload, extra or None)
+        try:
+            sealed = engine.encrypt(nonce, payload, extra or None)
+        except ValueError:  # longer than the nonce's length field allows (JS checks first)
+            raise BridgeError(
+                "Invalid message length", code="ERR_CRYPTO_INVALID_MESSAGELEN", type="RangeError"
+            ) from None
         return [sealed[:-tag_len], sealed[-tag_len:]]
     expected = _bytes(tag, "tag", 16)
     if len(expected) != tag_len:
         return None
     try:
         return engine.decrypt(nonce, payload + expected, extra or None)
-    except InvalidTag:
+    except (InvalidTag, ValueError):
         return None

@@ -160,7 +160,14 @@ def scrypt(password: Any, salt: Any, keylen: Any, n: Any, r: Any, p: Any, maxmem
     pw, sa = _bytes(password, "password"), _bytes(salt, "salt")
     if length == 0:
         return b""
-    return hashlib.scrypt(pw, salt=sa, n=cost, r=block, p=par, maxmem=needed + 1024, dklen=length)
+    try:
+        return hashlib.scrypt(
+            pw, salt=sa, n=cost, r=block, p=par, maxmem=needed + 1024, dklen=length
+        )
+    except ValueError:  # a parameter combination OpenSSL refuses beyond the checks above
+        raise BridgeError(
+            "Invalid scrypt params", code="ERR_CRYPTO_INVALID_SCRYPT_PARAMS", type="RangeError"
+        ) from None
 
 
 @op("kdf.hkdf")
