@@ -38,9 +38,14 @@ _FRAME = re.compile(
 )
 
 
+# A quoted `[stack]` string (showHidden): its frames, and so its length and where
+# util.inspect breaks it into `' +` lines, differ between the engines by nature.
+_QUOTED_STACK = re.compile(r"\[stack\]: '.*?(?=\n\s*\[message\])", re.S)
+
+
 def normalize(message: str) -> str:
     """Drop stack frames, which differ between the engines by nature."""
-    return _FRAME.sub("", message).rstrip()
+    return _FRAME.sub("", _QUOTED_STACK.sub("[stack]: <frames>", message)).rstrip()
 
 
 def batch_code(cases: Sequence[str]) -> str:
