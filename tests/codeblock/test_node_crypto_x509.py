@@ -183,18 +183,18 @@ def test_x509_matches_node(run_js: RunJs, node: NodeOracle, body: str) -> None:
     both(run_js, node, body)
 
 
-LABEL = st.sampled_from(["a", "b", "xn--ab", "foo", "f", "-", "a-b", "*", "f*", "*o", "1", ""])
+LABEL = st.sampled_from(["a", "b", "xn--ab", "foo", "f", "-", "a-b", "*", "f*", "*o", "1", "", "A"])
 HOST = st.lists(LABEL, min_size=1, max_size=4).map(".".join)
 CHECK_HOST = """
 const x = new c.X509Certificate(input.cert);
 return input.hosts.map((h) => [T(() => x.checkHost(h)), T(() => x.checkHost(h, {partialWildcards: false})),
   T(() => x.checkHost(h, {wildcards: false})), T(() => x.checkHost(h, {multiLabelWildcards: true})),
-  T(() => x.checkHost(h, {subject: 'always'}))]);
+  T(() => x.checkHost(h, {subject: 'always'})), T(() => x.checkHost(h, {singleLabelSubdomains: true}))]);
 """
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
     patterns=st.lists(HOST, max_size=3),

@@ -67,12 +67,26 @@ def _equal_nocase(pattern: str, subject: str) -> bool:
     return "\0" not in pattern and pattern.encode().lower() == subject.encode().lower()
 
 
+def _skip_prefix(pattern: str, subject: str, flags: dict[str, Any]) -> str:
+    """A name starting with '.' (e.g. '.example.com') matches any subdomain: compare the
+    pattern's suffix of the same length (one label only with singleLabelSubdomains)."""
+    if not (len(subject) > 1 and subject.startswith(".")):
+        return pattern
+    rest = pattern
+    while len(rest) > len(subject) and not rest.startswith("\0"):
+        if flags["singleLabelSubdomains"] and rest.startswith("."):
+            break
+        rest = rest[1:]
+    return rest if len(rest) == len(subject) else pattern
+
+
 def _equal_wildcard(pattern: str, subject: str, flags: dict[str, Any]) -> bool:
     star = None
-    if flags["wildcards"] and not subject.startswith("."):
+    dot_subdomains = len(subject) > 1 and subject.startswith(".")
+    if flags["wildcards"] and not dot_subdomains:
         star = _valid_star(pattern, flags["partialWildcards"])
     if star is None:
-        return _equal_nocase(pattern, subject)
+        return _equal_nocase(_skip_prefix(pattern, subject, flags), subject)
     prefix, suffix = pattern[:star], pattern[star + 1 :]
     if len(subject) < len(prefix) + len(suffix):
         return False
@@ -122,6 +136,7 @@ def _flags(options: Any) -> dict[str, Any]:
         "wildcards": options.get("wildcards", True) is not False,
         "partialWildcards": options.get("partialWildcards", True) is not False,
         "multiLabelWildcards": options.get("multiLabelWildcards", False) is True,
+        "singleLabelSubdomains": options.get("singleLabelSubdomains", False) is True,
         "subject": options.get("subject", "default"),
     }
     if out["subject"] not in ("default", "always", "never"):

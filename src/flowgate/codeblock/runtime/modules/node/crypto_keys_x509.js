@@ -25,7 +25,7 @@
     if (subject !== 'default' && subject !== 'always' && subject !== 'never') {
       throw E.invalidArgValue('options.subject', subject);
     }
-    return { subject, wildcards, partialWildcards, multiLabelWildcards };
+    return { subject, wildcards, partialWildcards, multiLabelWildcards, singleLabelSubdomains };
   }
 
   function state(cert) {
