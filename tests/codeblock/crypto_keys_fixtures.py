@@ -26,7 +26,7 @@ const J = (v) => JSON.parse(JSON.stringify(v, (k, x) => (typeof x === 'bigint' ?
 """
 
 SETTINGS = settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 
 

@@ -212,3 +212,49 @@ def test_check_host_wildcards_match_node(
     sans: list[x509.GeneralName] | None = [x509.DNSName(p) for p in patterns if p] or None
     cert = build(CA_KEY, subject, sans=sans)
     both(run_js, node, CHECK_HOST, {"cert": cert, "hosts": hosts})
+
+
+CHECK_EMAIL_IP = """
+const x = new c.X509Certificate(input.cert);
+return [input.emails.map((e) => [T(() => x.checkEmail(e)), T(() => x.checkEmail(e, {subject: 'always'})),
+  T(() => x.checkEmail(e, {subject: 'never'}))]), input.ips.map((ip) => T(() => x.checkIP(ip)))];
+"""
+LOCAL = st.sampled_from(["me", "Me", "a.b", "x+y", "", "ME"])
+DOMAIN = st.sampled_from(["x.org", "X.ORG", "example.com", "b", ""])
+EMAIL = st.tuples(LOCAL, DOMAIN).map("@".join)
+IP = st.one_of(
+    st.ip_addresses().map(str),
+    st.sampled_from(
+        ["10.0.0.1", "::1", "0:0:0:0:0:0:0:1", "::ffff:10.0.0.1", "10.0.0", "1.2.3.4.5", "x"]
+    ),
+)
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    san_emails=st.lists(
+        EMAIL.filter(lambda e: not e.endswith("@") and not e.startswith("@")), max_size=2
+    ),
+    subject_email=st.one_of(st.none(), EMAIL),
+    san_ips=st.lists(st.ip_addresses(), max_size=2),
+    emails=st.lists(EMAIL, min_size=1, max_size=4),
+    ips=st.lists(IP, min_size=1, max_size=4),
+)
+def test_check_email_and_ip_match_node(
+    run_js: RunJs,
+    node: NodeOracle,
+    san_emails: list[str],
+    subject_email: str | None,
+    san_ips: list[Any],
+    emails: list[str],
+    ips: list[str],
+) -> None:
+    subject = _name((NameOID.COMMON_NAME, "c"))
+    if subject_email:
+        subject = _name((NameOID.COMMON_NAME, "c"), (NameOID.EMAIL_ADDRESS, subject_email))
+    sans: list[x509.GeneralName] = [x509.RFC822Name(e) for e in san_emails]
+    sans += [x509.IPAddress(ip) for ip in san_ips]
+    cert = build(CA_KEY, subject, sans=sans or None)
+    both(run_js, node, CHECK_EMAIL_IP, {"cert": cert, "emails": emails, "ips": ips})

@@ -112,11 +112,20 @@ def _equal_wildcard(pattern: str, subject: str, flags: dict[str, Any]) -> bool:
 
 
 def _equal_email(pattern: str, subject: str) -> bool:
-    """Local parts compare exactly, domains (after the last '@') without case."""
-    if len(pattern) != len(subject) or "@" not in subject:
+    """OpenSSL's equal_email: the part from the last '@' (of either) without case, the
+    rest exactly; an '@' at the very start means the whole address compares exactly."""
+    if len(pattern) != len(subject):
         return False
-    at = subject.rindex("@")
-    return pattern[:at] == subject[:at] and _equal_nocase(pattern[at:], subject[at:])
+    i = len(pattern)
+    while i > 0:
+        i -= 1
+        if pattern[i] == "@" or subject[i] == "@":
+            if not _equal_nocase(pattern[i:], subject[i:]):
+                return False
+            break
+    if i == 0:
+        i = len(pattern)
+    return pattern[:i] == subject[:i]
 
 
 def _sans(cert: x509.Certificate, kind: type[Any]) -> list[Any] | None:
