@@ -123,7 +123,7 @@ class RedisJobStore:
                 await self._reader
         if self._pubsub is not None:
             with contextlib.suppress(*_UNAVAILABLE):
-                await self._pubsub.aclose()  # type: ignore[no-untyped-call]
+                await self._pubsub.aclose()  # type: ignore[no-untyped-call, unused-ignore]  # typed from redis-py 8
         if self._redis is not None:
             await self._redis.aclose()
             await self._redis.connection_pool.disconnect()
