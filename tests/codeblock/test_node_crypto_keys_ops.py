@@ -317,3 +317,17 @@ def test_pbkdf_iterations_are_capped(rsa_pair: dict[str, Any]) -> None:
     plain = rsa_pair["private"]["der"]
     assert keys_pbes2.decrypt_pkcs8(keys_pbes2.encrypt_pkcs8(plain, b"pw"), b"pw") == plain
     assert keys_pbes2.decrypt_pkcs8(keys_pbes2.encrypt_pkcs8(plain, b"pw"), b"no") != plain
+
+
+def test_unknown_key_algorithm_is_a_node_error(rsa_pair: dict[str, Any]) -> None:
+    """A damaged algorithm OID (1.2.840.113537.1.1.1, found by hypothesis) is the
+    caller's error, not an internal one: `cryptography` raises UnsupportedAlgorithm."""
+    rsa_oid = b"\x86\xf7\x0d\x01\x01\x01"
+    for kind in ("private", "public"):
+        der = rsa_pair[kind]["der"]
+        assert rsa_oid in der
+        damaged = der.replace(rsa_oid, b"\x86\xf7\x01\x01\x01\x01")
+        shape = "pkcs8" if kind == "private" else "spki"
+        with pytest.raises(BridgeError) as info:
+            call("keys.import", kind, "der", damaged, shape)
+        assert info.value.code is not None

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from cryptography import x509
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization as ser
 from cryptography.hazmat.primitives.asymmetric import rsa
 
@@ -161,7 +162,7 @@ def _load_der_private(der: bytes, passphrase: bytes | None) -> Loaded:
         if passphrase is None:
             raise _passphrase_missing() from exc
         key = ser.load_der_private_key(der, None, unsafe_skip_rsa_key_validation=True)
-    except ValueError as exc:
+    except (ValueError, UnsupportedAlgorithm) as exc:
         if passphrase is not None and _der_shape(der) == "encrypted-pkcs8":
             raise _bad_decrypt() from exc
         raise _unsupported() from exc
@@ -179,7 +180,7 @@ def _load_der_public(der: bytes) -> Loaded:
         _refuse_deprecated(der, False)
     try:
         key = ser.load_der_public_key(der)
-    except ValueError as exc:
+    except (ValueError, UnsupportedAlgorithm) as exc:
         raise _unsupported() from exc
     is_pss, pss = _pss_of(der, False)
     return Loaded(key, "public", "rsa-pss" if is_pss else key_type_of(key), pss)
@@ -235,7 +236,7 @@ def _load_cert_key(der: bytes) -> Loaded:
         if cert.public_key_algorithm_oid.dotted_string in _DEPRECATED_OIDS:
             raise _unsupported()
         pub: Any = cert.public_key()
-    except ValueError as exc:
+    except (ValueError, UnsupportedAlgorithm) as exc:
         raise _unsupported() from exc
     return Loaded(pub, "public", key_type_of(pub), None)
 
