@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import settings
 
 from tests.node_oracle import NodeOracle
 from tests.redis_server import drop_namespace, new_namespace, shared_redis_url
 from tests.servers import FlowgateServer, start_server
+
+# CI (CI=true) replays the same generated examples on every run, so a red build
+# always means a change broke something; local runs keep exploring new examples
+# (the differential fuzzers found most Node differences that way).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+    settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,7 @@ from typing import Any
 
 import orjson
 import pytest
+from structlog.testing import capture_logs
 
 from flowgate.codeblock.engine.executor import Engine
 from flowgate.codeblock.envelope import answer
@@ -62,6 +63,20 @@ class EngineRunner:
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(timeout=10)
         self.loop.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_host_bugs(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail any test during which a host operation failed unexpectedly.
+
+    A bridge op that raises anything but BridgeError is our bug (the script sees
+    ERR_FLOWGATE_INTERNAL): differential and fuzz tests would otherwise pass over
+    it whenever both engines merely "fail"."""
+    with capture_logs() as logs:
+        yield
+    if request.node.get_closest_marker("host_bug_expected") is None:
+        bugs = [entry.get("op") for entry in logs if entry.get("event") == "bridge_op_failed"]
+        assert not bugs, f"host operations failed unexpectedly: {bugs}"
 
 
 @pytest.fixture(scope="session")

@@ -140,8 +140,8 @@ def ecdh_convert(curve_name: Any, raw: Any, fmt: Any, strict: Any = False) -> by
             "ERR_CRYPTO_ECDH_INVALID_FORMAT", f"Invalid ECDH format: {fmt}", "TypeError"
         )
     curve = _curve(curve_name)
-    if raw in (b"", b"\x00") and not strict:
-        return bytes(raw)
+    if raw == b"\x00" or (raw == b"" and not strict):
+        return bytes(raw)  # setPublicKey (strict) keeps the point at infinity too
     try:
         key = _public_point(curve, raw)
     except ValueError:

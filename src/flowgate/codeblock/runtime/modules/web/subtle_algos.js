@@ -45,11 +45,12 @@
   OPS.decrypt = OPS.encrypt;
   OPS.unwrapKey = OPS.wrapKey;
 
-  // Dictionary -> [member, converter, required], in WebIDL's conversion order (inherited
-  // members first, then lexicographic). Converters: buffer, hash, u8 (Uint8Array only),
+  // Dictionary -> [member, converter, required], in Node 20's conversion order: the
+  // members of the dictionary and the ones it inherits, sorted together by name
+  // (so RsaHashedKeyGenParams checks `hash` before `modulusLength`). Converters: buffer, hash, u8 (Uint8Array only),
   // key (CryptoKey), or an integer type [EnforceRange]: 'octet', 'ushort', 'ulong'.
   const DICTS = {
-    RsaHashedKeyGenParams: [['modulusLength', 'ulong', true], ['publicExponent', 'u8', true], ['hash', 'hash', true]],
+    RsaHashedKeyGenParams: [['hash', 'hash', true], ['modulusLength', 'ulong', true], ['publicExponent', 'u8', true]],
     RsaHashedImportParams: [['hash', 'hash', true]],
     EcKeyGenParams: [['namedCurve', 'string', true]],
     EcKeyImportParams: [['namedCurve', 'string', true]],
