@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from structlog.testing import capture_logs
 
 from flowgate.codeblock.bridge import Bridge
 from flowgate.codeblock.bridge.io import ExecutionIO
@@ -201,6 +202,26 @@ def test_host_calls_unavailable_without_a_bridge() -> None:
     assert result[0] == "error"
     assert "unavailable" in (result[1] or "")
     assert limits.runtime_pool_size == 0
+
+
+@pytest.mark.host_bug_expected
+def test_internal_errors_log_no_detail() -> None:
+    """The exception's message may quote arguments (tokens in URLs, key bytes)."""
+    with capture_logs() as logs:
+        ok, payload = Bridge()(1, "t.fail", ("bug",))
+    assert not ok
+    assert "secret" not in json.dumps(payload)
+    assert logs == [
+        {
+            "event": "bridge_op_failed",
+            "log_level": "error",
+            "op": "t.fail",
+            "error_type": "ValueError",
+            "where": logs[0]["where"],
+        }
+    ]
+    assert logs[0]["where"].startswith("test_bridge.py:")
+    assert "secret" not in json.dumps(logs)
 
 
 @pytest.mark.host_bug_expected

@@ -24,6 +24,7 @@ Two kinds of operation:
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
@@ -101,8 +102,22 @@ def async_op(name: str) -> Callable[[A], A]:
 
 
 def internal_error(op_name: str) -> dict[str, Any]:
-    """What the script sees when a handler fails unexpectedly (logged, never detailed)."""
-    log.exception("bridge_op_failed", op=op_name)
+    """What the script sees when a handler fails unexpectedly (logged, never detailed).
+
+    Called inside the `except` block. The log names the exception's class and where it
+    was raised, not its message or traceback text: those can quote arguments (a URL
+    with a token in its query, key bytes), and arguments never reach the logs."""
+    exc_type, _, tb = sys.exc_info()
+    where = "unknown"
+    while tb is not None:
+        where = f"{tb.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    log.error(
+        "bridge_op_failed",
+        op=op_name,
+        error_type=exc_type.__name__ if exc_type else None,
+        where=where,
+    )
     return BridgeError(
         f"internal error in the host operation '{op_name}' (logged by the service)",
         code="ERR_FLOWGATE_INTERNAL",
