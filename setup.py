@@ -11,6 +11,7 @@ setup(
             sources=[
                 "src/flowgate/codeblock/engine/_quickjs.c",
                 "src/flowgate/codeblock/engine/bridge.c",
+                "src/flowgate/codeblock/engine/preload.c",
                 f"{QJS}/quickjs.c",
                 f"{QJS}/libregexp.c",
                 f"{QJS}/libunicode.c",

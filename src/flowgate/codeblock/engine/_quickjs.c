@@ -33,6 +33,7 @@
 
 #include "quickjs.h"
 #include "bridge.h"
+#include "preload.h"
 
 /* ---------------------------------------------------------------- utils */
 
@@ -819,7 +820,8 @@ typedef struct {
     uint8_t *boot;
     size_t boot_len, stack_size;
     ModuleTableObject *modules;
-    long long created, on_demand, freed, failures;
+    char *preload; /* JSON array of module names the warmer loads, or NULL (set_preload) */
+    long long created, on_demand, freed, failures, preloaded;
 } PoolObject;
 
 static void *pool_thread(void *arg)
@@ -839,11 +841,19 @@ static void *pool_thread(void *arg)
             p->freed++;
             continue;
         }
+        /* A copy: set_preload may replace the list while this context boots. */
+        char *preload = p->preload ? strdup(p->preload) : NULL;
         pthread_mutex_unlock(&p->lock);
         char *err = NULL;
         FgEngine *e = engine_boot(p->boot, p->boot_len, p->modules, p->stack_size, &err);
         free(err);
+        /* Before any execution, so no memory limit is set yet: what preloading
+           allocates is part of the context, not of the user's MEMORY_LIMIT_MB. */
+        int loaded = e && preload ? fg_preload_run(e->ctx, e->harness, preload) : 0;
+        free(preload);
         pthread_mutex_lock(&p->lock);
+        if (loaded > 0)
+            p->preloaded++;
         if (!e) {
             p->failures++;
             if (p->failures > 100) /* a broken bootstrap: stop warming, take() reports it */
@@ -1039,17 +1049,22 @@ static PyTypeObject ContextType = {
 
 static int Pool_init(PoolObject *self, PyObject *args, PyObject *kw)
 {
-    static char *kwlist[] = {"bootstrap", "modules", "size", "stack_size", NULL};
+    static char *kwlist[] = {"bootstrap", "modules", "size", "stack_size", "preload", NULL};
     Py_buffer boot;
-    PyObject *modules;
+    PyObject *modules, *preload = NULL;
     int size = 0;
     Py_ssize_t stack_size = 1024 * 1024;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "y*O!|in", kwlist, &boot, &ModuleTableType,
-                                     &modules, &size, &stack_size))
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "y*O!|inO", kwlist, &boot, &ModuleTableType,
+                                     &modules, &size, &stack_size, &preload))
         return -1;
     if (self->boot) {
         PyBuffer_Release(&boot);
         PyErr_SetString(PyExc_RuntimeError, "Pool already initialised");
+        return -1;
+    }
+    /* Set before the warmer starts, so even its first context is preloaded. */
+    if (preload && preload != Py_None && fg_preload_json(preload, &self->preload) < 0) {
+        PyBuffer_Release(&boot);
         return -1;
     }
     self->boot = malloc(boot.len ? boot.len : 1);
@@ -1138,13 +1153,33 @@ static PyObject *Pool_close(PoolObject *self, PyObject *noargs)
     Py_RETURN_NONE;
 }
 
+/* Contexts the warmer builds from now on load these runtime modules after boot
+   (contexts already warm keep what they have; on-demand contexts, built on the
+   request path, load nothing extra). */
+static PyObject *Pool_set_preload(PoolObject *self, PyObject *names)
+{
+    char *json, *old;
+    if (!self->boot) {
+        PyErr_SetString(PyExc_RuntimeError, "Pool not initialised");
+        return NULL;
+    }
+    if (fg_preload_json(names, &json) < 0)
+        return NULL;
+    pthread_mutex_lock(&self->lock);
+    old = self->preload;
+    self->preload = json;
+    pthread_mutex_unlock(&self->lock);
+    free(old);
+    Py_RETURN_NONE;
+}
+
 static PyObject *Pool_stats(PoolObject *self, PyObject *noargs)
 {
     pthread_mutex_lock(&self->lock);
-    PyObject *r = Py_BuildValue("{s:i,s:i,s:L,s:L,s:L,s:i}", "ready", self->n_ready, "target",
+    PyObject *r = Py_BuildValue("{s:i,s:i,s:L,s:L,s:L,s:i,s:L}", "ready", self->n_ready, "target",
                                 self->target, "created", self->created, "createdOnDemand",
                                 self->on_demand, "freed", self->freed, "pendingFree",
-                                self->n_spent);
+                                self->n_spent, "preloaded", self->preloaded);
     pthread_mutex_unlock(&self->lock);
     return r;
 }
@@ -1157,6 +1192,7 @@ static void Pool_dealloc(PoolObject *self)
         pthread_cond_destroy(&self->wake);
     }
     free(self->boot);
+    free(self->preload);
     free(self->ready);
     free(self->spent);
     Py_XDECREF(self->modules);
@@ -1167,6 +1203,8 @@ static PyMethodDef Pool_methods[] = {
     {"take", (PyCFunction)Pool_take, METH_NOARGS, "A never-used Context (pre-warmed if ready)."},
     {"close", (PyCFunction)Pool_close, METH_NOARGS, "Stop warming and free every engine."},
     {"stats", (PyCFunction)Pool_stats, METH_NOARGS, "Counters of the pool."},
+    {"set_preload", (PyCFunction)Pool_set_preload, METH_O,
+     "Runtime modules the warmer loads into each context it builds from now on."},
     {NULL, NULL, 0, NULL},
 };
 

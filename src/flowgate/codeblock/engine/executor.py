@@ -8,6 +8,9 @@ it, and signals an eventfd that this loop watches; finished jobs are drained
 in batches on the loop thread. A script waiting on a timer holds no thread:
 the job comes back with its wake-up time and the loop re-submits it then.
 
+The warmer also loads the runtime modules recent executions used into each
+context it builds (`engine/preload.py` decides which, from the code texts).
+
 Host operations (`host.call`, see `flowgate.codeblock.bridge`) run on the engine
 thread that asks, with the GIL; asynchronous ones (fetch) run on this loop, and
 an execution waiting for them sleeps here like a timer wait, woken when one ends.
@@ -29,6 +32,7 @@ from flowgate.codeblock.bridge import Bridge
 from flowgate.codeblock.bridge.fetch import make_fetch_service
 from flowgate.codeblock.engine._quickjs import EngineError, Executor, Pool, engine_version
 from flowgate.codeblock.engine.bundle import CompiledRuntime, compile_runtime
+from flowgate.codeblock.engine.preload import PreloadPolicy
 from flowgate.codeblock.limits import CodeLimits
 
 #: (kind, payload, console_json, execution_ms) of an ended execution.
@@ -66,6 +70,7 @@ class Engine:
         runtime: CompiledRuntime | None = None,
         *,
         services: dict[str, Any] | None = None,
+        adaptive_preload: bool = True,
     ) -> None:
         self.limits = limits
         #: the host bridge; `services` are what its async ops use (by default the
@@ -82,6 +87,12 @@ class Engine:
         self._options_debug = orjson.dumps({**base, "debug": True})
         self._pool = Pool(self.runtime.bootstrap, self.runtime.modules, 0, stack)
         self._pool_size = limits.runtime_pool_size
+        #: decides which runtime modules the warmer loads into each context from
+        #: what recent executions used (engine/preload.py); None: never preload.
+        self.preload: PreloadPolicy | None = (
+            PreloadPolicy(self.set_preload) if adaptive_preload else None
+        )
+        self._preload_modules: tuple[str, ...] = ()
         self._stack = stack
         self._executor: Executor | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -97,7 +108,11 @@ class Engine:
             if self._pool_size:
                 self._pool.close()
                 self._pool = Pool(
-                    self.runtime.bootstrap, self.runtime.modules, self._pool_size, self._stack
+                    self.runtime.bootstrap,
+                    self.runtime.modules,
+                    self._pool_size,
+                    self._stack,
+                    self._preload_modules,
                 )
             self.bridge.loop = loop
             sys.setswitchinterval(min(sys.getswitchinterval(), _SWITCH_INTERVAL_S))
@@ -113,6 +128,15 @@ class Engine:
 
     def pool_stats(self) -> dict[str, int]:
         return self._pool.stats()
+
+    def set_preload(self, modules: tuple[str, ...]) -> None:
+        """Runtime modules every context the pool builds from now on already holds.
+
+        Called by the adaptive policy when its choice changes; tests and tools may
+        fix a set (with `adaptive_preload=False`, nothing else changes it).
+        """
+        self._preload_modules = tuple(modules)
+        self._pool.set_preload(self._preload_modules)
 
     def close(self) -> None:
         """Idempotent: stop the engine threads, then free every context."""
@@ -139,6 +163,8 @@ class Engine:
 
     async def execute(self, code: str, input_json: bytes, *, debug: bool = False) -> Outcome:
         executor = self._ensure_started()
+        if self.preload is not None:
+            self.preload.observe(code)
         options = self._options_debug if debug else self._options
         token = next(self._tokens)
         # The time limit starts when an engine thread starts the job, not now.

@@ -1,6 +1,6 @@
 // Flowgate code-block bootstrap: evaluated once per pre-warmed context (from
 // bytecode). It evaluates to the harness object the C binding drives
-// (start / tick / finish / resolve). Globals are lazy: a context pays only for
+// (start / tick / finish / resolve, and preload while the context is warmed). Globals are lazy: a context pays only for
 // what its script touches (console, timers, URL, ... each live in modules/ and
 // load from bytecode on first use).
 //
@@ -100,6 +100,23 @@
   return {
     lazy: LAZY,
     resolve,
+    // Called by the pool's warmer thread, before any execution, with the modules
+    // recent executions used (engine/preload.py): they go into the same cache the
+    // lazy globals and require use, as if the script had loaded them first. A
+    // module that fails is skipped (the script then loads it, or fails, lazily).
+    preload(namesJson) {
+      const names = parseJSON(namesJson);
+      let loaded = 0;
+      for (let i = 0; i < names.length; i++) {
+        try {
+          load(names[i]);
+          loaded++;
+        } catch {
+          // skipped
+        }
+      }
+      return loaded;
+    },
     start(fn, inputJson, optionsJson) {
       const opts = parseJSON(optionsJson);
       debug = !!opts.debug;
