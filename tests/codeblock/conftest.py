@@ -17,12 +17,17 @@ import orjson
 import pytest
 from structlog.testing import capture_logs
 
+from flowgate.codeblock.bridge import import_ops
 from flowgate.codeblock.engine.executor import Engine
 from flowgate.codeblock.envelope import answer
 from flowgate.codeblock.limits import CodeLimits
 from flowgate.codeblock.service import CodeBlockService
 
 RunJs = Callable[..., dict[str, Any]]
+
+# Unit tests call ops through `OPS` directly: register them all up front (a server
+# imports them in the background after start-up; test_bridge covers that path).
+import_ops()
 
 
 class EngineRunner:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -235,3 +237,27 @@ def test_dispatcher_never_raises() -> None:
     assert not ok
     assert payload["code"] == "ERR_FLOWGATE_INTERNAL"
     assert bridge(1, "io.take", ()) == (True, [])
+
+
+def test_crypto_ops_import_on_first_use() -> None:
+    """A worker does not import the crypto op modules before it answers `/health`;
+    an op asked for first imports its module (and the background import races safely)."""
+    script = """
+import sys
+from flowgate.codeblock.bridge import Bridge, import_ops_in_background
+assert "flowgate.codeblock.bridge.keys" not in sys.modules
+assert "flowgate.codeblock.bridge.hashes" not in sys.modules
+ok, value = Bridge()(1, "hash.digest", ("sha256", b"abc", None))
+assert ok, value
+assert value.hex().startswith("ba7816bf"), value
+import_ops_in_background(0.0)
+ok, value = Bridge()(1, "keys.nonexistent", ())
+assert not ok and value["code"] == "ERR_UNKNOWN_OP", value
+assert "flowgate.codeblock.bridge.keys" in sys.modules
+print("ok")
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"

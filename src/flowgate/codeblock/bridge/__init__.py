@@ -1,19 +1,57 @@
 """The host bridge (see `registry.py`): the dispatcher the C binding calls.
 
-Importing this package registers every operation: each capability lives in its
-own module and registers its ops with `@op` / `@async_op` at import.
+Each capability lives in its own module and registers its ops with `@op` /
+`@async_op` when imported (see `_OP_MODULES` for when that happens).
 """
 
 from __future__ import annotations
 
 import asyncio
+import importlib
+import threading
 from typing import Any
 
-from flowgate.codeblock.bridge import ciphers, fetch, hashes, kdf, keys, subtle  # noqa: F401
+from flowgate.codeblock.bridge import fetch  # noqa: F401  (the engine's fetch service needs it)
 from flowgate.codeblock.bridge.io import ExecutionIO
-from flowgate.codeblock.bridge.registry import OPS, BridgeError, internal_error
+from flowgate.codeblock.bridge.registry import OPS, BridgeError, Handler, internal_error
 
-__all__ = ["Bridge", "BridgeError", "ExecutionIO"]
+__all__ = ["Bridge", "BridgeError", "ExecutionIO", "import_ops_in_background"]
+
+#: op-name prefix -> the module registering those ops. The crypto modules (and
+#: `cryptography`'s x509 and bindings) take ~130 ms to import: a worker imports them
+#: in the background once it is up (`import_ops_in_background`), so start-up (`/health`
+#: under 1 s) does not wait for them; an op asked for before then imports its module.
+_OP_MODULES = {
+    "hash": "hashes",
+    "hmac": "hashes",
+    "crypto": "hashes",
+    "cipher": "ciphers",
+    "kdf": "kdf",
+    "keys": "keys",
+    "subtle": "subtle",
+}
+
+
+def import_ops() -> None:
+    """Register every op now (tests, tools; the background thread's work)."""
+    for module in sorted(set(_OP_MODULES.values())):
+        importlib.import_module(f"{__name__}.{module}")
+
+
+def import_ops_in_background(delay_s: float = 1.0) -> None:
+    """Import the op modules once the worker has had `delay_s` to start answering."""
+    timer = threading.Timer(delay_s, import_ops)
+    timer.name = "flowgate-bridge-imports"
+    timer.daemon = True
+    timer.start()
+
+
+def _handler(name: str) -> Handler | None:
+    handler = OPS.get(name)
+    if handler is None and (module := _OP_MODULES.get(name.split(".", 1)[0])) is not None:
+        importlib.import_module(f"{__name__}.{module}")  # the import lock orders racing threads
+        handler = OPS.get(name)
+    return handler
 
 
 class Bridge:
@@ -32,7 +70,7 @@ class Bridge:
         try:
             if name.startswith("io."):
                 return True, self._io_op(token, name, args)
-            handler = OPS.get(name)
+            handler = _handler(name)
             if handler is None:
                 raise BridgeError(f"unknown host operation '{name}'", code="ERR_UNKNOWN_OP")
             return True, handler(*args)

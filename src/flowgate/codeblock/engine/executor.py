@@ -28,7 +28,7 @@ from typing import Any
 
 import orjson
 
-from flowgate.codeblock.bridge import Bridge
+from flowgate.codeblock.bridge import Bridge, import_ops_in_background
 from flowgate.codeblock.bridge.fetch import make_fetch_service
 from flowgate.codeblock.engine._quickjs import EngineError, Executor, Pool, engine_version
 from flowgate.codeblock.engine.bundle import CompiledRuntime, compile_runtime
@@ -115,6 +115,7 @@ class Engine:
                     self._preload_modules,
                 )
             self.bridge.loop = loop
+            import_ops_in_background()
             sys.setswitchinterval(min(sys.getswitchinterval(), _SWITCH_INTERVAL_S))
             self._executor = Executor(
                 self._pool,
