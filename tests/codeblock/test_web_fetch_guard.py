@@ -22,6 +22,21 @@ from tests.codeblock.fetch_helpers import FetchRunner, LocalServer, fetch_limits
 GUARDED = {"ssrf_allow_list": "", "fetch_allow_http": True, "fetch_allowed_ports": "*"}
 
 
+def _fetch_error(service: Any, request: Any) -> BridgeError:
+    """Run the fetch op once on its own loop; it must fail. Closes `service`."""
+
+    async def go() -> BridgeError:
+        io = ExecutionIO(asyncio.get_running_loop(), {"fetch": service})
+        try:
+            with pytest.raises(BridgeError) as info:
+                await fetch(io, request)
+            return info.value
+        finally:
+            await service.aclose()
+
+    return asyncio.run(go())
+
+
 @pytest.fixture(scope="module")
 def guarded() -> Iterator[FetchRunner]:
     r = FetchRunner(fetch_limits(**GUARDED))
@@ -137,16 +152,7 @@ def test_names_resolving_to_private_addresses_are_refused() -> None:
         "body": None,
     }
 
-    async def go() -> BridgeError:
-        io = ExecutionIO(asyncio.get_running_loop(), {"fetch": service})
-        try:
-            with pytest.raises(BridgeError) as info:
-                await fetch(io, request)
-            return info.value
-        finally:
-            await service.aclose()
-
-    err = asyncio.run(go())
+    err = _fetch_error(service, request)
     assert err.props["fetch"] == "security" and err.code == "ERR_FLOWGATE_SSRF"
 
 
@@ -179,16 +185,7 @@ def test_policy_from_limits() -> None:
 def test_malformed_requests_are_refused_before_any_io(request_: Any) -> None:
     service = make_fetch_service(fetch_limits())
 
-    async def go() -> BridgeError:
-        io = ExecutionIO(asyncio.get_running_loop(), {"fetch": service})
-        try:
-            with pytest.raises(BridgeError) as info:
-                await fetch(io, request_)
-            return info.value
-        finally:
-            await service.aclose()
-
-    err = asyncio.run(go())
+    err = _fetch_error(service, request_)
     assert err.type == "TypeError"
 
 
@@ -215,16 +212,7 @@ def test_unresolvable_names_fail_as_enotfound_not_security() -> None:
         "headers": [],
     }
 
-    async def go() -> BridgeError:
-        io = ExecutionIO(asyncio.get_running_loop(), {"fetch": service})
-        try:
-            with pytest.raises(BridgeError) as info:
-                await fetch(io, request)
-            return info.value
-        finally:
-            await service.aclose()
-
-    err = asyncio.run(go())
+    err = _fetch_error(service, request)
     assert err.props["fetch"] == "network" and err.code == "ENOTFOUND"
     assert err.message == "getaddrinfo ENOTFOUND nowhere.example"
 
