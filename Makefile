@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 3002
 
-.PHONY: install run test lint typecheck pytest bench assets clean
+.PHONY: install oracle run test lint typecheck pytest bench assets clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,15 @@ $(STAMP): $(BIN)/python pyproject.toml setup.py $(wildcard src/flowgate/codebloc
 
 install: $(STAMP)
 
+# The Node 20 oracle of the differential tests requires the same npm packages the
+# sandbox bundles (pinned in tests/node/package-lock.json).
+ORACLE_STAMP := tests/node/node_modules/.installed
+$(ORACLE_STAMP): tests/node/package.json tests/node/package-lock.json
+	cd tests/node && npm ci --no-audit --no-fund --loglevel=error
+	@touch $(ORACLE_STAMP)
+
+oracle: $(ORACLE_STAMP)
+
 run: install
 	$(BIN)/flowgate serve --host $(HOST) --port $(PORT)
 
@@ -29,7 +38,7 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-pytest: install
+pytest: install $(ORACLE_STAMP)
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 test: lint typecheck pytest

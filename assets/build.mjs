@@ -24,7 +24,10 @@ const LICENSES = path.join(OUT, 'LICENSES');
 /**
  * The table. Fields:
  *   name      output file vendor/<name>.js, module name 'vendor/<name>'
- *   package   the npm package to bundle (must be in package.json)
+ *   name may hold '/' (vendor/dayjs/plugin/utc.js, module 'vendor/dayjs/plugin/utc')
+ *   package   the npm package (or package subpath) to bundle (in package.json)
+ *   source    instead of package/exports: the entry's own source text, resolved
+ *             from assets/ (for glue that picks parts of several files)
  *   exports   '*' for module.exports = require(package), or a list of the
  *             names to re-export: module.exports = { a: pkg.a, ... }
  *   external  module names left to the runtime's require() (other runtime
@@ -36,7 +39,7 @@ const LICENSES = path.join(OUT, 'LICENSES');
  *             exactly `count` (default 1) times, all replaced, so a version
  *             bump that moves the code fails the build loudly
  */
-const MODULES = [
+const BASE_MODULES = [
   {
     // WHATWG URL + URLSearchParams; exposed to user code by modules/web/url.js.
     name: 'url-impl',
@@ -54,6 +57,17 @@ const MODULES = [
     exports: ['toASCII', 'toUnicode'],
   },
 ];
+
+// One file per npm library under modules/: each default-exports its list of
+// entries (or a function returning it), in the same format as above, so each
+// library's bundling decisions live next to each other and nowhere else.
+const MODULES_DIR = path.join(HERE, 'modules');
+const MODULES = [...BASE_MODULES];
+for (const file of fs.existsSync(MODULES_DIR) ? fs.readdirSync(MODULES_DIR).sort() : []) {
+  if (!file.endsWith('.mjs')) continue;
+  const def = (await import(path.join(MODULES_DIR, file))).default;
+  MODULES.push(...(typeof def === 'function' ? await def({ here: HERE }) : def));
+}
 
 // ------------------------------------------------------------------ helpers
 
@@ -79,11 +93,16 @@ function licenseText(name) {
     .readdirSync(dir)
     .sort()
     .find((f) => /^(licen[cs]e|copying)([.-]|$)/i.test(f));
-  if (!file) throw new Error(`${name}: no LICENSE file in ${dir}`);
-  return fs.readFileSync(path.join(dir, file), 'utf8');
+  if (file) return fs.readFileSync(path.join(dir, file), 'utf8');
+  // A few packages ship no licence file; record what package.json declares.
+  const pj = packageJson(name);
+  if (!pj.license) throw new Error(`${name}: no LICENSE file in ${dir} and no license field`);
+  return `${name}@${pj.version} ships no licence file; its package.json declares "license": "${pj.license}"` +
+    (pj.author ? ` (author: ${typeof pj.author === 'string' ? pj.author : pj.author.name}).` : '.') + '\n';
 }
 
 function entrySource(mod) {
+  if (mod.source !== undefined) return mod.source;
   const pkg = JSON.stringify(mod.package);
   if (mod.exports === '*') return `module.exports = require(${pkg});\n`;
   const fields = mod.exports.map((n) => `  ${JSON.stringify(n)}: pkg[${JSON.stringify(n)}],`);
@@ -125,6 +144,23 @@ function patchPlugin(patches) {
   };
 }
 
+// Node built-ins a package requires resolve to the runtime's own ports (left to the
+// runtime's require() as 'node/<name>'); any other built-in fails the build.
+const NODE_PORTS = ['assert', 'buffer', 'crypto', 'events', 'querystring', 'string_decoder', 'url', 'util'];
+
+function nodeBuiltinsPlugin() {
+  return {
+    name: 'node-builtins',
+    setup(build) {
+      build.onResolve({ filter: /^(node:)?[a-z_]+$/ }, (args) => {
+        const bare = args.path.replace(/^node:/, '');
+        if (!NODE_PORTS.includes(bare)) return undefined;
+        return { path: `node/${bare}`, external: true };
+      });
+    },
+  };
+}
+
 async function bundle(mod) {
   const result = await esbuild.build({
     absWorkingDir: HERE,
@@ -145,7 +181,7 @@ async function bundle(mod) {
     external: mod.external ?? [],
     alias: mod.alias ?? {},
     inject: mod.inject ?? [],
-    plugins: [patchPlugin(mod.patches ?? [])],
+    plugins: [nodeBuiltinsPlugin(), patchPlugin(mod.patches ?? [])],
   });
   const packages = [...new Set(Object.keys(result.metafile.inputs).map(packageOf).filter(Boolean))].sort();
   const code = result.outputFiles.find((f) => f.path.endsWith('.js')).text;
@@ -167,13 +203,18 @@ const built = [];
 for (const mod of MODULES) built.push({ mod, ...(await bundle(mod)) });
 
 fs.mkdirSync(LICENSES, { recursive: true });
-for (const f of fs.readdirSync(OUT)) if (f.endsWith('.js')) fs.rmSync(path.join(OUT, f));
+for (const f of fs.readdirSync(OUT, { recursive: true }).sort().reverse()) {
+  const full = path.join(OUT, f);
+  if (f.endsWith('.js')) fs.rmSync(full);
+  else if (f !== 'LICENSES' && fs.statSync(full).isDirectory() && fs.readdirSync(full).length === 0) fs.rmdirSync(full);
+}
 for (const f of fs.readdirSync(LICENSES)) fs.rmSync(path.join(LICENSES, f));
 
 const licensed = new Set();
 for (const { mod, packages, legal, text } of built) {
+  fs.mkdirSync(path.dirname(path.join(OUT, `${mod.name}.js`)), { recursive: true });
   fs.writeFileSync(path.join(OUT, `${mod.name}.js`), text);
-  if (legal) fs.writeFileSync(path.join(LICENSES, `${mod.name}.legal.txt`), legal);
+  if (legal) fs.writeFileSync(path.join(LICENSES, `${mod.name.replaceAll('/', '__')}.legal.txt`), legal);
   for (const p of packages) licensed.add(p);
   console.log(`vendor/${mod.name}.js  ${text.length} bytes  [${packages.join(', ')}]`);
 }

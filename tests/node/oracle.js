@@ -3,11 +3,15 @@
 // Flowgate envelope: {"success": true, "result": <JSON text>, "console": [...]}
 // or {"success": false, "error": {"type", "name", "message", "code"}}.
 // Each request runs as the body of an async function, as Flowgate runs it.
+// Optional request fields: "timeoutMs" (default 5000).
 'use strict';
 const readline = require('node:readline');
 const util = require('node:util');
 
 const AsyncFunction = (async () => {}).constructor;
+// Scripts see a global `require` as in the sandbox: Node built-ins and the npm
+// packages pinned in tests/node/package.json (installed by `make oracle`).
+globalThis.require = require;
 const BUILTIN = new Set(['TypeError', 'ReferenceError', 'RangeError', 'URIError', 'EvalError', 'SyntaxError']);
 const LEVELS = ['log', 'info', 'warn', 'error', 'debug', 'trace'];
 

@@ -314,6 +314,20 @@ static JSValue host_load(JSContext *ctx, JSValueConst this_val, int argc, JSValu
     return JS_EvalFunction(ctx, fn);
 }
 
+/* host.has(name): whether the module table holds that module (without loading it):
+   require() of a package subpath ('dayjs/plugin/utc') tells "no such file" apart
+   from a module that exists but throws. */
+static JSValue host_has(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
+{
+    FgEngine *e = JS_GetContextOpaque(ctx);
+    const char *name = JS_ToCString(ctx, argc > 0 ? argv[0] : JS_UNDEFINED);
+    if (!name)
+        return JS_EXCEPTION;
+    int i = ModuleTable_find(e->modules, name);
+    JS_FreeCString(ctx, name);
+    return JS_NewBool(ctx, i >= 0);
+}
+
 /* host.randomFill(u8): fill a Uint8Array from the OS CSPRNG. */
 static JSValue host_random_fill(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
@@ -359,6 +373,7 @@ static JSValue make_host(JSContext *ctx)
     JSValue host = JS_NewObject(ctx);
     JS_SetPropertyStr(ctx, host, "now", JS_NewCFunction(ctx, host_now, "now", 0));
     JS_SetPropertyStr(ctx, host, "load", JS_NewCFunction(ctx, host_load, "load", 1));
+    JS_SetPropertyStr(ctx, host, "has", JS_NewCFunction(ctx, host_has, "has", 1));
     JS_SetPropertyStr(ctx, host, "randomFill",
                       JS_NewCFunction(ctx, host_random_fill, "randomFill", 1));
     JS_SetPropertyStr(ctx, host, "call", JS_NewCFunction(ctx, host_call, "call", 1));

@@ -1,6 +1,6 @@
 // require(): the public module names of the sandbox. Node built-ins that are
-// not offered are a SecurityError naming what is; npm libraries join the
-// table as they arrive.
+// not offered are a SecurityError naming what is; npm packages (NPM) and their
+// subpaths resolve to bundled or adapter runtime modules.
 (function (module, exports, require, host) {
   'use strict';
   const { SecurityError } = require('internal/errors');
@@ -15,7 +15,17 @@
     timers: ['internal/timers', 'api'], 'timers/promises': ['node/timers_promises', null],
     url: ['node/url', null], util: ['node/util', null], 'util/types': ['node/util', 'types'],
   };
+  // npm packages: name -> the runtime module `require(name)` gives. A subpath
+  // (`dayjs/plugin/utc`, `lodash/chunk`, `crypto-js/md5`) is the runtime module
+  // vendor/<id> or npm/<id> (built by assets/build.mjs or hand-written adapters).
+  const NPM = {
+    axios: 'npm/axios', 'crypto-js': 'vendor/crypto-js', dayjs: 'vendor/dayjs',
+    'fast-xml-parser': 'vendor/fast-xml-parser', 'form-data': 'npm/form-data', lodash: 'npm/lodash',
+    pinyin: 'npm/pinyin', qs: 'vendor/qs', 'sm-crypto-v2': 'vendor/sm-crypto-v2', uuid: 'vendor/uuid',
+    xlsx: 'npm/xlsx',
+  };
   const PUBLIC_MODULES = { __proto__: null };
+  for (const name of Object.keys(NPM)) PUBLIC_MODULES[name] = () => require(NPM[name]);
   for (const name of Object.keys(TABLE)) {
     const [file, prop] = TABLE[name];
     PUBLIC_MODULES[name] = prop === null ? () => require(file) : () => require(file)[prop];
@@ -29,6 +39,18 @@
   ];
   const available = () => Object.keys(PUBLIC_MODULES).sort().join(', ');
 
+  function npmSubpath(id) {
+    const slash = id.indexOf('/', id.startsWith('@') ? id.indexOf('/') + 1 : 0);
+    if (slash < 0 || !ObjectHasOwn(NPM, id.slice(0, slash))) return null;
+    // Node resolves 'x/y.js' and 'x/y' alike; '..' or empty segments never name a file here.
+    const path = id.endsWith('.js') ? id.slice(0, -3) : id;
+    if (path.split('/').some((part) => part === '' || part === '.' || part === '..')) return null;
+    for (const root of ['npm/', 'vendor/']) {
+      if (host.has(root + path)) return root + path;
+    }
+    return null;
+  }
+
   function publicRequire(id) {
     if (typeof id !== 'string') {
       const err = new TypeError(`The "id" argument must be of type string. Received ${typeof id}`);
@@ -36,7 +58,11 @@
       throw err;
     }
     const bare = id.startsWith('node:') ? id.slice(5) : id;
-    if (ObjectHasOwn(PUBLIC_MODULES, bare)) return PUBLIC_MODULES[bare]();
+    if (ObjectHasOwn(PUBLIC_MODULES, bare) && (bare === id || ObjectHasOwn(TABLE, bare))) {
+      return PUBLIC_MODULES[bare]();
+    }
+    const sub = npmSubpath(id);
+    if (sub !== null) return require(sub);
     if (NODE_BUILTINS.includes(bare.split('/')[0]) || id.startsWith('node:')) {
       throw new SecurityError(
         `module '${id}' is not available in the code-block sandbox; available modules: ${available()}`);
