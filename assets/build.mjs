@@ -32,6 +32,11 @@ const LICENSES = path.join(OUT, 'LICENSES');
  *             names to re-export: module.exports = { a: pkg.a, ... }
  *   external  module names left to the runtime's require() (other runtime
  *             modules such as 'web/text_encoding' or 'vendor/<name>')
+ *   runtime   { 'import-path': 'runtime/module' }: an import the bundle must NOT
+ *             contain but take from another runtime module at run time, so that
+ *             separately bundled files share one instance (e.g. every dayjs
+ *             locale file gets { dayjs: 'vendor/dayjs' }); matched exactly, or
+ *             as a regexp when the key starts with '^'
  *   alias     { 'npm-name': './shims/file.js' }: replace a dependency
  *   inject    ['./shims/file.js']: files whose exports replace free globals
  *   patches   [{ file, find, replace, count }]: exact source edits of one
@@ -161,6 +166,25 @@ function nodeBuiltinsPlugin() {
   };
 }
 
+function runtimePlugin(map) {
+  const rules = Object.entries(map ?? {}).map(([key, target]) => [
+    key.startsWith('^') ? new RegExp(key) : null, key, target]);
+  return {
+    name: 'runtime-modules',
+    setup(build) {
+      if (!rules.length) return;
+      build.onResolve({ filter: /.*/ }, (args) => {
+        for (const [re, key, target] of rules) {
+          if (re ? re.test(args.path) : args.path === key) {
+            return { path: re ? args.path.replace(re, target) : target, external: true };
+          }
+        }
+        return undefined;
+      });
+    },
+  };
+}
+
 async function bundle(mod) {
   const result = await esbuild.build({
     absWorkingDir: HERE,
@@ -181,7 +205,7 @@ async function bundle(mod) {
     external: mod.external ?? [],
     alias: mod.alias ?? {},
     inject: mod.inject ?? [],
-    plugins: [nodeBuiltinsPlugin(), patchPlugin(mod.patches ?? [])],
+    plugins: [runtimePlugin(mod.runtime), nodeBuiltinsPlugin(), patchPlugin(mod.patches ?? [])],
   });
   const packages = [...new Set(Object.keys(result.metafile.inputs).map(packageOf).filter(Boolean))].sort();
   const code = result.outputFiles.find((f) => f.path.endsWith('.js')).text;
