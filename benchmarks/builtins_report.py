@@ -11,6 +11,8 @@ from gen_report import ms, replace_section
 from scale_report import SECTION as SCALE_SECTION
 
 SECTION = "## Node built-ins"
+#: suite -> its section of docs/benchmarks.md (npm libraries follow the built-ins).
+SECTIONS = {"builtins": SECTION, "libraries": "## npm libraries"}
 
 
 @dataclass
@@ -46,6 +48,7 @@ class BuiltinResults:
     busy_before: dict[str, float] = field(default_factory=dict)  # machine cores busy
     errors: list[str] = field(default_factory=list)
     finished_utc: str = ""
+    suite: str = "builtins"  # or "libraries" (builtins_run.py --suite)
 
 
 def to_jsonable(res: BuiltinResults) -> dict[str, Any]:
@@ -123,9 +126,17 @@ def markdown(res: BuiltinResults) -> str:
         f"{cfg['duration']:g} s measured, `--timeout 10s`), a fresh server per row, "
         f"{cfg['workers']} workers each; Flowgate is `flowgate serve`, Node the `node:vm` peer "
         "(`benchmarks/node_vm_server.js`: fresh context per request holding `input`, `Buffer`, "
-        "`crypto` and a `require` of Node's built-in modules). A 200 counts as ok only if its "
+        "`crypto` and a `require` of Node's built-in modules"
+        + (
+            " and of the npm packages pinned in `tests/node/package.json`, each loaded once per "
+            "process and shared by every context, as a Node service would; Flowgate loads "
+            "them into each execution's fresh context"
+            if res.suite == "libraries"
+            else ""
+        )
+        + "). A 200 counts as ok only if its "
         'body holds `"success":true,"result":` followed by the expected result, computed '
-        "in Python (hashlib, hmac, cryptography); the rest are *failed*.",
+        "in Python (hashlib, hmac, cryptography, zoneinfo, openpyxl); the rest are *failed*.",
         "",
         *scripts_list(res),
         "",
@@ -170,7 +181,7 @@ def docs_section(res: BuiltinResults) -> str:
     m = res.machine
     return "\n".join(
         [
-            SECTION,
+            SECTIONS[res.suite],
             "",
             f"Measured {res.started_utc} with `{res.command}`.",
             "",
@@ -180,7 +191,7 @@ def docs_section(res: BuiltinResults) -> str:
             f"{m['cpu_busy_percent_before']:.0f}% busy; cores busy before each row: "
             f"{res.busy_before}.",
             "",
-            f"Raw figures: `benchmarks/results/{res.started_utc.replace(':', '')}.builtins.json` "
+            f"Raw figures: `benchmarks/results/{res.started_utc.replace(':', '')}.{res.suite}.json` "
             "(not committed).",
             "",
             *busy_note(res),
@@ -190,4 +201,5 @@ def docs_section(res: BuiltinResults) -> str:
 
 
 def write_docs(res: BuiltinResults) -> None:
-    replace_section(SECTION, docs_section(res), after=SCALE_SECTION)
+    after = SCALE_SECTION if res.suite == "builtins" else SECTION
+    replace_section(SECTIONS[res.suite], docs_section(res), after=after)

@@ -13,6 +13,10 @@ and each server in turn (which goes first alternates), one row:
    result counts as failed) while sampling the RSS of the server's process tree and the CPU;
 3. ``--sequential`` sequential requests: the median ``timing.executionTime``.
 
+``--suite libraries`` (``run.py --only libraries``) runs the npm libraries' rows instead
+(``library_scripts.py``: lodash, dayjs, crypto-js, uuid, fast-xml-parser, xlsx, next to the
+same plain baseline), written to ``<stamp>.libraries.json`` and the "npm libraries" section.
+
 The RSA key pair is generated once per run (``cryptography``) and sent in ``input``. Raw JSON
 goes to ``benchmarks/results/<stamp>.builtins.json``; ``--write-docs`` rewrites the "Node
 built-ins" section of ``docs/benchmarks.md``. Every wait is bounded; every server is stopped
@@ -35,8 +39,16 @@ from pathlib import Path
 
 import httpx
 
-from builtins_report import BuiltinResults, BuiltinRow, markdown, to_jsonable, write_docs
+from builtins_report import (
+    SECTIONS,
+    BuiltinResults,
+    BuiltinRow,
+    markdown,
+    to_jsonable,
+    write_docs,
+)
 from builtins_scripts import SCRIPT_NAMES, BuiltinScript, builtin_scripts, rsa_pem_pair
+from library_scripts import LIBRARY_SCRIPT_NAMES, library_scripts
 from gen_load import Target, run_gen_wrk
 from gen_run import ERRORS, phase
 from loadgen import ensure_wrk
@@ -48,6 +60,7 @@ NODE_SERVER = ROOT / "benchmarks" / "node_vm_server.js"
 FLOWGATE_BIN = ROOT / ".venv" / "bin" / "flowgate"
 MB = 1024 * 1024
 ROW_ERRORS = (*ERRORS, subprocess.SubprocessError)
+SUITES = {"builtins": SCRIPT_NAMES, "libraries": LIBRARY_SCRIPT_NAMES}
 
 
 def server_specs(data_dir: Path) -> dict[str, ServerSpec]:
@@ -155,7 +168,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p.add_argument("--wrk-threads", type=int, default=2, help="wrk threads (2)")
     p.add_argument("--workers", type=int, default=2, help="workers per server (2)")
     p.add_argument("--servers", default="flowgate,node", help="which servers (flowgate,node)")
-    p.add_argument("--scripts", default=",".join(SCRIPT_NAMES), help=f"subset of {SCRIPT_NAMES}")
+    p.add_argument("--suite", choices=SUITES, default="builtins", help="which rows (builtins)")
+    p.add_argument("--scripts", default=None, help=f"subset of {SCRIPT_NAMES} (or libraries')")
     p.add_argument("--sequential", type=int, default=100, help="sequential requests (100)")
     p.add_argument(
         "--wait-quiet",
@@ -166,7 +180,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     )
     p.add_argument("--write-docs", action="store_true", help="rewrite docs 'Node built-ins'")
     args = p.parse_args(argv)
-    for option, known in (("scripts", SCRIPT_NAMES), ("servers", ("flowgate", "node"))):
+    names = SUITES[args.suite]
+    args.scripts = args.scripts or ",".join(names)
+    for option, known in (("scripts", names), ("servers", ("flowgate", "node"))):
         unknown = set(getattr(args, option).split(",")) - set(known)
         if unknown:
             p.error(f"unknown {option} {sorted(unknown)}")
@@ -176,12 +192,18 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def wants_only(argv: Sequence[str]) -> tuple[bool, list[str]]:
-    """``run.py --only builtins [options]`` → (True, the options); anything else unchanged
-    (``gen_run.split_only`` handles the other ``--only`` values)."""
+    """``run.py --only builtins|libraries [options]`` → (True, the options for this runner);
+    anything else unchanged (``gen_run.split_only`` handles the other ``--only`` values)."""
     p = argparse.ArgumentParser(add_help=False)
     p.add_argument("--only", default=None)
     known, rest = p.parse_known_args(list(argv))
-    return (True, rest) if known.only == "builtins" else (False, list(argv))
+    if known.only in SUITES:
+        return True, ["--suite", known.only, *rest]
+    return False, list(argv)
+
+
+def suite_scripts(suite: str) -> tuple[BuiltinScript, ...]:
+    return builtin_scripts(*rsa_pem_pair()) if suite == "builtins" else library_scripts()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -192,14 +214,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     wrk = ensure_wrk()
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     started, stamp = started_stamp()
-    log = RESULTS_DIR / f"{stamp}.builtins.servers.log"
+    log = RESULTS_DIR / f"{stamp}.{args.suite}.servers.log"
     argv_shown = list(sys.argv[1:] if argv is None else argv)
     command = shlex.join([".venv/bin/python", "benchmarks/builtins_run.py", *argv_shown])
     wanted = args.scripts.split(",")
-    scripts = [s for s in builtin_scripts(*rsa_pem_pair()) if s.name in wanted]
-    res = BuiltinResults(started, command, machine_info(wrk), vars(args))
+    scripts = [s for s in suite_scripts(args.suite) if s.name in wanted]
+    res = BuiltinResults(started, command, machine_info(wrk), vars(args), suite=args.suite)
     res.scripts = {s.name: {"title": s.title, "code": s.code} for s in scripts}
-    print(f"Node built-ins benchmark {started}: {command}", flush=True)
+    print(f"{SECTIONS[args.suite][3:]} benchmark {started}: {command}", flush=True)
     data_dir = Path(tempfile.mkdtemp(prefix="flowgate-bench-builtins-"))
     specs = server_specs(data_dir)
     try:
@@ -209,10 +231,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 wrk, args, [specs[n] for n in args.servers.split(",")], scripts, res, log
             ),
             lambda: to_jsonable(res),
-            RESULTS_DIR / f"{stamp}.builtins.json",
+            RESULTS_DIR / f"{stamp}.{args.suite}.json",
             lambda: markdown(res),
             (lambda: write_docs(res)) if args.write_docs else None,
-            "docs/benchmarks.md (Node built-ins)",
+            f"docs/benchmarks.md ({SECTIONS[args.suite][3:]})",
         )
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)

@@ -19,7 +19,8 @@
 // Changed for the Node built-ins benchmark (benchmarks/builtins_run.py): the context
 // used to hold only `input`; it now also holds `Buffer`, `crypto` and the limited
 // `require`, the idiomatic fair peer for code that uses them. Still a fresh context
-// per request.
+// per request. For the npm libraries benchmark (builtins_run.py --suite libraries) the
+// `require` also gives the npm packages Flowgate offers (see NPM_PACKAGES).
 'use strict';
 
 const cluster = require('node:cluster');
@@ -36,12 +37,24 @@ const BUILTIN_MODULES = new Set([
   'assert/strict', 'util/types', 'timers/promises',
 ]);
 
+// npm packages (and their subpaths, e.g. 'dayjs/plugin/utc'), as Flowgate offers them: taken
+// from tests/node/node_modules (the same pinned versions; `make oracle` installs them) and,
+// like the built-ins, loaded once per process and shared by every context.
+const NPM_PACKAGES = new Set([
+  'axios', 'crypto-js', 'dayjs', 'fast-xml-parser', 'form-data', 'lodash', 'pinyin', 'qs',
+  'sm-crypto-v2', 'uuid', 'xlsx',
+]);
+const npmRequire = require('node:module').createRequire(
+  require('node:path').join(__dirname, '..', 'tests', 'node', 'package.json'));
+
 function sandboxRequire(name) {
-  const bare = String(name).replace(/^node:/, '');
-  if (!BUILTIN_MODULES.has(bare)) {
-    throw new Error(`Cannot require '${name}': available modules are ${[...BUILTIN_MODULES].join(', ')}`);
-  }
-  return require(`node:${bare}`);
+  const id = String(name);
+  const bare = id.replace(/^node:/, '');
+  if (BUILTIN_MODULES.has(bare)) return require(`node:${bare}`);
+  const pkg = id.startsWith('@') ? id.split('/').slice(0, 2).join('/') : id.split('/')[0];
+  if (!id.startsWith('node:') && NPM_PACKAGES.has(pkg)) return npmRequire(id);
+  const available = [...BUILTIN_MODULES, ...NPM_PACKAGES].join(', ');
+  throw new Error(`Cannot require '${name}': available modules are ${available}`);
 }
 
 function parseArgs(argv) {

@@ -16,9 +16,10 @@ Run by ``make bench`` (``.venv/bin/python benchmarks/run.py``). See
    ``docs/benchmarks.md``.
 
 All traffic goes to 127.0.0.1. Every wait is bounded; servers are killed in
-``finally``. ``--only generation`` / ``scale`` / ``builtins`` run ``gen_run.py`` /
-``scale_run.py`` / ``builtins_run.py`` (the generation / scale-out / Node built-ins benchmark)
-with the other options instead; ``--only all`` runs all four (default: ``codeblock``).
+``finally``. ``--only generation`` / ``scale`` / ``builtins`` / ``libraries`` run
+``gen_run.py`` / ``scale_run.py`` / ``builtins_run.py`` (the generation / scale-out / Node
+built-ins / npm libraries benchmark) with the other options instead; ``--only all`` runs all
+five (default: ``codeblock``).
 """
 
 from __future__ import annotations
@@ -365,7 +366,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     shared = gen_run.shared_options(rest)
     if only != "all":
         return code
-    return max(code, gen_run.main(shared), scale_run.main(shared), builtins_run.main(shared))
+    return max(
+        code,
+        gen_run.main(shared),
+        scale_run.main(shared),
+        builtins_run.main(shared),
+        builtins_run.main(["--suite", "libraries", *shared]),
+    )
 
 
 def run(args: argparse.Namespace, argv: Sequence[str] | None, data_dir: Path) -> int:
