@@ -48,9 +48,9 @@ from builtins_report import (
     write_docs,
 )
 from builtins_scripts import SCRIPT_NAMES, BuiltinScript, builtin_scripts, rsa_pem_pair
-from library_scripts import LIBRARY_SCRIPT_NAMES, library_scripts
 from gen_load import Target, run_gen_wrk
 from gen_run import ERRORS, phase
+from library_scripts import LIBRARY_SCRIPT_NAMES, library_scripts
 from loadgen import ensure_wrk
 from results import exit_with, run_saved, started_stamp
 from servers import HOST, ROOT, BenchError, CpuMeter, RssSampler, Server, ServerSpec, running

@@ -152,7 +152,12 @@ def xlsx_file() -> str:
 
 def xlsx_expected() -> dict[str, Any]:
     rows = sheet_rows()
-    return {"sheet": "Orders", "rows": len(rows), "total": sum(r[2] for r in rows), "last": rows[-1][1]}
+    return {
+        "sheet": "Orders",
+        "rows": len(rows),
+        "total": sum(r[2] for r in rows),
+        "last": rows[-1][1],
+    }
 
 
 def library_scripts() -> tuple[BuiltinScript, ...]:
