@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from starlette.requests import Request
 from starlette.routing import Route
 
+from flowgate.codeblock.catalog import GLOBALS, PACKAGES, catalog, require_names
 from flowgate.codeblock.envelope import answer
 from flowgate.codeblock.service import CodeBlockService
 from flowgate.codeblock.stats import SNAPSHOT, ExecutionStats
@@ -50,33 +49,17 @@ async def stats(request: Request) -> JSONResponse:
 
 async def limits(request: Request) -> JSONResponse:
     service = _service(request)
-    return JSONResponse({"limits": service.limits.describe(), "modules": _modules(service)})
-
-
-def _modules(service: CodeBlockService) -> dict[str, Any]:
-    return {
-        "require": ["timers"],
-        "globals": [
-            "input",
-            "console",
-            "URL",
-            "URLSearchParams",
-            "TextEncoder",
-            "TextDecoder",
-            "atob",
-            "btoa",
-            "structuredClone",
-            "queueMicrotask",
-            "setTimeout",
-            "clearTimeout",
-            "setInterval",
-            "clearInterval",
-            "setImmediate",
-            "clearImmediate",
-            "crypto",
-            "performance",
-        ],
+    modules = {
+        "require": require_names(),
+        "globals": list(GLOBALS),
+        "packages": {p.name: p.version for p in PACKAGES},
     }
+    return JSONResponse({"limits": service.limits.describe(), "modules": modules})
+
+
+async def modules(request: Request) -> JSONResponse:
+    """Everything a code block can use, with versions and how each package is built."""
+    return JSONResponse(catalog())
 
 
 execute = ExecuteEndpoint()
@@ -87,4 +70,5 @@ routes = [
     Route("/stats", stats, methods=["GET"]),
     Route("/flow/status", stats, methods=["GET"]),
     Route("/flow/limits", limits, methods=["GET"]),
+    Route("/flow/modules", modules, methods=["GET"]),
 ]
