@@ -29,6 +29,7 @@ _OP_MODULES = {
     "kdf": "kdf",
     "keys": "keys",
     "subtle": "subtle",
+    "xlsx": "xlsx",
     "pinyin": "pinyin",
 }
 

@@ -1,0 +1,98 @@
+// xlsx (SheetJS) 0.18.5: only its pure-JS number formatting (SSF) and `utils` are
+// bundled, extracted from the package's own xlsx.js; reading and writing the .xlsx
+// container and XML is done on the host (bridge/xlsx.py), because the real
+// parser takes ~145 ms for a 1,000-row sheet in QuickJS (docs/libraries/xlsx.md).
+//
+// xlsx.js is one function, make_xlsx_lib, whose declarations sit at column 0. The
+// extraction takes the declarations reachable from ROOTS (identifier closure over
+// the column-0 `function X` / `var X` blocks; the embedded CFB and CRC32 modules
+// are one block each), in source order, so the code that runs is SheetJS's own.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const ROOTS = [
+  'utils', 'SSF', 'make_ssf', 'SSF_load_table', 'SSFImplicit', 'parse_si', 'safe_format', 'numdate',
+  'datenum', 'parseDate', '_xlfn', 'shift_formula_xlsx', 'RBErr', 'BErr', 'escapehtml', 'fmt_is_date',
+  'dup', 'parsexmlbool', 'safe_decode_range',
+];
+// Local variable names that are also (inner) column-0 declarations elsewhere.
+const SKIP = new Set(['o', 'names']);
+// Replaced declarations: the host returns decoded text (no UTF-8 byte strings), and
+// Node's build has the codepage tables, of which sheet_to_txt only needs UTF-16LE.
+const REPLACE = {
+  utf8read: 'function utf8read(x) { return x; }\n',
+  $cptable: 'var $cptable = { utils: { encode: function (cp, s) {\n' +
+    '  var o = ""; for (var i = 0; i < s.length; ++i) { var c = s.charCodeAt(i);' +
+    ' o += String.fromCharCode(c & 255, c >> 8); } return o; } } };\n',
+};
+
+function extract(source) {
+  const lines = source.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('function make_xlsx_lib('));
+  if (start < 0) throw new Error('xlsx.js: make_xlsx_lib not found');
+  const declRe = /^(?:function\s+([A-Za-z_$][\w$]*)|var\s+([A-Za-z_$][\w$]*))/;
+  const decls = [];
+  for (let i = start + 1; i < lines.length; i++) {
+    const m = declRe.exec(lines[i]);
+    if (!m) continue;
+    decls.push({ name: m[1] || m[2], from: i });
+    if (m[2] === 'CFB' || m[2] === 'CRC32') { // embedded modules: skip to their `})();`
+      let j = i + 1;
+      while (j < lines.length && !(/^\}\)\(\);\s*$/.test(lines[j]) && /^return [\w$]+;\s*$/.test(lines[j - 1]))) j++;
+      i = j;
+    }
+  }
+  decls.forEach((d, k) => { d.to = k + 1 < decls.length ? decls[k + 1].from : lines.length; });
+  const byName = new Map();
+  for (const d of decls) byName.set(d.name, [...(byName.get(d.name) ?? []), d]);
+  const need = new Set();
+  const queue = [...ROOTS];
+  while (queue.length) {
+    const name = queue.pop();
+    if (need.has(name)) continue;
+    if (!byName.has(name)) throw new Error(`xlsx.js: no declaration of ${name}`);
+    need.add(name);
+    if (REPLACE[name]) continue;
+    for (const d of byName.get(name)) {
+      const text = lines.slice(d.from, d.to).join('\n').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      for (const id of new Set(text.match(/[A-Za-z_$][\w$]*/g))) {
+        if (byName.has(id) && !need.has(id) && !SKIP.has(id)) queue.push(id);
+      }
+    }
+  }
+  const done = new Set();
+  const parts = [];
+  for (const d of decls) {
+    if (!need.has(d.name)) continue;
+    if (REPLACE[d.name]) {
+      if (!done.has(d.name)) parts.push(REPLACE[d.name]);
+      done.add(d.name);
+      continue;
+    }
+    parts.push(lines.slice(d.from, d.to).join('\n'));
+  }
+  return parts.join('\n');
+}
+
+export default async function xlsxModules({ here }) {
+  const dir = path.join(here, 'node_modules', 'xlsx');
+  const version = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
+  const body = extract(fs.readFileSync(path.join(dir, 'xlsx.js'), 'utf8'));
+  // Written next to the package so the bundle's metafile names it (licence copied).
+  const file = path.join(dir, 'flowgate-core.js');
+  fs.writeFileSync(file, [
+    '/* Extracted from xlsx.js by assets/modules/xlsx.mjs (generated; do not edit). */',
+    `var XLSX = { version: ${JSON.stringify(version)} };`,
+    body,
+    'XLSX.utils = utils;',
+    'XLSX.SSF = SSF;',
+    'module.exports = { XLSX: XLSX, make_ssf: make_ssf, SSF_load_table: SSF_load_table,',
+    '  SSFImplicit: SSFImplicit, parse_si: parse_si, safe_format: safe_format, numdate: numdate,',
+    '  datenum: datenum, parseDate: parseDate, _xlfn: _xlfn, shift_formula_xlsx: shift_formula_xlsx,',
+    '  RBErr: RBErr, BErr: BErr, parsexmlbool: parsexmlbool, safe_decode_range: safe_decode_range, escapehtml: escapehtml, fmt_is_date: fmt_is_date, dup: dup,',
+    '  table_fmt: function () { return table_fmt; },',
+    '  set_ssfopts: function (o) { _ssfopts = o; } };',
+    '',
+  ].join('\n'));
+  return [{ name: 'xlsx-core', source: "module.exports = require('./node_modules/xlsx/flowgate-core.js');\n" }];
+}

@@ -1,0 +1,222 @@
+// XLSX.read: the host tokenises the .xlsx (bridge/xlsx.py, op xlsx.read); this
+// module builds SheetJS's workbook from it with SheetJS's own helpers, following
+// parse_ws_xml_data / parse_ws_xml of xlsx 0.18.5 step by step (key order included).
+(function (module, exports, require, host) {
+  'use strict';
+  const core = require('vendor/xlsx-core');
+  const bridge = require('internal/bridge');
+  const { Buffer } = require('node/buffer');
+  const { utils, SSF } = core.XLSX;
+  const DEFAULTS = [
+    ['cellNF', false], ['cellHTML', true], ['cellFormula', true], ['cellStyles', false],
+    ['cellText', true], ['cellDates', false], ['sheetStubs', false], ['sheetRows', 0, 'n'],
+    ['bookDeps', false], ['bookSheets', false], ['bookProps', false], ['bookFiles', false],
+    ['bookVBA', false], ['password', ''], ['WTF', false],
+  ];
+
+  function fixOpts(o) {
+    for (const [k, d, t] of DEFAULTS) {
+      if (o[k] === undefined) o[k] = d;
+      else if (t === 'n') o[k] = Number(o[k]);
+    }
+  }
+
+  function toBytes(data, o) {
+    if (data instanceof ArrayBuffer) return new Uint8Array(data);
+    switch (o.type) {
+      case 'base64': return Buffer.from(String(data), 'base64');
+      case 'binary': case 'string':
+        if (typeof data === 'string') return Buffer.from(data, o.type === 'string' ? 'utf8' : 'latin1');
+        break;
+      case 'buffer': case 'array':
+        if (data instanceof Uint8Array) return data;
+        if (Array.isArray(data)) return Uint8Array.from(data);
+        if (typeof data === 'string') return Buffer.from(data, 'latin1');
+        break;
+      case 'file': throw new Error('xlsx.read: there is no file system in the code-block sandbox');
+      default: break;
+    }
+    if (data instanceof Uint8Array) return data;
+    if (typeof data === 'string') return Buffer.from(data, 'base64');
+    if (Array.isArray(data)) return Uint8Array.from(data);
+    throw new Error('Unsupported data type ' + typeof data);
+  }
+
+  function read(data, opts) {
+    const o = opts || {};
+    if (!o.type) o.type = data instanceof Uint8Array ? 'buffer' : 'base64';
+    const bytes = toBytes(data, o);
+    if (o.cellStyles) { o.cellNF = true; o.sheetStubs = true; }
+    if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4B || bytes[2] >= 9 || bytes[3] >= 9) {
+      throw new Error('Unsupported file: only .xlsx/.xlsm workbooks can be read in the code-block sandbox'
+        + ' (CSV, XLS, ODS and other formats are not supported)');
+    }
+    fixOpts(o);
+    const raw = JSON.parse(bridge.call('xlsx.read', bytes, {
+      sheets: o.sheets === undefined ? null : o.sheets, cellFormula: o.cellFormula, bookSheets: o.bookSheets,
+    }));
+    return build(raw, o);
+  }
+
+  function build(raw, o) {
+    core.make_ssf();
+    const ssfopts = {};
+    if (o.dateNF) ssfopts.dateNF = o.dateNF;
+    core.set_ssfopts(ssfopts);
+    for (const id of Object.keys(raw.fmts)) {
+      let j = parseInt(id, 10);
+      if (!(j > 0)) continue;
+      const tbl = core.table_fmt();
+      if (j > 0x188) { for (j = 0x188; j > 0x3c; --j) if (tbl[j] == null) break; }
+      SSF.load(raw.fmts[id], j);
+    }
+    ssfopts.date1904 = raw.date1904;
+    const styles = { CellXf: raw.xfs === null ? undefined : raw.xfs.map((n) => (n === null ? {} : { numFmtId: n })) };
+    const strs = raw.sst.map((x) => core.parse_si(x, o));
+    const Sheets = {};
+    const wbSheets = [];
+    for (let i = 0; i < raw.names.length; ++i) {
+      const name = raw.names[i];
+      wbSheets.push({ name, Hidden: raw.states[i] === 'veryHidden' ? 2 : raw.states[i] === 'hidden' ? 1 : 0 });
+      if (raw.sheets[i] === null) continue;
+      Sheets[name] = sheet(raw.sheets[i], o, strs, styles);
+    }
+    const wb = { SheetNames: raw.names.slice(), Sheets };
+    if (o.bookSheets) return { SheetNames: wb.SheetNames, Workbook: { Sheets: wbSheets } };
+    wb.Workbook = { WBProps: { date1904: raw.date1904 }, Sheets: wbSheets };
+    return wb;
+  }
+
+  const DIM = /^\w*:\w*$/;
+
+  function sheet(raw, o, strs, styles) {
+    const s = o.dense ? [] : {};
+    if (raw.dim === undefined) return s;
+    const guess = { s: { r: 2000000, c: 2000000 }, e: { r: 0, c: 0 } };
+    if (raw.dim && DIM.test(raw.dim)) {
+      const d = core.safe_decode_range(raw.dim);
+      if (d.s.r <= d.e.r && d.s.c <= d.e.c && d.s.r >= 0 && d.s.c >= 0) s['!ref'] = utils.encode_range(d);
+    }
+    for (const r of raw.rows) {
+      if (o.sheetRows && o.sheetRows < r) continue;
+      if (guess.s.r > r - 1) guess.s.r = r - 1;
+      if (guess.e.r < r - 1) guess.e.r = r - 1;
+    }
+    cells(raw.cells, s, o, strs, styles, guess);
+    if (raw.margins) {
+      const m = {};
+      for (const k of ['left', 'right', 'top', 'bottom', 'header', 'footer']) if (raw.margins[k]) m[k] = parseFloat(raw.margins[k]);
+      s['!margins'] = m;
+    }
+    if (!s['!ref'] && guess.e.c >= guess.s.c && guess.e.r >= guess.s.r) s['!ref'] = utils.encode_range(guess);
+    if (o.sheetRows > 0 && s['!ref']) {
+      const t = core.safe_decode_range(s['!ref']);
+      if (o.sheetRows <= +t.e.r) {
+        t.e.r = o.sheetRows - 1;
+        if (t.e.r > guess.e.r) t.e.r = guess.e.r;
+        if (t.e.r < t.s.r) t.s.r = t.e.r;
+        if (t.e.c > guess.e.c) t.e.c = guess.e.c;
+        if (t.e.c < t.s.c) t.s.c = t.e.c;
+        s['!fullref'] = s['!ref'];
+        s['!ref'] = utils.encode_range(t);
+      }
+    }
+    const merges = raw.merges.filter((m) => /^[A-Z0-9:]+$/.test(m)).map((m) => core.safe_decode_range(m));
+    if (merges.length > 0) s['!merges'] = merges;
+    return s;
+  }
+
+  // One record per cell: row (1-based), col, r attr, t attr, <v>, <f>, f@t, f@ref, f@si, s attr, <is> XML.
+  function cells(list, s, o, strs, styles, guess) {
+    const doFormat = Array.isArray(styles.CellXf);
+    const stubs = !!o.sheetStubs;
+    const arrayf = [];
+    const sharedf = [];
+    for (let k = 0; k < list.length; k += 11) {
+      const tagr = list[k];
+      const tagc = list[k + 1];
+      if (o.sheetRows && o.sheetRows < tagr) continue;
+      const ref = list[k + 2] || utils.encode_cell({ r: tagr - 1, c: tagc });
+      const t = list[k + 3];
+      const v = list[k + 4];
+      const f = list[k + 5];
+      const p = { t: '' };
+      if (v !== null && v !== '') p.v = v;
+      if (o.cellFormula) {
+        if (f !== null && f !== '') {
+          p.f = f.replace(/\r\n/g, '\n');
+          if (!o.xlfn) p.f = core._xlfn(p.f);
+          if (list[k + 6] === 'array') {
+            p.F = list[k + 7];
+            if (p.F.indexOf(':') > -1) arrayf.push([core.safe_decode_range(p.F), p.F]);
+          } else if (list[k + 6] === 'shared') {
+            sharedf[parseInt(list[k + 8], 10)] = [null, o.xlfn ? f : core._xlfn(f), ref];
+          }
+        } else if (f !== null && sharedf[list[k + 8]]) {
+          const sf = sharedf[list[k + 8]];
+          p.f = core.shift_formula_xlsx(sf[1], sf[2], ref);
+        }
+        if (arrayf.length) {
+          const at = utils.decode_cell(ref);
+          for (const a of arrayf) {
+            if (at.r >= a[0].s.r && at.r <= a[0].e.r && at.c >= a[0].s.c && at.c <= a[0].e.c) p.F = a[1];
+          }
+        }
+      }
+      if (t === null && p.v === undefined) {
+        if (p.f || p.F) { p.v = 0; p.t = 'n'; } else if (!stubs) continue; else p.t = 'z';
+      } else p.t = t || 'n';
+      if (guess.s.c > tagc) guess.s.c = tagc;
+      if (guess.e.c < tagc) guess.e.c = tagc;
+      switch (p.t) {
+        case 'n':
+          if (p.v == '' || p.v == null) { if (!stubs) continue; p.t = 'z'; } else p.v = parseFloat(p.v);
+          break;
+        case 's':
+          if (typeof p.v === 'undefined') { if (!stubs) continue; p.t = 'z'; } else {
+            const sstr = strs[parseInt(p.v, 10)];
+            if (sstr === undefined) throw new TypeError("Cannot read properties of undefined (reading 't')");
+            p.v = sstr.t; p.r = sstr.r;
+            if (o.cellHTML) p.h = sstr.h;
+          }
+          break;
+        case 'str':
+          p.t = 's'; p.v = p.v != null ? p.v : '';
+          if (o.cellHTML) p.h = core.escapehtml(p.v);
+          break;
+        case 'inlineStr': {
+          const inl = list[k + 10];
+          const sstr = inl !== null ? core.parse_si(inl) : null;
+          p.t = 's';
+          if (sstr) { p.v = sstr.t; if (o.cellHTML) p.h = sstr.h; } else p.v = '';
+          break;
+        }
+        case 'b': p.v = core.parsexmlbool(p.v); break;
+        case 'd':
+          if (o.cellDates) p.v = core.parseDate(p.v, 1);
+          else { p.v = core.datenum(core.parseDate(p.v, 1)); p.t = 'n'; }
+          break;
+        case 'e':
+          if (!o || o.cellText !== false) p.w = p.v;
+          p.v = core.RBErr[p.v];
+          break;
+        default: break;
+      }
+      let fmtid = 0;
+      const sidx = list[k + 9];
+      if (doFormat && sidx !== null) {
+        const cf = styles.CellXf[sidx];
+        if (cf != null && cf.numFmtId != null) fmtid = cf.numFmtId;
+      }
+      core.safe_format(p, fmtid, 0, o, null, styles);
+      if (o.cellDates && doFormat && p.t == 'n' && SSF.is_date(core.table_fmt()[fmtid])) { p.t = 'd'; p.v = core.numdate(p.v); }
+      if (o.dense) {
+        const at = utils.decode_cell(ref);
+        if (!s[at.r]) s[at.r] = [];
+        s[at.r][at.c] = p;
+      } else s[ref] = p;
+    }
+  }
+
+  module.exports = { read };
+})
