@@ -29,6 +29,7 @@ _OP_MODULES = {
     "kdf": "kdf",
     "keys": "keys",
     "subtle": "subtle",
+    "intl": "intl",
     "xlsx": "xlsx",
     "pinyin": "pinyin",
 }

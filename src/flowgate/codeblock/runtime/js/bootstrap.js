@@ -57,14 +57,15 @@
     fetch: 'web/fetch', Headers: 'web/fetch', Request: 'web/fetch', Response: 'web/fetch',
     FormData: 'web/fetch', Blob: 'web/blob', File: 'web/blob', AbortController: 'web/events',
     AbortSignal: 'web/events', Event: 'web/events', EventTarget: 'web/events', Crypto: 'web/crypto',
-    CryptoKey: 'web/crypto', SubtleCrypto: 'web/crypto' };
+    CryptoKey: 'web/crypto', SubtleCrypto: 'web/crypto', Intl: 'web/intl' };
   const LAZY = [['console', false], ['crypto', true], ['require', false], ['setTimeout', true],
     ['setInterval', true], ['setImmediate', true], ['clearTimeout', true], ['clearInterval', true],
     ['clearImmediate', true], ['URL', false], ['URLSearchParams', false], ['TextEncoder', false],
     ['TextDecoder', false], ['structuredClone', true], ['Buffer', false], ['fetch', true],
     ['Headers', false], ['Request', false], ['Response', false], ['FormData', false], ['Blob', false],
     ['File', false], ['AbortController', false], ['AbortSignal', false], ['Event', false],
-    ['EventTarget', false], ['Crypto', false], ['CryptoKey', false], ['SubtleCrypto', false]];
+    ['EventTarget', false], ['Crypto', false], ['CryptoKey', false], ['SubtleCrypto', false],
+    ['Intl', false]];
   function resolve(name) {
     switch (name) {
       case 'console': return load('internal/console');
