@@ -1,0 +1,102 @@
+// crypto-js 4.2.0: one runtime module per file the package ships, sharing ONE
+// core instance (each file's `require('./core')` etc. is taken from
+// vendor/crypto-js/<file> at run time), and `require('crypto-js')` as a lazy
+// facade over that core (assets/shims/crypto-js-lazy.js) whose members load
+// their file on first read. Why and what it costs: docs/libraries/crypto-js.md.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const SHARED = { '^\\./(.*)$': 'vendor/crypto-js/$1' };
+
+// core.js picks its random source at load time (window/self/globalThis.crypto,
+// then require('crypto')): reading the sandbox's lazy `crypto` global there
+// would load internal/crypto for every script that only hashes. Look it up at
+// the first random number instead (WordArray.random, salts); same source as in
+// Node 20 (globalThis.crypto.getRandomValues).
+function corePatches(here, file) {
+  const text = fs.readFileSync(path.join(here, 'node_modules', file), 'utf8');
+  const start = text.indexOf('// Native crypto from window (Browser)');
+  const end = text.indexOf('/*', text.indexOf("crypto = require('crypto');"));
+  if (start < 0 || end < 0) throw new Error(`${file}: crypto detection block not found`);
+  return [
+    { file, find: text.slice(start, end), replace: '' },
+    { file, find: 'if (crypto) {', replace: 'if (!crypto) crypto = globalThis.crypto;\n\t        if (crypto) {' },
+  ];
+}
+
+// Which file adds which member of CryptoJS, in Node's key order: load core,
+// then every file of index.js in its order (in this Node process, fresh
+// module cache), and record the new members after each. A namespace (an
+// object whose members come from other files: lib, enc, algo, mode, pad,
+// format) gets member-level entries. A file that changes an existing member
+// fails the build (the lazy facade relies on files only adding members).
+function analyse(dir) {
+  const req = createRequire(path.join(dir, 'index.js'));
+  const fresh = () => { for (const k of Object.keys(req.cache)) if (k.startsWith(dir + path.sep)) delete req.cache[k]; };
+  fresh();
+  const index = fs.readFileSync(path.join(dir, 'index.js'), 'utf8');
+  const files = [...new Set([...index.matchAll(/require\("\.\/([^"]+)"\)/g)].map((m) => m[1]))];
+  if (files[0] !== 'core') throw new Error('crypto-js index.js: core is not first');
+  const C = req('./core');
+  const plain = (v) => v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+  const snap = () => {
+    const m = new Map();
+    for (const k of Object.keys(C)) {
+      m.set(k, C[k]);
+      if (plain(C[k])) for (const j of Object.keys(C[k])) m.set(`${k}.${j}`, C[k][j]);
+    }
+    return m;
+  };
+  let before = snap();
+  const owner = new Map([...before.keys()].map((k) => [k, 'core']));
+  const eager = [];
+  for (const f of files.slice(1)) {
+    req(`./${f}`);
+    const now = snap();
+    let added = 0;
+    for (const [k, v] of now) {
+      if (!before.has(k)) { owner.set(k, f); added++; } else if (before.get(k) !== v) throw new Error(`crypto-js: ${f} replaces ${k}`);
+    }
+    if (!added) eager.push(f); // patches existing objects only (lib-typedarrays)
+    before = now;
+  }
+  const members = [];
+  for (const k of Object.keys(C)) {
+    const kids = Object.keys(plain(C[k]) ? C[k] : {}).map((j) => [j, owner.get(`${k}.${j}`), null]);
+    const ns = kids.some((kid) => kid[1] !== owner.get(k));
+    members.push([k, owner.get(k), ns ? kids : null]);
+  }
+  fresh();
+  return { files, members, eager };
+}
+
+export default async function ({ here }) {
+  const dir = path.join(here, 'node_modules', 'crypto-js');
+  const { members, eager } = analyse(dir);
+  const shipped = fs.readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)).sort();
+  const perFile = shipped.filter((f) => f !== 'index' && f !== 'crypto-js');
+  // One switch, not a table of arrows: keepNames would name every arrow at load.
+  const cases = perFile.map((f) => `    case ${JSON.stringify(f)}: return require(${JSON.stringify(`vendor/crypto-js/${f}`)});`);
+  const facade = [
+    "const { install } = require('./shims/crypto-js-lazy.js');",
+    `function load(file) {\n  switch (file) {\n${cases.join('\n')}\n  }\n  return undefined;\n}`,
+    `const C = require('vendor/crypto-js/core');`,
+    ...eager.map((f) => `load(${JSON.stringify(f)});`),
+    `module.exports = install(C, ${JSON.stringify(members)}, load);`,
+    '',
+  ].join('\n');
+  return [
+    ...perFile.map((f) => ({
+      name: `crypto-js/${f}`,
+      package: `crypto-js/${f}.js`,
+      exports: '*',
+      runtime: SHARED,
+      patches: f === 'core' ? corePatches(here, 'crypto-js/core.js') : [],
+    })),
+    { name: 'crypto-js', source: facade, external: ['vendor/crypto-js/*'] },
+    { name: 'crypto-js/index', source: "module.exports = require('vendor/crypto-js');\n", external: ['vendor/crypto-js'] },
+    // The package's single-file build: in Node a separate instance too.
+    { name: 'crypto-js/crypto-js', package: 'crypto-js/crypto-js.js', exports: '*', patches: corePatches(here, 'crypto-js/crypto-js.js') },
+  ];
+}

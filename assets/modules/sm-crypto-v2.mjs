@@ -1,0 +1,113 @@
+// sm-crypto-v2 1.15.1 (SM2/SM3/SM4 over @noble/curves, hashes, ciphers).
+// The package ships one file; built from its ESM build (dist/index.mjs) so
+// esbuild can tree-shake it into one runtime module per top-level export, and
+// `require('sm-crypto-v2')` is a facade with the same lazy getters the CJS
+// build has (esbuild's __toCommonJS), each loading its part on first read.
+// Why and what it costs: docs/libraries/sm-crypto-v2.md.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const FILE = 'sm-crypto-v2/dist/index.mjs';
+
+const PATCHES = [
+  // The RNG: the package calls initRNGPool() at load, which reads the lazy
+  // `crypto` global (internal/crypto) in every script. Take the same source,
+  // globalThis.crypto.getRandomValues, at the first random number instead.
+  { file: FILE, find: 'initRNGPool();\nfunction consumePool', replace: 'function consumePool' },
+  {
+    file: FILE,
+    find: '  const array = new Uint8Array(length);\n  if (_syncCrypto) {',
+    replace: '  const array = new Uint8Array(length);\n  if (!_syncCrypto && "crypto" in globalThis) _syncCrypto = globalThis.crypto;\n  if (_syncCrypto) {',
+  },
+  // TextEncoder (used when a string is hashed through the SM3 class): made on
+  // first use, from web/text_encoding rather than the global the user may
+  // have replaced, and not at load (it would load web/text_encoding always).
+  {
+    file: FILE,
+    find: 'var te = typeof TextEncoder != "undefined" && /* @__PURE__ */ new TextEncoder();',
+    replace: 'var te = null;',
+  },
+  {
+    file: FILE,
+    find: 'function strToU8(str) {\n  if (te)',
+    replace: 'function strToU8(str) {\n  if (te === null) te = new (require("web/text_encoding").TextEncoder)();\n  if (te)',
+  },
+];
+
+// part -> the package's top-level exports it holds
+export const PARTS = { sm2: ['sm2'], sm3: ['sm3', 'kdf'], sm4: ['sm4'], hkdf: ['hkdf'] };
+const ORDER = ['hkdf', 'kdf', 'sm2', 'sm3', 'sm4']; // the CJS build's key order
+
+function facade() {
+  const lines = ['const exp = {};', "Object.defineProperty(exp, '__esModule', { value: true });"];
+  for (const name of ORDER) {
+    const part = Object.keys(PARTS).find((p) => PARTS[p].includes(name));
+    lines.push(`Object.defineProperty(exp, ${JSON.stringify(name)}, { enumerable: true, get: () => require(${JSON.stringify(`vendor/sm-crypto-v2/parts/${part}`)})[${JSON.stringify(name)}] });`);
+  }
+  lines.push('module.exports = exp;', '');
+  return lines.join('\n');
+}
+
+// Tree-shaking: esbuild keeps every top-level statement that may have side
+// effects, and tsup's output has many (`__export(ns, {...})`, `BigInt(...)`,
+// `weierstrass({...})`, typed-array tables), which keep the whole package in
+// each part. They are all side-effect free, so they get `@__PURE__` marks.
+function pure(text) {
+  const P = '/* @__PURE__ */ ';
+  let n = 0;
+  // `var ns = {};\n__export(ns, {` ... `});` -> one pure expression
+  text = text.replace(/var (\w+_exports) = \{\};\n__export\(\1, (\{[^}]*\})\);/g, (m, ns, body) => {
+    n++;
+    return `var ${ns} = ${P}((t) => (__export(t, ${body}), t))({});`;
+  });
+  if (n !== 2) throw new Error(`${FILE}: expected 2 __export blocks, found ${n}`);
+  text = text.replace(/^var \{ (\w+) \} = (\w+);$/m, (m, name, obj) => { n++; return `var ${name} = ${P}((o) => o.${name})(${obj});`; });
+  if (n !== 3) throw new Error(`${FILE}: destructuring of sm2Curve not found`);
+  // each top-level `var x = <call or new ...>;` (to its `;` at the end of a
+  // line at column 0) -> `var x = /* @__PURE__ */ (() => <same>)();`
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(var [\w$]+ = )((?:new |[\w$.]+\().*)$/.exec(lines[i]);
+    if (!m || m[2].includes('=>')) continue;
+    let j = i;
+    while (!lines[j].endsWith(';') || (j > i && !/^[\]})]/.test(lines[j]))) j++;
+    lines[i] = `${m[1]}${P}(() => ${m[2]}`;
+    lines[j] = `${lines[j].slice(0, -1)})();`;
+    i = j;
+  }
+  text = lines.join('\n');
+  return text;
+}
+
+// build.mjs's `patches` apply to .js files only, so the ESM file is patched
+// here, with the same rule (each `find` must match exactly once), and given
+// to esbuild as the entry's source with its export list cut down to one part.
+// The unused package.json import puts sm-crypto-v2 in the bundle's metafile:
+// its licence is copied and named in the header like any bundled package.
+function partSource(here, names) {
+  let text = fs.readFileSync(path.join(here, 'node_modules', FILE), 'utf8');
+  for (const p of PATCHES) {
+    const n = text.split(p.find).length - 1;
+    if (n !== 1) throw new Error(`patch for ${FILE}: expected 1 match, found ${n}: ${p.find}`);
+    text = text.replace(p.find, () => p.replace);
+  }
+  text = pure(text);
+  const exp = text.lastIndexOf('\nexport {');
+  const end = text.indexOf('};', exp);
+  if (exp < 0 || end < 0) throw new Error(`${FILE}: export list not found`);
+  const list = text.slice(exp, end);
+  for (const n of names) if (!new RegExp(`\\b${n}\\b`).test(list)) throw new Error(`${FILE}: no export ${n}`);
+  const kept = list.split('\n').filter((l) => names.some((n) => new RegExp(`(^|as )${n},?$`).test(l.trim())));
+  return `import { name as _ } from "sm-crypto-v2/package.json";\n${text.slice(0, exp)}\nexport {\n${kept.join('\n').replace(/,$/, '')}\n${text.slice(end)}`;
+}
+
+export default ({ here }) => [
+  ...Object.entries(PARTS).map(([part, names]) => ({
+    name: `sm-crypto-v2/parts/${part}`,
+    source: partSource(here, names),
+    external: ['web/text_encoding'],
+  })),
+  { name: 'sm-crypto-v2', source: facade(), external: ['vendor/sm-crypto-v2/*'] },
+  // Node resolves the package's main file by its path too.
+  { name: 'sm-crypto-v2/dist/index', source: "module.exports = require('vendor/sm-crypto-v2');\n", external: ['vendor/sm-crypto-v2'] },
+];
