@@ -1,0 +1,25 @@
+// uuid 14.0.3 (ESM only): require('uuid') is what Node 20 gives for require() of
+// an ES module, the module namespace (assets/shims/module-namespace.js builds
+// that shape). The package's `exports` map offers nothing else but package.json.
+//
+// Bundled from the package's browser build (dist/, picked by the `default`
+// condition), which differs from the Node build (dist-node/) only in md5.js and
+// sha1.js: JS digests there, node:crypto in Node. Both are replaced by shims
+// calling the host's hashlib through the bridge (patches below), so v3/v5 give
+// Node's digests and no script pays for JS hashing code. Random bytes come from
+// the global `crypto` (getRandomValues, randomUUID for a plain v4()), as in Node.
+const hashImport = (file, name) => ({
+  file: `uuid/dist/${file}.js`,
+  find: `import ${name} from './${name}.js';`,
+  replace: `import ${name} from 'flowgate-uuid-${name}';`,
+});
+
+export default [
+  {
+    name: 'uuid',
+    source: "module.exports = require('./shims/module-namespace.js')(require('uuid'));\n",
+    external: ['internal/bridge'],
+    alias: { 'flowgate-uuid-md5': './shims/uuid-md5.js', 'flowgate-uuid-sha1': './shims/uuid-sha1.js' },
+    patches: [hashImport('v3', 'md5'), hashImport('v5', 'sha1')],
+  },
+];

@@ -1,0 +1,12 @@
+// Stands in for uuid's dist/sha1.js (v5) in vendor/uuid (assets/modules/uuid.mjs):
+// the digest comes from the host bridge (hashlib, bridge/hashes.py), as Node's
+// build of uuid takes it from node:crypto, instead of JS SHA-1 that every script
+// using uuid would load. uuid passes a Uint8Array and uses the first 16 bytes
+// of the (fresh, mutable) Uint8Array the bridge returns.
+'use strict';
+
+const { call } = require('internal/bridge');
+
+module.exports = function sha1(bytes) {
+  return call('hash.digest', 'sha1', bytes);
+};
