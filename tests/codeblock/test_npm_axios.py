@@ -1,0 +1,113 @@
+"""axios on the wire: what a script sends (method, path, query, headers, body, multipart
+parts) and what it reads back, differential against Node 20's axios on the same recording
+loopback server. Errors, interceptors and the guard: test_npm_axios_errors.py."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.codeblock.fetch_helpers import FetchRunner, LocalServer, fetch_limits, local_server
+from tests.codeblock.npm_axios_helpers import run_on_wire
+from tests.node_oracle import NodeOracle
+
+pytestmark = pytest.mark.node
+
+
+@pytest.fixture(scope="module")
+def runner() -> Iterator[FetchRunner]:
+    r = FetchRunner(fetch_limits())
+    yield r
+    r.close()
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    with local_server() as s:
+        yield s
+
+
+A = "const axios = require('axios');\n"
+WIRE_CASES = [
+    "await axios.get(input.base + '/echo')",
+    "await axios.get(input.base + '/echo?x=1', {params: {a: 1, b: 'x y', c: [1, 2], d: {e: 'f'},"
+    " n: null, u: undefined, t: new Date(0)}})",
+    "await axios.get(input.base + '/echo', {params: {q: 'a&b'}, paramsSerializer: p => 'raw=' + p.q})",
+    "await axios.get(input.base + '/echo', {params: new URLSearchParams({k: 'v w'})})",
+    "await axios.post(input.base + '/echo', {a: 1, b: ['é', null], c: {d: true}})",
+    "await axios.post(input.base + '/echo', 'plain text')",
+    "await axios.post(input.base + '/echo', '{\"already\": \"json\"}')",
+    "await axios.put(input.base + '/echo', new URLSearchParams({a: '1 2', b: 'é'}))",
+    "await axios.post(input.base + '/echo', {a: 1, b: [1, 2], c: {d: 'x'}},"
+    " {headers: {'Content-Type': 'application/x-www-form-urlencoded'}})",
+    "await axios.patch(input.base + '/echo', Buffer.from([0, 1, 255]))",
+    "await axios.post(input.base + '/echo', new Uint8Array([5, 6]).buffer)",
+    "await axios.delete(input.base + '/echo', {data: {id: 7}})",
+    "await axios.head(input.base + '/echo')",
+    "await axios.options(input.base + '/echo')",
+    "await axios({method: 'post', url: '/echo', baseURL: input.base, data: {z: 1},"
+    " headers: {'X-A': 'b', Accept: 'text/plain'}})",
+    "await axios.get(input.base + '/echo', {auth: {username: 'us', password: 'pä'}})",
+    "await axios.get(input.base + '/echo', {headers: {'User-Agent': 'mine', 'X-Num': 5}})",
+    "await axios.post(input.base + '/echo', {a: 1, f: [1, 2], n: {m: 'x'}},"
+    " {headers: {'Content-Type': 'multipart/form-data'}})",
+    "const f = new FormData(); f.append('a', 'b\\nc'); f.append('file', new Blob(['xyz'],"
+    " {type: 'text/csv'}), 'r.csv'); await axios.post(input.base + '/echo', f)",
+    "const F = require('form-data'); const f = new F(); f.append('a', 'b'); f.append('n', 12);"
+    " f.append('buf', Buffer.from('hi'), {filename: 'x.json'}); await axios.post(input.base + '/echo', f)",
+    "const F = require('form-data'); const f = new F(); f.append('a', 'b');"
+    " await axios.post(input.base + '/echo', f, {headers: f.getHeaders({'X-Extra': '1'})})",
+    "const api = axios.create({baseURL: input.base, headers: {'X-Api': 'k'}, params: {token: 't'},"
+    " timeout: 2000}); await api.get('/echo', {params: {p: 2}}); await api.post('echo', {v: 1})",
+    "const api = axios.create({baseURL: input.base + '/'}); api.defaults.headers.common['X-D'] = '1';"
+    " api.defaults.headers.post['X-P'] = '2'; await api.post('/echo'); await api.get('echo')",
+]
+
+
+@pytest.mark.parametrize("code", WIRE_CASES)
+def test_requests_match_node(
+    runner: FetchRunner, node: NodeOracle, server: LocalServer, code: str
+) -> None:
+    _, _, mine, theirs = run_on_wire(runner, node, server, A + code + "; return 1")
+    assert mine and mine == theirs
+
+
+RESPONSE_CASES = [
+    "const r = await axios.get(input.base + '/echo'); return [r.status, r.statusText,"
+    " typeof r.data, r.data.method, r.headers['content-type'], r.headers.constructor.name,"
+    " r.config.url, r.config.method, typeof r.request]",
+    "const r = await axios.get(input.base + '/cookies'); return [r.data, r.headers['set-cookie'],"
+    " r.headers['x-multi'], r.headers.get('X-Multi'), r.headers.has('set-cookie')]",
+    "const r = await axios.get(input.base + '/gzip'); return [r.data.length,"
+    " r.headers['content-encoding']]",
+    "const r = await axios.get(input.base + '/echo', {responseType: 'text'}); return typeof r.data",
+    "const r = await axios.get(input.base + '/status', {responseType: 'arraybuffer',"
+    " validateStatus: () => true}); return [Buffer.isBuffer(r.data), r.data.toString(), r.status]",
+    "const r = await axios.get(input.base + '/nocontent'); return [r.status, r.data]",
+    "const r = await axios.get(input.base + '/multipart', {responseType: 'json'}); return r.data",
+    "return await axios.get(input.base + '/multipart', {responseType: 'json', transitional:"
+    " {silentJSONParsing: false}}).catch(e => [e.name, e.code, e.response.status])",
+    "const r = await axios.get(input.base + '/redirect/302/echo'); return [r.status, r.data.path]",
+    "const r = await axios.post(input.base + '/redirect/303/echo', {a: 1}); return [r.data.method,"
+    " r.data.body]",
+    "const r = await axios.get(input.base + '/redirect/302/echo', {maxRedirects: 0,"
+    " validateStatus: null}); return [r.status, r.headers.location]",
+    "const r = await axios.get('data:text/plain;base64,aGk='); return [r.status, r.data]",
+    "const both = await axios.all([axios.get(input.base + '/echo?i=1'),"
+    " axios.get(input.base + '/echo?i=2')]); return axios.spread((x, y) =>"
+    " [x.data.path, y.data.path])(both)",
+    "const r = await axios.get(input.base + '/echo', {transformResponse: [(d, h) =>"
+    " [typeof d, h['content-type']]]}); return r.data",
+    "const r = await axios.get(input.base + '/echo', {validateStatus: s => s === 200,"
+    " headers: {common: {'X-C': '1'}}}); return r.data.headers.filter(([k]) => k === 'X-C')",
+]
+
+
+@pytest.mark.parametrize("code", RESPONSE_CASES)
+def test_responses_match_node(
+    runner: FetchRunner, node: NodeOracle, server: LocalServer, code: str
+) -> None:
+    mine, theirs, sent, sent_node = run_on_wire(runner, node, server, A + code)
+    assert mine == theirs
+    assert sent == sent_node
