@@ -10,23 +10,35 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const ROOTS = [
+const CORE_ROOTS = [
   'utils', 'SSF', 'make_ssf', 'SSF_load_table', 'SSFImplicit', 'parse_si', 'safe_format', 'numdate',
   'datenum', 'parseDate', '_xlfn', 'shift_formula_xlsx', 'RBErr', 'BErr', 'escapehtml', 'fmt_is_date',
   'dup', 'parsexmlbool', 'safe_decode_range',
 ];
-// Local variable names that are also (inner) column-0 declarations elsewhere.
-const SKIP = new Set(['o', 'names']);
-// Replaced declarations: the host returns decoded text (no UTF-8 byte strings), and
-// Node's build has the codepage tables, of which sheet_to_txt only needs UTF-16LE.
+// The writer: SheetJS's own XML for every part; the host only zips the parts.
+const WRITE_ROOTS = ['write_zip_xlsx', 'check_wb', 'fix_write_opts', 'dup'];
+// Local variable names that are also (inner) column-0 declarations elsewhere, and
+// declarations only reached through code paths the sandbox does not offer.
+const SKIP = new Set([
+  'o', 'names', 'props', 'strs', 'utils', 'ReadShift', 'WriteShift', 'prep_blob', 'parse_xls_props',
+  'new_raw_buf',
+]);
+// Replaced declarations: the host returns decoded text (no UTF-8 byte strings);
+// Node's build has the codepage tables, of which sheet_to_txt only needs UTF-16LE;
+// the writer collects [path, text] parts for the host instead of building a zip.
 const REPLACE = {
   utf8read: 'function utf8read(x) { return x; }\n',
+  utf8write: 'var utf8write = function (s) { return unescape(encodeURIComponent(s)); };\n',
   $cptable: 'var $cptable = { utils: { encode: function (cp, s) {\n' +
     '  var o = ""; for (var i = 0; i < s.length; ++i) { var c = s.charCodeAt(i);' +
     ' o += String.fromCharCode(c & 255, c >> 8); } return o; } } };\n',
+  zip_new: 'function zip_new() { return []; }\n',
+  zip_add_file: 'function zip_add_file(zip, path, content) { zip.push([path, content]); }\n',
+  crypto_CreatePasswordVerifier_Method1: 'function crypto_CreatePasswordVerifier_Method1() {\n' +
+    '  throw new Error("xlsx: sheet protection passwords are not supported in the code-block sandbox"); }\n',
 };
 
-function extract(source) {
+function extract(source, ROOTS) {
   const lines = source.split('\n');
   const start = lines.findIndex((l) => l.startsWith('function make_xlsx_lib('));
   if (start < 0) throw new Error('xlsx.js: make_xlsx_lib not found');
@@ -77,7 +89,8 @@ function extract(source) {
 export default async function xlsxModules({ here }) {
   const dir = path.join(here, 'node_modules', 'xlsx');
   const version = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
-  const body = extract(fs.readFileSync(path.join(dir, 'xlsx.js'), 'utf8'));
+  const source = fs.readFileSync(path.join(dir, 'xlsx.js'), 'utf8');
+  const body = extract(source, CORE_ROOTS);
   // Written next to the package so the bundle's metafile names it (licence copied).
   const file = path.join(dir, 'flowgate-core.js');
   fs.writeFileSync(file, [
@@ -94,5 +107,15 @@ export default async function xlsxModules({ here }) {
     '  set_ssfopts: function (o) { _ssfopts = o; } };',
     '',
   ].join('\n'));
-  return [{ name: 'xlsx-core', source: "module.exports = require('./node_modules/xlsx/flowgate-core.js');\n" }];
+  fs.writeFileSync(path.join(dir, 'flowgate-write.js'), [
+    '/* Extracted from xlsx.js by assets/modules/xlsx.mjs (generated; do not edit). */',
+    extract(source, WRITE_ROOTS),
+    'module.exports = { write_zip_xlsx: write_zip_xlsx, check_wb: check_wb, fix_write_opts: fix_write_opts,',
+    '  dup: dup };',
+    '',
+  ].join('\n'));
+  return [
+    { name: 'xlsx-core', source: "module.exports = require('./node_modules/xlsx/flowgate-core.js');\n" },
+    { name: 'xlsx-write', source: "module.exports = require('./node_modules/xlsx/flowgate-write.js');\n" },
+  ];
 }

@@ -79,7 +79,7 @@
       const name = raw.names[i];
       wbSheets.push({ name, Hidden: raw.states[i] === 'veryHidden' ? 2 : raw.states[i] === 'hidden' ? 1 : 0 });
       if (raw.sheets[i] === null) continue;
-      Sheets[name] = sheet(raw.sheets[i], o, strs, styles);
+      Sheets[name] = sheet(raw.sheets[i], o, strs, styles, Object.assign({}, ssfopts));
     }
     const wb = { SheetNames: raw.names.slice(), Sheets };
     if (o.bookSheets) return { SheetNames: wb.SheetNames, Workbook: { Sheets: wbSheets } };
@@ -88,8 +88,45 @@
   }
 
   const DIM = /^\w*:\w*$/;
+  const defineProperty = Object.defineProperty;
 
-  function sheet(raw, o, strs, styles) {
+  // SheetJS's safe_format (cellStyles aside), except that `w` of a cell with a
+  // number format other than General is computed on first read: SSF.format costs
+  // ~60 us per cell in QuickJS, and most scripts read `v` (sheet_to_json's default)
+  // and never `w`. The format string and value are captured now, so the text is the
+  // one SheetJS would have produced at read time.
+  function format(p, fmtid, o, ssfopts) {
+    const table = core.table_fmt();
+    if (o.cellNF) p.z = table[fmtid];
+    if (p.t === 'z' || o.cellText === false) return;
+    if (table[fmtid] == null) SSF.load(core.SSFImplicit[fmtid] || 'General', fmtid);
+    try {
+      if (p.t === 'e') p.w = p.w || core.BErr[p.v];
+      else if (fmtid === 0) {
+        if (p.t === 'n') p.w = (p.v | 0) === p.v ? p.v.toString(10) : SSF.format(0, p.v, ssfopts);
+        else if (p.t === 'd') {
+          const dd = core.datenum(p.v);
+          p.w = (dd | 0) === dd ? dd.toString(10) : SSF.format(0, dd, ssfopts);
+        } else if (p.v === undefined) return;
+        else p.w = typeof p.v === 'string' ? p.v : SSF.format(0, p.v, ssfopts);
+      } else lazyText(p, table[fmtid], p.t === 'd' ? core.datenum(p.v) : p.v, ssfopts);
+    } catch (e) { if (o.WTF) throw e; }
+  }
+
+  function lazyText(p, fmt, value, ssfopts) {
+    defineProperty(p, 'w', {
+      configurable: true, enumerable: true,
+      get() {
+        let w;
+        try { w = SSF.format(fmt, value, ssfopts); } catch (e) { delete this.w; return undefined; }
+        defineProperty(this, 'w', { value: w, writable: true, enumerable: true, configurable: true });
+        return w;
+      },
+      set(w) { defineProperty(this, 'w', { value: w, writable: true, enumerable: true, configurable: true }); },
+    });
+  }
+
+  function sheet(raw, o, strs, styles, ssfopts) {
     const s = o.dense ? [] : {};
     if (raw.dim === undefined) return s;
     const guess = { s: { r: 2000000, c: 2000000 }, e: { r: 0, c: 0 } };
@@ -102,7 +139,7 @@
       if (guess.s.r > r - 1) guess.s.r = r - 1;
       if (guess.e.r < r - 1) guess.e.r = r - 1;
     }
-    cells(raw.cells, s, o, strs, styles, guess);
+    cells(raw.cells, s, o, strs, styles, guess, ssfopts);
     if (raw.margins) {
       const m = {};
       for (const k of ['left', 'right', 'top', 'bottom', 'header', 'footer']) if (raw.margins[k]) m[k] = parseFloat(raw.margins[k]);
@@ -127,7 +164,7 @@
   }
 
   // One record per cell: row (1-based), col, r attr, t attr, <v>, <f>, f@t, f@ref, f@si, s attr, <is> XML.
-  function cells(list, s, o, strs, styles, guess) {
+  function cells(list, s, o, strs, styles, guess, ssfopts) {
     const doFormat = Array.isArray(styles.CellXf);
     const stubs = !!o.sheetStubs;
     const arrayf = [];
@@ -208,7 +245,7 @@
         const cf = styles.CellXf[sidx];
         if (cf != null && cf.numFmtId != null) fmtid = cf.numFmtId;
       }
-      core.safe_format(p, fmtid, 0, o, null, styles);
+      format(p, fmtid, o, ssfopts);
       if (o.cellDates && doFormat && p.t == 'n' && SSF.is_date(core.table_fmt()[fmtid])) { p.t = 'd'; p.v = core.numdate(p.v); }
       if (o.dense) {
         const at = utils.decode_cell(ref);
