@@ -1,0 +1,217 @@
+// lodash 4.18.1, split so that a script pays only for the methods it touches.
+//
+// Why (docs/libraries/lodash.md has the measurements): the monolithic lodash.js
+// costs ~2-3.5 ms per execution to load in the engine, a per-method bundle of
+// lodash's own modular CommonJS files (chunk.js, _baseSlice.js, ...) 0.05-0.2 ms.
+//
+// - vendor/lodash/<method>: one self-contained bundle per public file of the
+//   package (what require('lodash/<method>') gives in Node). The modular files
+//   are turned into ES modules on the way in (exact `patches` computed below from
+//   each file's own text), so esbuild hoists them into one scope and drops what
+//   the method never calls: no per-file CommonJS wrapper runs at load time.
+// - Heavy internals reached only for some arguments are separate runtime modules
+//   loaded on first need: `_baseMatches`, `_baseMatchesProperty` and `property`
+//   (baseIteratee's object/array/string shorthands), so `_.groupBy(xs, fn)` does
+//   not load the isEqual machinery. `templateSettings` is one shared module, as
+//   in Node, so `_.templateSettings` edits reach `_.template`.
+// - vendor/lodash-full: the monolith, for what the facade (modules/npm/lodash.js)
+//   cannot give per method: chaining `_(x)`, `_.chain`, `_.mixin`,
+//   `_.runInContext`. vendor/lodash/fp: lodash/fp built on it, as fp.js does.
+// - Load-time reads of lazy globals are removed: `root.Buffer` (isBuffer,
+//   cloneBuffer; the Buffer module then loads only when a Uint8Array is checked),
+//   and getTag's self-test, which built a DataView, Map, Promise, Set and
+//   WeakMap to detect IE 11 / Node < 6 (QuickJS tags them correctly).
+import fs from 'node:fs';
+import path from 'node:path';
+
+// Semantic patches (literal, so a version bump that moves the code fails the build).
+const MODULAR_PATCHES = {
+  'isBuffer.js': [{
+    find: 'var Buffer = moduleExports ? root.Buffer : undefined;\n\n' +
+      '/* Built-in method references for those with the same name as other `lodash` methods. */\n' +
+      'var nativeIsBuffer = Buffer ? Buffer.isBuffer : undefined;\n',
+    replace: 'var Uint8Arr = root.Uint8Array;\n\n' +
+      '// Flowgate: Buffer is read on the first Uint8Array checked, not at load time.\n' +
+      'var nativeIsBuffer = moduleExports ? function isBuffer(value) {\n' +
+      '  var Buffer = value instanceof Uint8Arr ? root.Buffer : undefined;\n' +
+      '  return Buffer ? Buffer.isBuffer(value) : false;\n' +
+      '} : undefined;\n',
+  }],
+  '_cloneBuffer.js': [{
+    find: 'var Buffer = moduleExports ? root.Buffer : undefined,\n' +
+      '    allocUnsafe = Buffer ? Buffer.allocUnsafe : undefined;',
+    replace: '// Flowgate: Buffer is read when a Buffer is cloned, not at load time.\n' +
+      'var allocUnsafe = moduleExports ? function(size) { return root.Buffer.allocUnsafe(size); } : undefined;',
+  }],
+  '_baseIteratee.js': [{
+    find: "var baseMatches = require('./_baseMatches'),\n" +
+      "    baseMatchesProperty = require('./_baseMatchesProperty'),\n" +
+      "    identity = require('./identity'),\n" +
+      "    isArray = require('./isArray'),\n" +
+      "    property = require('./property');",
+    replace: "var identity = require('./identity'),\n" +
+      "    isArray = require('./isArray');\n" +
+      '// Flowgate: the shorthands load their (large) implementations on first use.\n' +
+      "function baseMatches(source) { return require('lazy:_baseMatches')(source); }\n" +
+      "function baseMatchesProperty(path, srcValue) { return require('lazy:_baseMatchesProperty')(path, srcValue); }\n" +
+      "function property(path) { return require('lazy:property')(path); }",
+  }],
+  '_getTag.js': [{
+    find: "var DataView = require('./_DataView'),\n    Map = require('./_Map'),\n" +
+      "    Promise = require('./_Promise'),\n    Set = require('./_Set'),\n" +
+      "    WeakMap = require('./_WeakMap'),\n    baseGetTag",
+    replace: 'var DataView, Map, Promise, Set, WeakMap,\n    baseGetTag',
+  }, {
+    find: 'if ((DataView && getTag(new DataView(new ArrayBuffer(1))) != dataViewTag) ||',
+    replace: '// Flowgate: no IE 11 / Node < 6 self-test at load time.\nif (false) if ((DataView && getTag(new DataView(new ArrayBuffer(1))) != dataViewTag) ||',
+  }],
+};
+
+// getNative(root, 'Map') checks that a built-in is native by matching its
+// Function#toString against a RegExp built (and compiled) at load time from
+// Object#hasOwnProperty's source; in this engine the built-ins are always native,
+// so they are read directly: the RegExp and its helpers leave most bundles.
+MODULAR_PATCHES['_defineProperty.js'] = [
+  { find: "var getNative = require('./_getNative');\n", replace: '' },
+  { find: "var func = getNative(Object, 'defineProperty');", replace: 'var func = Object.defineProperty;' },
+];
+MODULAR_PATCHES['_nativeCreate.js'] = [
+  { find: "var getNative = require('./_getNative');\n", replace: '' },
+  { find: "var nativeCreate = getNative(Object, 'create');", replace: 'var nativeCreate = Object.create;' },
+];
+for (const name of ['DataView', 'Map', 'Promise', 'Set', 'WeakMap']) {
+  MODULAR_PATCHES[`_${name}.js`] = [
+    { find: "var getNative = require('./_getNative'),\n    root", replace: 'var root' },
+    { find: `var ${name} = getNative(root, '${name}');`, replace: `var ${name} = root.${name};` },
+  ];
+}
+
+const MONOLITH_PATCHES = [
+  { find: 'var Buffer = moduleExports ? context.Buffer : undefined,', replace: 'var Buffer = undefined,' },
+  {
+    find: 'allocUnsafe = Buffer ? Buffer.allocUnsafe : undefined,',
+    replace: 'allocUnsafe = moduleExports ? function(size) { return context.Buffer.allocUnsafe(size); } : undefined,',
+  },
+  {
+    find: 'nativeIsBuffer = Buffer ? Buffer.isBuffer : undefined,',
+    replace: 'nativeIsBuffer = moduleExports ? function isBuffer(value) {\n' +
+      '          return value instanceof Uint8Array && context.Buffer ? context.Buffer.isBuffer(value) : false;\n' +
+      '        } : undefined,',
+  },
+  {
+    find: '    if ((DataView && getTag(new DataView(new ArrayBuffer(1))) != dataViewTag) ||',
+    replace: '    if (false) if ((DataView && getTag(new DataView(new ArrayBuffer(1))) != dataViewTag) ||',
+  },
+].map((p) => ({ file: 'lodash/lodash.js', ...p }));
+
+// Files that are not per-method modules: the builds, and internals.
+const NOT_METHODS = new Set(['lodash', 'lodash.min', 'core', 'core.min', 'fp', 'index']);
+// Alias files (`module.exports = require('./forEach')`): the same function as in Node.
+const ALIASES = {
+  each: 'forEach', eachRight: 'forEachRight', entries: 'toPairs', entriesIn: 'toPairsIn',
+  extend: 'assignIn', extendWith: 'assignInWith', first: 'head',
+};
+// Internals that are runtime modules of their own (loaded lazily, or shared state).
+const SHARED_INTERNALS = ['_baseMatches', '_baseMatchesProperty'];
+const RUNTIME = { '^lazy:': 'vendor/lodash/', './templateSettings.js': 'vendor/lodash/templateSettings' };
+const REQUIRE_RE = /require\('\.\/([A-Za-z0-9_.]+)'\)/g;
+
+function readPatched(dir, file) {
+  let text = fs.readFileSync(path.join(dir, file), 'utf8');
+  for (const p of MODULAR_PATCHES[file] ?? []) {
+    const n = text.split(p.find).length - 1;
+    if (n !== 1) throw new Error(`lodash ${file}: patch expected once, found ${n}: ${p.find}`);
+    text = text.replace(p.find, () => p.replace);
+  }
+  return text;
+}
+
+function count(text, s) {
+  return text.split(s).length - 1;
+}
+
+// CommonJS -> ES module, as exact edits of one modular file (after its semantic patches).
+function esmPatches(file, text) {
+  const names = [...new Set([...text.matchAll(REQUIRE_RE)].map((m) => m[1]))];
+  const id = (n) => `__lodash_${n.replace(/\./g, '_')}`;
+  const patches = names.map((n) => {
+    const find = `require('./${n}')`;
+    return { find, count: count(text, find), replace: id(n) };
+  });
+  for (const [find, replace] of [
+    ["typeof exports == 'object' && exports && !exports.nodeType && exports", 'true'],
+    ["freeExports && typeof module == 'object' && module && !module.nodeType && module", '{ exports: true }'],
+  ]) {
+    const n = count(text, find);
+    if (n) patches.push({ find, count: n, replace });
+  }
+  if (count(text, 'module.exports = ') !== 1 || !/^module\.exports = /m.test(text)) {
+    throw new Error(`lodash ${file}: expected one top-level module.exports assignment`);
+  }
+  const imports = names.map((n) => `import ${id(n)} from './${n}.js';\n`).join('');
+  patches.push({ find: 'module.exports = ', replace: `${imports}export default ` });
+  return [...(MODULAR_PATCHES[file] ?? []), ...patches].map((p) => ({ file: `lodash/${file}`, ...p }));
+}
+
+export default function lodashEntries({ here }) {
+  const dir = path.join(here, 'node_modules', 'lodash');
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.js')).sort();
+  const texts = new Map();
+  const deps = new Map();
+  for (const f of files) {
+    if (NOT_METHODS.has(f.slice(0, -3))) continue;
+    const text = readPatched(dir, f);
+    texts.set(f, text);
+    deps.set(f, [...new Set([...text.matchAll(REQUIRE_RE)].map((m) => `${m[1]}.js`))]);
+  }
+  const patchCache = new Map();
+  function closurePatches(entryFile) {
+    const seen = new Set();
+    const stack = [entryFile];
+    while (stack.length) {
+      const f = stack.pop();
+      if (seen.has(f)) continue;
+      if (f === 'templateSettings.js' && entryFile !== f) continue; // a runtime module of its own
+      if (!texts.has(f)) throw new Error(`lodash: ${entryFile} requires unknown ${f}`);
+      seen.add(f);
+      stack.push(...deps.get(f));
+    }
+    const out = [];
+    for (const f of [...seen].sort()) {
+      if (!patchCache.has(f)) patchCache.set(f, esmPatches(f, texts.get(f)));
+      out.push(...patchCache.get(f));
+    }
+    return out;
+  }
+  function methodEntry(name) {
+    return {
+      name: `lodash/${name}`,
+      source: `import f from 'lodash/${name}.js';\nmodule.exports = f;\n`,
+      runtime: RUNTIME,
+      patches: closurePatches(`${name}.js`),
+    };
+  }
+  const reexport = (name, target) => ({ name, source: `module.exports = require('${target}');\n`, runtime: { [target]: target } });
+
+  const entries = [
+    { name: 'lodash-full', source: "module.exports = require('lodash/lodash.js');\n", patches: MONOLITH_PATCHES },
+    reexport('lodash/lodash.min', 'vendor/lodash-full'),
+    { name: 'lodash/core', source: "module.exports = require('lodash/core.js');\n" },
+    reexport('lodash/core.min', 'vendor/lodash/core'),
+    {
+      // What lodash/fp.js does, on the shared monolith (fp.js loads lodash.min.js: the same code).
+      name: 'lodash/fp',
+      source: "var _ = require('lodash/lodash.js').runInContext();\n" +
+        "module.exports = require('lodash/fp/_baseConvert.js')(_, _);\n",
+      runtime: { 'lodash/lodash.js': 'vendor/lodash-full' },
+    },
+    { name: 'lodash/fp/placeholder', source: "module.exports = require('lodash/fp/placeholder.js');\n" },
+    reexport('lodash/fp/__', 'vendor/lodash/fp/placeholder'),
+  ];
+  for (const f of files) {
+    const name = f.slice(0, -3);
+    if (NOT_METHODS.has(name) || (name.startsWith('_') && !SHARED_INTERNALS.includes(name))) continue;
+    entries.push(ALIASES[name] ? reexport(`lodash/${name}`, `vendor/lodash/${ALIASES[name]}`) : methodEntry(name));
+  }
+  return entries;
+}
