@@ -5,8 +5,9 @@
 // 16-byte result, which the bridge returns as a fresh Uint8Array.
 'use strict';
 
-const { call } = require('internal/bridge');
+let call; // internal/bridge, loaded by the first v3() rather than with uuid
 
 module.exports = function md5(bytes) {
+  call ??= require('internal/bridge').call;
   return call('hash.digest', 'md5', bytes);
 };

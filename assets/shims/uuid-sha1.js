@@ -5,8 +5,9 @@
 // of the (fresh, mutable) Uint8Array the bridge returns.
 'use strict';
 
-const { call } = require('internal/bridge');
+let call; // internal/bridge, loaded by the first v5() rather than with uuid
 
 module.exports = function sha1(bytes) {
+  call ??= require('internal/bridge').call;
   return call('hash.digest', 'sha1', bytes);
 };
