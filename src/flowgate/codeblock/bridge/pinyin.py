@@ -41,7 +41,9 @@ PHONETIC_SYMBOL = {
     "ū": "u1", "ú": "u2", "ǔ": "u3", "ù": "u4", "ü": "v0", "ǘ": "v2", "ǚ": "v3", "ǜ": "v4",
     "ń": "n2", "ň": "n3", "\ue7c7": "m2",
 }  # fmt: skip
-INITIALS = "b,p,m,f,d,t,n,l,g,k,h,j,q,x,r,zh,ch,sh,z,c,s".split(",")
+#: Initials in the package's order (two-letter ones before their one-letter prefix).
+INITIALS = ("b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r",
+            "zh", "ch", "sh", "z", "c", "s")  # fmt: skip
 
 Pys = list[list[str]]
 
@@ -205,7 +207,9 @@ class Converter:
                 self._push(result, [to_fixed(py, self.style) for py in item])
 
 
-def convert(text: str, style: int, surname: bool, segment: str, heteronym: bool, group: bool) -> Pys:
+def convert(
+    text: str, style: int, surname: bool, segment: str, heteronym: bool, group: bool
+) -> Pys:
     """`pinyin(text, options)` without `compact`."""
     units = _units(text)
     if len(units) > MAX_TEXT:
@@ -221,7 +225,7 @@ def convert(text: str, style: int, surname: bool, segment: str, heteronym: bool,
         return conv.normal(units)
     if segment == "whole":
         return conv.segmented([text])
-    return conv.segmented(pinyin_data.segmenter().cut(text))
+    return conv.segmented(pinyin_data.segmenter().cut(text, utf8=segment == "jieba"))
 
 
 def _check(text: object, style: object, segment: object, flags: tuple[object, ...]) -> None:

@@ -31,7 +31,10 @@ for _ch in ASCII_ORDER:
 _DIGIT0 = _PRIMARY["0"]
 _LETTERS_END = 0x200
 #: DUCET secondary order of the common Latin combining marks.
-_MARKS = {m: i + 2 for i, m in enumerate("\u0301\u0300\u0306\u0302\u030c\u030a\u0308\u030b\u0303\u0307\u0304")}
+_MARKS = {
+    m: i + 2
+    for i, m in enumerate("\u0301\u0300\u0306\u0302\u030c\u030a\u0308\u030b\u0303\u0307\u0304")
+}
 
 Weights = tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]
 

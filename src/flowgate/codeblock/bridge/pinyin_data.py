@@ -35,6 +35,7 @@ _RE_HAN = re.compile(
 )
 _RE_SKIP = re.compile(r"(\r\n|\s)")
 _RE_ENG = re.compile(r"[a-zA-Z0-9]")
+_RE_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -60,9 +61,13 @@ class Segmenter:
         self.freq: dict[str, int] = freq
         self.log_total = math.log(total)
 
-    def cut(self, text: str) -> list[str]:
+    def cut(self, text: str, utf8: bool = True) -> list[str]:
         """Split `text` into words (non-Chinese runs come out as jieba-rs gives them; the
-        pinyin algorithm joins adjacent non-Chinese words anyway)."""
+        pinyin algorithm joins adjacent non-Chinese words anyway). `utf8`: as
+        @node-rs/jieba, which receives the text as UTF-8 from N-API (lone surrogates
+        become U+FFFD)."""
+        if utf8:
+            text = _RE_LONE_SURROGATE.sub("\ufffd", text)
         words: list[str] = []
         for block in _RE_HAN.split(text):
             if not block:
