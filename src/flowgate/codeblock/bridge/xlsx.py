@@ -66,6 +66,11 @@ def _part(zf: zipfile.ZipFile, name: str, budget: _Budget) -> str | None:
     return data.decode("utf-8", "replace")
 
 
+def _has(zf: zipfile.ZipFile, name: str) -> bool:
+    name = name.lstrip("/").lower()
+    return any(i.filename.lower() == name for i in zf.infolist())
+
+
 def _xml(text: str, name: str) -> ET.Element:
     if "<!DOCTYPE" in text[:4096] or "<!ENTITY" in text:
         raise BridgeError(f"xlsx: {name}: DTDs are not supported")
@@ -202,9 +207,29 @@ def _col(ref: str) -> int:
     return idx - 1
 
 
+_MAIN_NS = (
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "http://purl.oclc.org/ooxml/spreadsheetml/main",
+    "http://schemas.microsoft.com/office/excel/2006/main",
+    "http://schemas.microsoft.com/office/excel/2006/2",
+)
+_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_WORKBOOK_TYPES = {
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+    "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    "application/vnd.ms-excel.addin.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+}
+_SST_TYPES = {"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"}
+_STYLE_TYPES = {"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"}
+
+
 @op("xlsx.read")
 def read(data: bytes, opts: dict[str, Any] | None = None) -> str:
-    """A workbook's parts, as a JSON string (one JSON.parse beats building objects here)."""
+    """A workbook's parts, as a JSON string (one JSON.parse beats building objects here).
+
+    Parts are found as SheetJS's parse_zip finds them: workbook, shared strings and
+    styles from [Content_Types].xml, sheets from the workbook's relationships."""
     if not isinstance(data, bytes):
         raise BridgeError("xlsx.read: data must be bytes", type="TypeError")
     if len(data) > MAX_FILE:
@@ -216,27 +241,40 @@ def read(data: bytes, opts: dict[str, Any] | None = None) -> str:
         raise BridgeError(f"Corrupted zip : {exc}") from None
     budget = _Budget()
     with zf:
-        root_rels = _root_rels(zf, budget)
-        wb_path = next((t for k, t in root_rels.values() if k == "officeDocument"), None)
-        if wb_path is None or _part(zf, wb_path, budget) is None:
+        ct_text = _part(zf, "[Content_Types].xml", budget)
+        if ct_text is None:
+            if _has(zf, "index.xml"):
+                raise BridgeError("Unsupported NUMBERS 09 file")
             raise BridgeError("Unsupported ZIP file")
-        return _book(zf, wb_path, opts, budget)
+        ct = _xml(ct_text, "[Content_Types].xml")
+        if not ct.tag.startswith("{" + _CT_NS + "}"):
+            raise BridgeError(f"Unknown Namespace: {ct.tag[1:].split('}')[0] if '}' in ct.tag else ''}")
+        found: dict[str, str] = {}
+        for el in ct:
+            kind = el.get("ContentType", "")
+            name = next(
+                (k for k, types in (("wb", _WORKBOOK_TYPES), ("sst", _SST_TYPES), ("style", _STYLE_TYPES))
+                 if kind in types),
+                None,
+            )
+            if name and name not in found and _local(el.tag) == "Override":
+                found[name] = el.get("PartName", "").lstrip("/")
+        wb_path = found.get("wb") or "xl/workbook.xml"
+        if not _has(zf, wb_path):
+            if _has(zf, "xl/workbook.bin"):
+                raise BridgeError("Unsupported file: XLSB workbooks are not supported in the code-block sandbox")
+            raise BridgeError("Could not find workbook")
+        return _book(zf, wb_path, found, opts, budget)
 
 
-def _root_rels(zf: zipfile.ZipFile, budget: _Budget) -> dict[str, tuple[str, str]]:
-    text = _part(zf, "_rels/.rels", budget)
-    if text is None:
-        return {"": ("officeDocument", "xl/workbook.xml")}
-    out: dict[str, tuple[str, str]] = {}
-    for el in _xml(text, "relationships"):
-        out[el.get("Id", "")] = (el.get("Type", "").rsplit("/", 1)[-1], el.get("Target", "").lstrip("/"))
-    return out
-
-
-def _book(zf: zipfile.ZipFile, wb_path: str, opts: dict[str, Any], budget: _Budget) -> str:
+def _book(
+    zf: zipfile.ZipFile, wb_path: str, found: dict[str, str], opts: dict[str, Any], budget: _Budget
+) -> str:
     wb = _xml(_part(zf, wb_path, budget) or "", "workbook")
+    ns = wb.tag[1:].split("}")[0] if wb.tag.startswith("{") else ""
+    if ns not in _MAIN_NS:
+        raise BridgeError(f"Unknown Namespace: {ns}")
     rels = _rels(zf, wb_path, budget)
-    by_type = {kind: target for kind, target in rels.values()}
     date1904 = False
     sheets: list[dict[str, Any]] = []
     for child in wb:
@@ -244,14 +282,13 @@ def _book(zf: zipfile.ZipFile, wb_path: str, opts: dict[str, Any], budget: _Budg
         if tag == "workbookPr":
             date1904 = child.get("date1904", "").lower() in ("1", "true")
         elif tag == "sheets":
-            for sh in child:
+            for i, sh in enumerate(child):
                 rid = sh.get(f"{{{_REL_NS}}}id") or sh.get("id") or ""
-                target = rels.get(rid, ("", ""))[1]
+                target = rels.get(rid, ("", f"xl/worksheets/sheet{i + 1}.xml"))[1]
                 sheets.append({"name": sh.get("name", ""), "state": sh.get("state"), "path": target})
     wanted = opts.get("sheets")
-    fmts, xfs = _styles(_part(zf, by_type["styles"], budget) if "styles" in by_type else None)
-    sst_path = by_type.get("sharedStrings")
-    sst = _sst(_part(zf, sst_path, budget) if sst_path else None)
+    fmts, xfs = _styles(_part(zf, found["style"], budget) if "style" in found else None)
+    sst = _sst(_part(zf, found["sst"], budget) if "sst" in found else None)
     counter = [0]
     out_sheets: list[dict[str, Any] | None] = []
     for i, sh in enumerate(sheets):
@@ -259,7 +296,15 @@ def _book(zf: zipfile.ZipFile, wb_path: str, opts: dict[str, Any], budget: _Budg
             out_sheets.append(None)
             continue
         text = _part(zf, sh["path"], budget) if sh["path"] else None
-        out_sheets.append(_sheet(text, sh["name"], opts, counter) if text is not None else {})
+        if text is None:
+            out_sheets.append({"error": f"missing part {sh['path']}"})
+            continue
+        try:
+            out_sheets.append(_sheet(text, sh["name"], opts, counter))
+        except BridgeError as exc:
+            if exc.type == "RangeError":
+                raise
+            out_sheets.append({"error": exc.message})
     result = {
         "names": [s["name"] for s in sheets],
         "states": [s["state"] for s in sheets],
@@ -273,10 +318,18 @@ def _book(zf: zipfile.ZipFile, wb_path: str, opts: dict[str, Any], budget: _Budg
 
 
 def _selected(wanted: Any, index: int, name: str) -> bool:
+    """SheetJS's `sheets` option: an index, a name (any case) or a list of them."""
     if wanted is None:
         return True
     items = wanted if isinstance(wanted, list) else [wanted]
-    return any(w == index or w == name for w in items)
+    for w in items:
+        if isinstance(w, bool):
+            continue
+        if isinstance(w, (int, float)) and w == index:
+            return True
+        if isinstance(w, str) and w.lower() == name.lower():
+            return True
+    return False
 
 
 #: Most bytes of parts one `xlsx.zip` call stores (before compression).

@@ -78,8 +78,13 @@
     for (let i = 0; i < raw.names.length; ++i) {
       const name = raw.names[i];
       wbSheets.push({ name, Hidden: raw.states[i] === 'veryHidden' ? 2 : raw.states[i] === 'hidden' ? 1 : 0 });
-      if (raw.sheets[i] === null) continue;
-      Sheets[name] = sheet(raw.sheets[i], o, strs, styles, Object.assign({}, ssfopts));
+      const rs = raw.sheets[i];
+      if (rs === null) continue;
+      // SheetJS's safe_parse_sheet: a sheet that fails to parse is left out (thrown with WTF).
+      try {
+        if (rs.error !== undefined) throw new Error(rs.error);
+        Sheets[name] = sheet(rs, o, strs, styles, Object.assign({}, ssfopts));
+      } catch (e) { if (o.WTF) throw e; }
     }
     const wb = { SheetNames: raw.names.slice(), Sheets };
     if (o.bookSheets) return { SheetNames: wb.SheetNames, Workbook: { Sheets: wbSheets } };
@@ -128,7 +133,6 @@
 
   function sheet(raw, o, strs, styles, ssfopts) {
     const s = o.dense ? [] : {};
-    if (raw.dim === undefined) return s;
     const guess = { s: { r: 2000000, c: 2000000 }, e: { r: 0, c: 0 } };
     if (raw.dim && DIM.test(raw.dim)) {
       const d = core.safe_decode_range(raw.dim);
