@@ -55,8 +55,10 @@ export default async function entries({ here }) {
           replace: '    get URLSearchParams() { return globalThis.URLSearchParams; },\n' },
         { file: P + 'platform/node/index.js', find: "    Blob: (typeof Blob !== 'undefined' && Blob) || null,",
           replace: '    get Blob() { return globalThis.Blob; },' },
+        // mergeConfig copies env into every request's config: a forwarding
+        // constructor, so that a request does not load web/blob (+ text_encoding).
         { file: P + 'defaults/index.js', find: '    Blob: platform.classes.Blob,',
-          replace: '    get Blob() { return platform.classes.Blob; },' },
+          replace: '    Blob: function Blob(parts, options) { return new platform.classes.Blob(parts, options); },' },
       ],
     },
     {

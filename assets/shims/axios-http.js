@@ -21,6 +21,9 @@ import transitionalDefaults from '../node_modules/axios/lib/defaults/transitiona
 import setFormDataHeaders from '../node_modules/axios/lib/core/setFormDataHeaders.js';
 import { toByteStringHeaderObject } from '../node_modules/axios/lib/helpers/sanitizeHeaderValue.js';
 import { VERSION } from '../node_modules/axios/lib/env/data.js';
+import {
+  progressEventReducer, progressEventDecorator, asyncDecorator,
+} from '../node_modules/axios/lib/helpers/progressEventReducer.js';
 import { encodeUtf8, decodeUtf8, specFormBytes, requestBytes } from './axios-bodies.js';
 import { dataUrlResponse } from './axios-data-url.js';
 
@@ -95,6 +98,7 @@ function hostError(err, parsed) {
   } else if (kind === 'network' && /^redirect count exceeded/.test(err.message)) {
     err.message = 'Maximum number of redirects exceeded';
     err.code = 'ERR_FR_TOO_MANY_REDIRECTS';
+    err.name = 'Error [ERR_FR_TOO_MANY_REDIRECTS]'; // follow-redirects' error class
   }
   return err;
 }
@@ -104,6 +108,14 @@ function responseData(bytes, responseType, responseEncoding) {
   const utf8 = !responseEncoding || /^utf-?8$/i.test(responseEncoding);
   const text = utf8 ? decodeUtf8(bytes) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString(responseEncoding);
   return utf8 ? utils.stripBOM(text) : text;
+}
+
+/** One progress event (Node's adapter emits them as the body streams; here it is whole). */
+function progress(listener, isDownload, total, loaded) {
+  const [fire, flush] = progressEventDecorator(total,
+    progressEventReducer(asyncDecorator(listener, utils.asap), isDownload, 3));
+  fire(loaded);
+  flush();
 }
 
 function optionError(message, config) {
@@ -241,6 +253,10 @@ async function dispatch(config, resolve, reject) {
     }
   }
   const body = data ? data : null;
+  const { onUploadProgress, onDownloadProgress } = config;
+  if (body && onUploadProgress) {
+    progress(onUploadProgress, false, utils.toFiniteNumber(headers.getContentLength()), body.length);
+  }
   op = io.start('fetch', [{ url: parsed.origin + path, method, headers: list, body,
     redirect: maxRedirects === 0 ? 'manual' : 'follow' }]);
   if (timeout > 0) {
@@ -262,11 +278,20 @@ async function dispatch(config, resolve, reject) {
   const status = r.status;
   const response = { status, statusText: r.statusText, headers: new AxiosHeaders(nodeHeaders(r.headers, method, status)),
     config, request: req };
-  req.res = response;
+  if (r.redirected) {
+    // Node's response.request is the last hop's ClientRequest
+    const m = /^([a-z]+:)\/\/([^/:]+|\[[^\]]*\])(?::[0-9]+)?(\/[^#]*)?/.exec(r.url);
+    if (m !== null) [req.protocol, req.host, req.path] = [m[1], m[2], m[3] || '/'];
+  }
+  req.res = { statusCode: status, statusMessage: r.statusText, headers: response.headers, responseUrl: r.url,
+    redirects: [] };
   const bytes = method === 'HEAD' || status === 204 || status === 304 || r.body === null ? new Uint8Array(0) : r.body;
   if (maxContentLength > -1 && bytes.length > maxContentLength) {
     return fail(new AxiosError('maxContentLength size of ' + maxContentLength + ' exceeded', AxiosError.ERR_BAD_RESPONSE,
       config, req));
+  }
+  if (onDownloadProgress) {
+    progress(onDownloadProgress, true, utils.toFiniteNumber(response.headers['content-length']), bytes.length);
   }
   if (responseType === 'stream') {
     return fail(new AxiosError("responseType 'stream' is not supported in the code-block sandbox",

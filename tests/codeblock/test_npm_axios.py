@@ -111,3 +111,53 @@ def test_responses_match_node(
     mine, theirs, sent, sent_node = run_on_wire(runner, node, server, A + code)
     assert mine == theirs
     assert sent == sent_node
+
+
+T = (
+    "const T = async (f) => { try { return ['ok', await f()] } catch (e) {"
+    " return [e.name, e.code, e.message, e.cause && e.cause.code] } };\n"
+)
+CONFIG_CASES = [
+    "return T(() => axios.get('/relative'))",
+    "return T(async () => (await axios.get(input.base.replace('http://', 'http://us%20r:p%40ss@')"
+    " + '/echo')).data.headers.filter(([k]) => /auth/i.test(k)))",
+    "return T(async () => (await axios.get(input.base + '/echo/é d?q=ü v#frag')).data.path)",
+    "return T(async () => (await axios.get(input.base + '/echo/./a/../b')).data.path)",
+    "return T(async () => (await axios.get(input.base + '/echo', {headers: {'X-Arr': ['a', 'b']}}))"
+    ".data.headers.filter(([k]) => /x-arr/i.test(k)))",
+    "return T(async () => { const r = await axios.get(input.base + '/redirect/302/echo'); return"
+    " [r.request.path, r.request.method, r.request.res.responseUrl.replace(input.base, ''),"
+    " r.request.host, r.request.protocol] })",
+    "return T(async () => (await axios.get(input.base + '/status', {responseEncoding: 'latin1',"
+    " validateStatus: null})).data)",
+    "return T(async () => { const r = await axios.get(input.base + '/status', {responseType: 'blob',"
+    " validateStatus: null}); return [typeof r.data, r.data] })",
+    "return [axios.getUri({url: '/x', baseURL: input.base, params: {a: [1, 2]}}).replace(input.base,"
+    " ''), axios.defaults.adapter, Object.keys(axios).sort(), Object.keys(axios.defaults).sort(),"
+    " Object.keys(axios.defaults.env), axios.VERSION, axios.HttpStatusCode.NotFound]",
+    "return T(async () => { const ev = []; await axios.post(input.base + '/echo', {a: 1},"
+    " {onUploadProgress: e => ev.push(['up', e.loaded, e.total, e.progress, e.upload,"
+    " e.lengthComputable, Object.keys(e).sort()]), onDownloadProgress: e => ev.push(['down',"
+    " e.loaded > 0, e.progress, e.download, Object.keys(e).sort()])}); return ev })",
+    "return T(async () => (await axios.get(input.base + '/echo', {beforeRedirect: () => {},"
+    " proxy: false, decompress: false})).status)",
+]
+
+
+@pytest.mark.parametrize("code", CONFIG_CASES)
+def test_config_cases_match_node(
+    runner: FetchRunner, node: NodeOracle, server: LocalServer, code: str
+) -> None:
+    mine, theirs, sent, sent_node = run_on_wire(runner, node, server, A + T + code)
+    assert mine == theirs
+    assert sent == sent_node
+
+
+def test_too_many_redirects_match_node(
+    runner: FetchRunner, node: NodeOracle, server: LocalServer
+) -> None:
+    code = A + T + "return T(() => axios.get(input.base + '/chain/30'))"
+    mine, theirs, sent, sent_node = run_on_wire(runner, node, server, code)
+    assert mine == theirs
+    # Node's follow-redirects gives up after 21 redirects; the host after FETCH_MAX_REDIRECTS (5)
+    assert (len(sent), len(sent_node)) == (6, 22)
