@@ -19,6 +19,9 @@ const PATCHES = [
     find: '  const array = new Uint8Array(length);\n  if (_syncCrypto) {',
     replace: '  const array = new Uint8Array(length);\n  if (!_syncCrypto && "crypto" in globalThis) _syncCrypto = globalThis.crypto;\n  if (_syncCrypto) {',
   },
+  // Point multiplication through the host (assets/shims/sm2-host.js).
+  { file: FILE, find: 'var sm2Curve = weierstrass({', replace: 'var sm2Curve = hostMultiply(weierstrass({' },
+  { file: FILE, find: '\n});\nvar field = Field(', replace: '\n}));\nvar field = Field(' },
   // TextEncoder (used when a string is hashed through the SM3 class): made on
   // first use, from web/text_encoding rather than the global the user may
   // have replaced, and not at load (it would load web/text_encoding always).
@@ -98,14 +101,14 @@ function partSource(here, names) {
   const list = text.slice(exp, end);
   for (const n of names) if (!new RegExp(`\\b${n}\\b`).test(list)) throw new Error(`${FILE}: no export ${n}`);
   const kept = list.split('\n').filter((l) => names.some((n) => new RegExp(`(^|as )${n},?$`).test(l.trim())));
-  return `import { name as _ } from "sm-crypto-v2/package.json";\n${text.slice(0, exp)}\nexport {\n${kept.join('\n').replace(/,$/, '')}\n${text.slice(end)}`;
+  return `import { name as _ } from "sm-crypto-v2/package.json";\nimport { hostMultiply } from "./shims/sm2-host.js";\n${text.slice(0, exp)}\nexport {\n${kept.join('\n').replace(/,$/, '')}\n${text.slice(end)}`;
 }
 
 export default ({ here }) => [
   ...Object.entries(PARTS).map(([part, names]) => ({
     name: `sm-crypto-v2/parts/${part}`,
     source: partSource(here, names),
-    external: ['web/text_encoding'],
+    external: ['web/text_encoding', 'internal/bridge'],
   })),
   { name: 'sm-crypto-v2', source: facade(), external: ['vendor/sm-crypto-v2/*'] },
   // Node resolves the package's main file by its path too.

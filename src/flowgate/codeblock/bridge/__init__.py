@@ -32,6 +32,7 @@ _OP_MODULES = {
     "intl": "intl",
     "xlsx": "xlsx",
     "pinyin": "pinyin",
+    "sm2": "sm2",
 }
 
 

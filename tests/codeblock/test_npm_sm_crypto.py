@@ -1,0 +1,164 @@
+"""sm-crypto-v2 1.15.1 in code blocks, differential against Node 20's sm-crypto-v2: SM3 (plain,
+HMAC), SM4 (modes, paddings, output formats, GCM), SM2 across the two engines (a signature or
+ciphertext made in one is verified or decrypted in the other, as SM2 signing and encryption are
+randomised), key helpers, errors, and the lazy shape of `require('sm-crypto-v2')`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.codeblock.conftest import RunJs
+from tests.codeblock.node_builtins import assert_same
+from tests.node_oracle import NodeOracle
+
+pytestmark = pytest.mark.node
+
+PRIV = "5c5fc973647cf78431cd4e8cea20cdbead5cba7887f54d14dacad51117f8272e"
+PUB = (
+    "04a4ae921adf796debcbf5bcd5817330b337b760fac3727aca7e8aefcf2da1b592"
+    "2192d6138c0be21a77b5ab4cc2b2fdc82d74ee6e2457b85ba90cd293bdd59084"
+)
+KEY = "0123456789abcdeffedcba9876543210"
+KEYS = {"priv": PRIV, "pub": PUB, "key": KEY}
+
+
+def ok(envelope: dict[str, Any]) -> Any:
+    assert envelope["success"], envelope
+    return envelope["result"]
+
+
+@settings(max_examples=12, deadline=None)
+@given(s=st.text(max_size=100), k=st.binary(min_size=1, max_size=80))
+def test_sm3(run_js: RunJs, node: NodeOracle, s: str, k: bytes) -> None:
+    code = """const { sm3 } = require('sm-crypto-v2');
+    return [sm3(input.s), sm3(input.s, { key: input.k }), sm3(input.s, { mode: 'hmac', key: new Uint8Array([1, 2, 3]) }),
+      sm3(new Uint8Array([...input.s].map((c) => c.charCodeAt(0) & 255))), sm3(new Uint8Array(0))];"""
+    assert_same(run_js, node, code, {"s": s, "k": k.hex()})
+
+
+SM4 = """
+const { sm4 } = require('sm-crypto-v2'); const k = input.key, iv = 'fedcba98765432100123456789abcdef';
+const out = [];
+for (const mode of [undefined, 'ecb', 'cbc']) {
+  for (const padding of ['pkcs#7', 'pkcs#5', 'none']) {
+    const msg = padding === 'none' ? input.msg.padEnd(32, '.').slice(0, 32) : input.msg;
+    const opts = { mode, iv, padding };
+    const hex = sm4.encrypt(msg, k, opts), arr = sm4.encrypt(msg, k, { ...opts, output: 'array' });
+    out.push([mode, padding, hex, Array.from(arr), sm4.decrypt(hex, k, opts),
+      Array.from(sm4.decrypt(hex, k, { ...opts, output: 'array' })), sm4.decrypt(arr, k, opts)]);
+  }
+}
+const bytes = sm4.encrypt(new Uint8Array([1, 2, 3, 250]), new Uint8Array(16).fill(7));
+out.push(bytes, Array.from(sm4.sm4(new Uint8Array(16), k, 1, { padding: 'none', output: 'array' })));
+const g = sm4.encrypt(input.msg, k, { mode: 'gcm', iv: '000000000000000000000000', aad: 'abcd', outputTag: true });
+out.push(g, sm4.decrypt(g.output, k, { mode: 'gcm', iv: '000000000000000000000000', aad: 'abcd', tag: g.tag }));
+return out;
+"""
+
+
+@settings(max_examples=6, deadline=None)
+@given(msg=st.text(max_size=40))
+def test_sm4(run_js: RunJs, node: NodeOracle, msg: str) -> None:
+    assert_same(run_js, node, SM4, {"key": KEY, "msg": msg})
+
+
+SIGN = """const { sm2 } = require('sm-crypto-v2'); const m = input.msg;
+return [sm2.doSignature(m, input.priv), sm2.doSignature(m, input.priv, { der: true }),
+  sm2.doSignature(m, input.priv, { hash: true }), sm2.doSignature(m, input.priv, { hash: true, publicKey: input.pub }),
+  sm2.doSignature(m, input.priv, { hash: true, der: true, userId: 'alice@example' })];"""
+VERIFY = """const { sm2 } = require('sm-crypto-v2'); const m = input.msg, s = input.sigs, p = input.pub;
+return [sm2.doVerifySignature(m, s[0], p), sm2.doVerifySignature(m, s[1], p, { der: true }),
+  sm2.doVerifySignature(m, s[2], p, { hash: true }), sm2.doVerifySignature(m, s[3], p, { hash: true }),
+  sm2.doVerifySignature(m, s[4], p, { hash: true, der: true, userId: 'alice@example' }),
+  sm2.doVerifySignature(m + '!', s[0], p), sm2.doVerifySignature(m, s[2], p)];"""
+
+
+def test_sm2_signatures_across_engines(run_js: RunJs, node: NodeOracle) -> None:
+    data = {**KEYS, "msg": "签名 message ✓"}
+    expected = [True, True, True, True, True, False, False]
+    ours = ok(run_js(SIGN, data))
+    assert ok(node.run(VERIFY, {**data, "sigs": ours})) == expected
+    theirs = ok(node.run(SIGN, data))
+    assert ok(run_js(VERIFY, {**data, "sigs": theirs})) == expected
+
+
+ENCRYPT = """const { sm2 } = require('sm-crypto-v2');
+return [sm2.doEncrypt(input.msg, input.pub), sm2.doEncrypt(input.msg, input.pub, 0),
+  sm2.doEncrypt(input.msg, input.pub, 1, { asn1: true }), sm2.doEncrypt(new Uint8Array([0, 1, 255]), input.pub)];"""
+DECRYPT = """const { sm2 } = require('sm-crypto-v2'); const c = input.cts, k = input.priv;
+return [sm2.doDecrypt(c[0], k), sm2.doDecrypt(c[1], k, 0), sm2.doDecrypt(c[2], k, 1, { asn1: true }),
+  Array.from(sm2.doDecrypt(c[3], k, 1, { output: 'array' })), sm2.doDecrypt(c[1], k, 1)];"""
+
+
+def test_sm2_encryption_across_engines(run_js: RunJs, node: NodeOracle) -> None:
+    data = {**KEYS, "msg": "加密 ✓ text"}
+    expected = [data["msg"], data["msg"], data["msg"], [0, 1, 255], ""]
+    ours = ok(run_js(ENCRYPT, data))
+    assert ok(node.run(DECRYPT, {**data, "cts": ours})) == expected
+    theirs = ok(node.run(ENCRYPT, data))
+    assert ok(run_js(DECRYPT, {**data, "cts": theirs})) == expected
+
+
+def test_sm2_fresh_keys_across_engines(run_js: RunJs, node: NodeOracle) -> None:
+    make = """const { sm2 } = require('sm-crypto-v2'); const kp = sm2.generateKeyPairHex();
+    return [kp, sm2.doSignature('m', kp.privateKey, { hash: true }), sm2.doEncrypt('m', kp.publicKey),
+      sm2.getPublicKeyFromPrivateKey(kp.privateKey) === kp.publicKey, sm2.verifyPublicKey(kp.publicKey)];"""
+    check = """const { sm2 } = require('sm-crypto-v2'); const [kp, sig, ct] = input.made;
+    return [sm2.doVerifySignature('m', sig, kp.publicKey, { hash: true }), sm2.doDecrypt(ct, kp.privateKey),
+      sm2.getPublicKeyFromPrivateKey(kp.privateKey) === kp.publicKey, kp.privateKey.length, kp.publicKey.length];"""
+    for made_by, checked_by in ((run_js, node.run), (node.run, run_js)):
+        made = ok(made_by(make))
+        assert made[3:] == [True, True]
+        assert ok(checked_by(check, {"made": made})) == [True, "m", True, 64, 130]
+
+
+def test_sm2_key_helpers(run_js: RunJs, node: NodeOracle) -> None:
+    code = """const { sm2 } = require('sm-crypto-v2'); const c = sm2.compressPublicKeyHex(input.pub);
+    return [sm2.getPublicKeyFromPrivateKey(input.priv), c, sm2.comparePublicKeyHex(c, input.pub),
+      sm2.comparePublicKeyHex(input.pub, sm2.getPublicKeyFromPrivateKey('00'.repeat(31) + '01')), sm2.verifyPublicKey(input.pub),
+      sm2.verifyPublicKey(c), sm2.generateKeyPairHex('12345'), sm2.generateKeyPairHex('123456789012345678901234567890'),
+      sm2.utf8ToHex('中a'), sm2.leftPad('ab', 5), sm2.arrayToHex([1, 255]), sm2.arrayToUtf8([228, 184, 173]),
+      Array.from(sm2.hexToArray('0aff')), sm2.getZ(input.pub).length, sm2.getHash('abcd', input.pub),
+      Array.from(sm2.ecdh(input.priv, input.pub)).length, Object.keys(sm2).join()];"""
+    assert_same(run_js, node, code, KEYS)
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "return sm4.encrypt('x', '0123')",
+        "return sm4.encrypt('x', input.key, { mode: 'cbc' })",
+        "return sm4.decrypt('00112233445566778899aabbccddeeff', input.key)",
+        "return sm3('x', { key: '' })",
+        "return sm3('x', { mode: 'other', key: '00' })",
+        "return sm2.doDecrypt('00', input.priv)",
+        "return sm2.compressPublicKeyHex('04ab')",
+        "return sm2.verifyPublicKey('04' + '00'.repeat(64))",
+        "return sm2.doVerifySignature('m', '00', input.pub)",
+        "return sm2.getPublicKeyFromPrivateKey('01')",
+        "return sm2.getPublicKeyFromPrivateKey('ff'.repeat(32))",
+    ],
+)
+def test_errors(run_js: RunJs, node: NodeOracle, code: str) -> None:
+    prelude = "const { sm2, sm3, sm4 } = require('sm-crypto-v2');\n"
+    ours, theirs = run_js(prelude + code, KEYS), node.run(prelude + code, KEYS)
+    assert ours["success"] == theirs["success"], (ours, theirs)
+    if theirs["success"]:
+        assert ours["result"] == theirs["result"]
+    else:
+        assert ours["error"]["type"] == theirs["error"]["type"], (ours, theirs)
+        assert ours["error"]["message"] == theirs["error"]["message"], (ours, theirs)
+
+
+def test_shape(run_js: RunJs, node: NodeOracle) -> None:
+    code = """const s = require('sm-crypto-v2'); const d = (o, k) => { const x = Object.getOwnPropertyDescriptor(o, k);
+      return [typeof x.get, x.enumerable, x.configurable, 'value' in x]; };
+    return [Object.keys(s), s.__esModule, Object.keys(s).map((k) => d(s, k)), Object.keys(s.sm4),
+      Object.keys(s.sm2).map((k) => typeof s.sm2[k]), d(s.sm2, 'doEncrypt'), typeof s.kdf, typeof s.hkdf,
+      s === require('sm-crypto-v2/dist/index.js'), s.sm2 === s.sm2, Array.from(s.kdf('abcd', 6)),
+      Array.from(s.hkdf('ikm', 'salt', 'info', 10))];"""
+    assert_same(run_js, node, code)
