@@ -23,11 +23,10 @@ const HANDLER = {
     if (current === undefined) return false;
     if (desc.configurable === true || desc.enumerable === false || desc.writable === false) return false;
     if ('get' in desc || 'set' in desc) return false;
-    if (!('value' in desc)) return true;
-    // QuickJS checks one invariant more than the spec: a value redefined without
-    // `writable: true` on a writable non-configurable target property throws
-    // even when the trap agrees; refuse it quietly instead (Node accepts it).
-    return desc.writable === true && is(desc.value, current.value);
+    // A compatible value or writable would be accepted by a namespace (true), but
+    // QuickJS throws "inconsistent defineProperty" for any trap that agrees to
+    // one on a writable non-configurable target property; refuse it instead.
+    return !('value' in desc) && !('writable' in desc);
   },
 };
 
