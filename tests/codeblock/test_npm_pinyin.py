@@ -5,6 +5,9 @@ corpus of test_npm_pinyin_corpus.py, option parsing, compact, compare, bad input
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -240,3 +243,41 @@ def test_random_texts(
         "mode": mode,
     }
     assert_same(run_js, node, MAP_CORPUS, {"corpus": [text, *SENTENCES[:2]], "opts": opts})
+
+
+def test_nothing_loaded_at_import() -> None:
+    """Importing the op module (the server does it in the background after start-up) loads
+    neither the tables nor jieba: they wait for the first pinyin op."""
+    code = (
+        "import sys\n"
+        "import flowgate.codeblock.bridge.pinyin\n"
+        "from flowgate.codeblock.bridge import pinyin_data\n"
+        "assert 'jieba' not in sys.modules and pinyin_data._tables is None\n"
+        "assert pinyin_data._segmenter is None and pinyin_data._warming is None\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+COLLATE_ALPHABET = (
+    "".join(chr(i) for i in range(32, 127))
+    + "āáǎàēéěèōóǒòīíǐìūúǔùüǘǚǜńňÀÉ“”‘’。、，：；！？《》（）…—·～￥ＡＢａｂ１αβ中国重行"
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    pairs=st.lists(
+        st.tuples(
+            st.text(alphabet=COLLATE_ALPHABET, max_size=6),
+            st.text(alphabet=COLLATE_ALPHABET, max_size=6),
+        ),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_compare_random(run_js: RunJs, node: NodeOracle, pairs: list[tuple[str, str]]) -> None:
+    """ICU's order (Node) against ours over ASCII, tone marks, CJK punctuation, full width."""
+    code = (
+        "const { compare } = require('pinyin'); return input.pairs.map(([a, b]) => compare(a, b));"
+    )
+    assert_same(run_js, node, code, {"pairs": pairs})

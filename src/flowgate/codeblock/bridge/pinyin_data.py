@@ -116,7 +116,10 @@ class Segmenter:
         return words
 
 
-_lock = threading.Lock()
+#: One lock per table, so that a call needing only the pinyin tables never waits for
+#: the warm-up thread building jieba's dictionary.
+_tables_lock = threading.Lock()
+_segmenter_lock = threading.Lock()
 _tables: Tables | None = None
 _segmenter: Segmenter | None = None
 _warming: threading.Thread | None = None
@@ -126,7 +129,7 @@ def tables() -> Tables:
     """The package's tables (loaded on first use, ~0.1 s)."""
     global _tables
     if _tables is None:
-        with _lock:
+        with _tables_lock:
             if _tables is None:
                 raw: dict[str, Any] = json.loads(gzip.decompress(DATA_FILE.read_bytes()))
                 _tables = Tables(
@@ -139,7 +142,7 @@ def segmenter() -> Segmenter:
     """jieba's dictionary (built on first use or by `warm_up`, ~0.75 s)."""
     global _segmenter
     if _segmenter is None:
-        with _lock:
+        with _segmenter_lock:
             if _segmenter is None:
                 _segmenter = Segmenter()
     return _segmenter
@@ -151,8 +154,8 @@ def warm_up() -> None:
     global _warming
     if _warming is not None or _segmenter is not None:
         return
-    with _lock:
-        if _warming is not None:
+    with _segmenter_lock:
+        if _warming is not None or _segmenter is not None:
             return
         _warming = threading.Thread(target=segmenter, name="flowgate-pinyin-warm-up", daemon=True)
         _warming.start()
