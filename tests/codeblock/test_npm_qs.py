@@ -136,7 +136,8 @@ def test_subpaths_node_does_not_have_are_missing(run_js: RunJs) -> None:
 
 KEY = st.text(
     alphabet=st.one_of(
-        st.sampled_from(list("ab.[]=&%+ _-")), st.characters(codec="utf-8", exclude_categories=["Cs"])
+        st.sampled_from(list("ab.[]=&%+ _-")),
+        st.characters(codec="utf-8", exclude_categories=["Cs"]),
     ),
     min_size=1,
     max_size=5,
@@ -185,7 +186,8 @@ def test_round_trip_random_objects(
 
 QUERY = st.text(
     alphabet=st.one_of(
-        st.sampled_from(list("ab[]=&;.,%2EF0+?#")), st.characters(codec="utf-8", exclude_categories=["Cs"])
+        st.sampled_from(list("ab[]=&;.,%2EF0+?#")),
+        st.characters(codec="utf-8", exclude_categories=["Cs"]),
     ),
     max_size=30,
 )

@@ -145,7 +145,9 @@ BYTES16 = st.lists(st.integers(0, 255), min_size=16, max_size=16)
     name=st.one_of(st.text(max_size=20), st.lists(st.integers(0, 255), max_size=8)),
     namespace=st.one_of(st.sampled_from(["DNS", "URL"]), BYTES16),
 )
-def test_name_based_random(run_js: RunJs, node: NodeOracle, name: object, namespace: object) -> None:
+def test_name_based_random(
+    run_js: RunJs, node: NodeOracle, name: object, namespace: object
+) -> None:
     code = (
         U + "const ns = typeof input.ns === 'string' ? u.v3[input.ns] : input.ns;\n"
         "const T = (f) => { try { return f() } catch (e) { return [e.name, e.message] } };\n"
@@ -195,7 +197,9 @@ def test_time_based_with_explicit_options(
 
 
 @SETTINGS
-@given(text=st.one_of(st.text(alphabet="0123456789abcdefABCDEF-xg ", max_size=40), st.uuids().map(str)))
+@given(
+    text=st.one_of(st.text(alphabet="0123456789abcdefABCDEF-xg ", max_size=40), st.uuids().map(str))
+)
 def test_validate_version_parse_random_strings(run_js: RunJs, node: NodeOracle, text: str) -> None:
     code = (
         U + TRY + "return [u.validate(input.t), T(() => u.version(input.t)), "
