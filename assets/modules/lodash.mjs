@@ -16,7 +16,9 @@
 //   in Node, so `_.templateSettings` edits reach `_.template`.
 // - vendor/lodash-full: the monolith, for what the facade (modules/npm/lodash.js)
 //   cannot give per method: chaining `_(x)`, `_.chain`, `_.mixin`,
-//   `_.runInContext`. vendor/lodash/fp: lodash/fp built on it, as fp.js does.
+//   `_.runInContext`. lodash/fp: vendor/lodash/fp/<name> per method (Node's own fp
+//   files over the per-method modules; modules/npm/lodash/fp.js is the facade),
+//   vendor/lodash-fp-full (fp.js on the monolith) only for `fp(x)` and `fp.convert`.
 // - Load-time reads of lazy globals are removed: `root.Buffer` (isBuffer,
 //   cloneBuffer; the Buffer module then loads only when a Uint8Array is checked),
 //   and getTag's self-test, which built a DataView, Map, Promise, Set and
@@ -112,8 +114,20 @@ const ALIASES = {
   extend: 'assignIn', extendWith: 'assignInWith', first: 'head',
 };
 // Internals that are runtime modules of their own (loaded lazily, or shared state).
-const SHARED_INTERNALS = ['_baseMatches', '_baseMatchesProperty'];
-const RUNTIME = { '^lazy:': 'vendor/lodash/', './templateSettings.js': 'vendor/lodash/templateSettings' };
+// (_arrayEach, _baseAssign, _baseKeys: for lodash/fp/convert, as in Node's fp/_util.js.)
+const SHARED_INTERNALS = ['_arrayEach', '_baseAssign', '_baseKeys', '_baseMatches', '_baseMatchesProperty',
+  '_reInterpolate'];
+// Shared state across bundles, as in Node's modular lodash: `_.templateSettings`
+// edits must reach `_.template`, which also compares `interpolate` with the one
+// `reInterpolate` RegExp (to enable `${}` interpolation).
+const SHARED_FILES = ['templateSettings.js', '_reInterpolate.js'];
+const RUNTIME = {
+  '^lazy:': 'vendor/lodash/',
+  './templateSettings.js': 'vendor/lodash/templateSettings',
+  './_reInterpolate.js': 'vendor/lodash/_reInterpolate',
+};
+const FP_CONVERT_RUNTIME = { './placeholder': 'vendor/lodash/fp/placeholder', '^\\.\\./(.*)$': 'vendor/lodash/$1' };
+const FP_RUNTIME = { './convert': 'vendor/lodash/fp/convert', ...FP_CONVERT_RUNTIME };
 const REQUIRE_RE = /require\('\.\/([A-Za-z0-9_.]+)'\)/g;
 
 function readPatched(dir, file) {
@@ -171,7 +185,7 @@ export default function lodashEntries({ here }) {
     while (stack.length) {
       const f = stack.pop();
       if (seen.has(f)) continue;
-      if (f === 'templateSettings.js' && entryFile !== f) continue; // a runtime module of its own
+      if (SHARED_FILES.includes(f) && entryFile !== f) continue; // a runtime module of its own
       if (!texts.has(f)) throw new Error(`lodash: ${entryFile} requires unknown ${f}`);
       seen.add(f);
       stack.push(...deps.get(f));
@@ -199,19 +213,34 @@ export default function lodashEntries({ here }) {
     { name: 'lodash/core', source: "module.exports = require('lodash/core.js');\n" },
     reexport('lodash/core.min', 'vendor/lodash/core'),
     {
-      // What lodash/fp.js does, on the shared monolith (fp.js loads lodash.min.js: the same code).
-      name: 'lodash/fp',
+      // What lodash/fp.js does, on the shared monolith (fp.js loads lodash.min.js: the same
+      // code). Only for what modules/npm/lodash/fp.js cannot give per method (`fp(x)`,
+      // `fp.convert`): converting every method costs ~50-150 ms here.
+      name: 'lodash-fp-full',
       source: "var _ = require('lodash/lodash.js').runInContext();\n" +
         "module.exports = require('lodash/fp/_baseConvert.js')(_, _);\n",
-      runtime: { 'lodash/lodash.js': 'vendor/lodash-full' },
+      runtime: { 'lodash/lodash.js': 'vendor/lodash-full', './placeholder': 'vendor/lodash/fp/placeholder' },
     },
     { name: 'lodash/fp/placeholder', source: "module.exports = require('lodash/fp/placeholder.js');\n" },
     reexport('lodash/fp/__', 'vendor/lodash/fp/placeholder'),
+    // Node's fp/convert.js: its helpers (fp/_util.js) are the shared per-method modules.
+    { name: 'lodash/fp/convert', package: 'lodash/fp/convert.js', exports: '*', runtime: FP_CONVERT_RUNTIME },
   ];
+  // lodash/fp/<name>: Node's own file (`convert('<name>', require('../<name>'))`), or its alias.
+  for (const f of fs.readdirSync(path.join(dir, 'fp')).filter((x) => x.endsWith('.js')).sort()) {
+    const name = f.slice(0, -3);
+    if (name.startsWith('_') || ['placeholder', '__', 'convert'].includes(name)) continue;
+    const text = fs.readFileSync(path.join(dir, 'fp', f), 'utf8');
+    const alias = text.match(/^module\.exports = require\('\.\/([A-Za-z0-9_]+)'\);\n$/);
+    if (alias) entries.push(reexport(`lodash/fp/${name}`, `vendor/lodash/fp/${alias[1]}`));
+    else if (text.startsWith("var convert = require('./convert')")) {
+      entries.push({ name: `lodash/fp/${name}`, package: `lodash/fp/${f}`, exports: '*', runtime: FP_RUNTIME });
+    } else throw new Error(`lodash/fp/${f}: unexpected shape`);
+  }
   for (const f of files) {
     const name = f.slice(0, -3);
     if (NOT_METHODS.has(name) || (name.startsWith('_') && !SHARED_INTERNALS.includes(name))) continue;
-    entries.push(ALIASES[name] ? reexport(`lodash/${name}`, `vendor/lodash/${ALIASES[name]}`) : methodEntry(name));
+    entries.push(Object.hasOwn(ALIASES, name) ? reexport(`lodash/${name}`, `vendor/lodash/${ALIASES[name]}`) : methodEntry(name));
   }
   return entries;
 }

@@ -11,16 +11,11 @@
 // first use. Measurements and differences: docs/libraries/lodash.md.
 (function (module, exports, require, host) {
   'use strict';
-  const ObjectHasOwn = Object.hasOwn;
-  const defineProperty = Object.defineProperty;
-  const { get: ReflectGet, has: ReflectHas, ownKeys: ReflectOwnKeys, defineProperty: ReflectDefine,
-    deleteProperty: ReflectDelete, getOwnPropertyDescriptor: ReflectDescriptor } = Reflect;
+  const lazyLibrary = require('npm/lodash_lazy');
 
-  // Node's `Object.keys(require('lodash'))`, in its order, less the first
-  // (templateSettings) and the last two (VERSION, _); padded with spaces so a
-  // membership test is one indexOf (done once per name: then it is an own property).
+  // Node's `Object.keys(require('lodash'))`, in its order.
   const NAMES =
-    ' after ary assign assignIn assignInWith assignWith at before bind bindAll bindKey ' +
+    ' templateSettings after ary assign assignIn assignInWith assignWith at before bind bindAll bindKey ' +
     ' castArray chain chunk compact concat cond conforms constant countBy create curry ' +
     ' curryRight debounce defaults defaultsDeep defer delay difference differenceBy ' +
     ' differenceWith drop dropRight dropRightWhile dropWhile fill filter flatMap flatMapDeep ' +
@@ -50,7 +45,7 @@
     ' sortedIndex sortedIndexBy sortedIndexOf sortedLastIndex sortedLastIndexBy ' +
     ' sortedLastIndexOf startCase startsWith subtract sum sumBy template times toFinite ' +
     ' toInteger toLength toLower toNumber toSafeInteger toString toUpper trim trimEnd ' +
-    ' trimStart truncate unescape uniqueId upperCase upperFirst each eachRight first ';
+    ' trimStart truncate unescape uniqueId upperCase upperFirst each eachRight first VERSION _ ';
   // Node's `_.each === _.forEach`: alias names load the same module.
   const ALIASES = { __proto__: null, each: 'forEach', eachRight: 'forEachRight', entries: 'toPairs',
     entriesIn: 'toPairsIn', extend: 'assignIn', extendWith: 'assignInWith', first: 'head' };
@@ -66,106 +61,29 @@
     if (full === undefined) full = require('vendor/lodash-full');
     return full;
   }
-  let deleted = null;
-  // Every name in Node's order, built when something enumerates `_` (then each
-  // `known()` is a lookup instead of a scan of NAMES).
-  let ordered = null;
-  let table = null;
-  function names() {
-    if (ordered === null) {
-      ordered = ['templateSettings', ...NAMES.split(' ').filter((n) => n !== ''), 'VERSION', '_'];
-      table = { __proto__: null };
-      for (let i = 0; i < ordered.length; i++) table[ordered[i]] = true;
-    }
-    return ordered;
-  }
 
-  function known(key) {
-    if (typeof key !== 'string') return false;
-    if (deleted !== null && deleted[key] === true) return false;
-    if (table !== null) return table[key] === true;
-    if (key === 'templateSettings' || key === 'VERSION' || key === '_') return true;
-    return key.length > 0 && key.indexOf(' ') < 0 && NAMES.indexOf(` ${key} `) >= 0;
-  }
-
-  function templateSettings(target) {
+  function templateSettings() {
     const settings = require('vendor/lodash/templateSettings');
     // As in the monolith: `_` inside a template is lodash itself.
     settings.imports._ = facade;
-    if (!ObjectHasOwn(target, 'templateSettings')) define(target, 'templateSettings', settings);
     return settings;
   }
 
-  function define(target, key, value) {
-    defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-    return value;
-  }
-
-  function materialize(target, key) {
-    if (key === 'VERSION') return define(target, key, '4.18.1');
-    if (key === '_') return define(target, key, facade);
-    if (key === 'templateSettings') return templateSettings(target);
-    if (FROM_FULL[key] === true) return define(target, key, monolith()[key]);
+  function load(key) {
+    if (key === 'VERSION') return '4.18.1';
+    if (key === '_') return facade;
+    if (key === 'templateSettings') return templateSettings();
+    if (FROM_FULL[key] === true) return monolith()[key];
     const value = require(`vendor/lodash/${ALIASES[key] ?? key}`);
     if (PLACEHOLDER[key] === true) value.placeholder = facade;
-    if (key === 'template') templateSettings(target);
-    return define(target, key, value);
+    if (key === 'template') void facade.templateSettings; // sets its imports._
+    return value;
   }
-
-  function order(target) {
-    const own = ReflectOwnKeys(target);
-    const keys = [];
-    for (let i = 0; i < own.length; i++) {
-      if (own[i] === 'length' || own[i] === 'name' || own[i] === 'prototype') keys.push(own[i]);
-    }
-    const all = names();
-    for (let i = 0; i < all.length; i++) {
-      if (ObjectHasOwn(target, all[i]) || known(all[i])) keys.push(all[i]);
-    }
-    const listed = new Set(keys);
-    for (let i = 0; i < own.length; i++) if (!listed.has(own[i])) keys.push(own[i]);
-    return keys;
-  }
-
-  const handler = {
-    get(target, key, receiver) {
-      if (key === 'prototype') return monolith().prototype;
-      if (ObjectHasOwn(target, key)) return target[key];
-      if (known(key)) return materialize(target, key);
-      return ReflectGet(target, key, receiver);
-    },
-    has(target, key) {
-      return ObjectHasOwn(target, key) || known(key) || ReflectHas(target, key);
-    },
-    ownKeys: order,
-    getOwnPropertyDescriptor(target, key) {
-      if (ObjectHasOwn(target, key) || !known(key)) return ReflectDescriptor(target, key);
-      // Not loaded yet: Object.keys(_) must not load 300 modules to learn they are enumerable.
-      return {
-        get: () => facade[key],
-        set: (value) => { facade[key] = value; },
-        enumerable: true,
-        configurable: true,
-      };
-    },
-    defineProperty(target, key, desc) {
-      if (!ObjectHasOwn(target, key) && known(key) && !('value' in desc) && !('get' in desc) &&
-          !('set' in desc)) {
-        materialize(target, key);
-      }
-      if (deleted !== null && typeof key === 'string') deleted[key] = false;
-      return ReflectDefine(target, key, desc);
-    },
-    deleteProperty(target, key) {
-      if (known(key)) (deleted ??= { __proto__: null })[key] = true;
-      return ReflectDelete(target, key);
-    },
-  };
 
   // `_(value)` / `new _(value)`: the monolith's chain wrapper.
   function lodash(value) {
     return monolith()(value);
   }
-  const facade = new Proxy(lodash, handler);
+  const facade = lazyLibrary(lodash, NAMES, load, () => monolith().prototype);
   module.exports = facade;
 })
