@@ -13,7 +13,7 @@ import path from 'node:path';
 const CORE_ROOTS = [
   'utils', 'SSF', 'make_ssf', 'SSF_load_table', 'SSFImplicit', 'parse_si', 'safe_format', 'numdate',
   'datenum', 'parseDate', '_xlfn', 'shift_formula_xlsx', 'RBErr', 'BErr', 'escapehtml', 'fmt_is_date',
-  'dup', 'parsexmlbool', 'safe_decode_range',
+  'dup', 'parsexmlbool', 'safe_decode_range', 'parse_core_props', 'parse_ext_props',
 ];
 // The writer: SheetJS's own XML for every part; the host only zips the parts.
 const WRITE_ROOTS = ['write_zip_xlsx', 'check_wb', 'fix_write_opts', 'dup'];
@@ -47,7 +47,10 @@ function extract(source, ROOTS) {
   for (let i = start + 1; i < lines.length; i++) {
     const m = declRe.exec(lines[i]);
     if (!m) continue;
-    decls.push({ name: m[1] || m[2], from: i });
+    const names = [m[1] || m[2]];
+    // `var a = 1, b = 2;`: every declarator of the line names the block
+    if (m[2]) for (const d of lines[i].matchAll(/, ?([A-Za-z_$][\w$]*) ?=(?!=)/g)) names.push(d[1]);
+    decls.push({ name: names[0], names, from: i });
     if (m[2] === 'CFB' || m[2] === 'CRC32') { // embedded modules: skip to their `})();`
       let j = i + 1;
       while (j < lines.length && !(/^\}\)\(\);\s*$/.test(lines[j]) && /^return [\w$]+;\s*$/.test(lines[j - 1]))) j++;
@@ -56,7 +59,7 @@ function extract(source, ROOTS) {
   }
   decls.forEach((d, k) => { d.to = k + 1 < decls.length ? decls[k + 1].from : lines.length; });
   const byName = new Map();
-  for (const d of decls) byName.set(d.name, [...(byName.get(d.name) ?? []), d]);
+  for (const d of decls) for (const n of d.names) byName.set(n, [...(byName.get(n) ?? []), d]);
   const need = new Set();
   const queue = [...ROOTS];
   while (queue.length) {
@@ -75,7 +78,7 @@ function extract(source, ROOTS) {
   const done = new Set();
   const parts = [];
   for (const d of decls) {
-    if (!need.has(d.name)) continue;
+    if (!d.names.some((n) => need.has(n))) continue;
     if (REPLACE[d.name]) {
       if (!done.has(d.name)) parts.push(REPLACE[d.name]);
       done.add(d.name);
@@ -102,7 +105,8 @@ export default async function xlsxModules({ here }) {
     'module.exports = { XLSX: XLSX, make_ssf: make_ssf, SSF_load_table: SSF_load_table,',
     '  SSFImplicit: SSFImplicit, parse_si: parse_si, safe_format: safe_format, numdate: numdate,',
     '  datenum: datenum, parseDate: parseDate, _xlfn: _xlfn, shift_formula_xlsx: shift_formula_xlsx,',
-    '  RBErr: RBErr, BErr: BErr, parsexmlbool: parsexmlbool, safe_decode_range: safe_decode_range, escapehtml: escapehtml, fmt_is_date: fmt_is_date, dup: dup,',
+    '  RBErr: RBErr, BErr: BErr, parsexmlbool: parsexmlbool, safe_decode_range: safe_decode_range,',
+    '  parse_core_props: parse_core_props, parse_ext_props: parse_ext_props, escapehtml: escapehtml, fmt_is_date: fmt_is_date, dup: dup,',
     '  table_fmt: function () { return table_fmt; },',
     '  set_ssfopts: function (o) { _ssfopts = o; } };',
     '',

@@ -24,7 +24,7 @@ from tests.node_oracle import NodeOracle
 DUMP = """
 const XLSX = require('xlsx');
 const wb = XLSX.read(input.data, Object.assign({type: 'base64'}, input.opts || {}));
-const out = {names: wb.SheetNames, hidden: (wb.Workbook && wb.Workbook.Sheets || []).map(s => s.Hidden),
+const out = {props: wb.Props, names: wb.SheetNames, hidden: (wb.Workbook && wb.Workbook.Sheets || []).map(s => s.Hidden),
   date1904: !!(wb.Workbook && wb.Workbook.WBProps && wb.Workbook.WBProps.date1904), sheets: {}};
 for (const name of wb.SheetNames) {
   const ws = wb.Sheets[name];

@@ -222,6 +222,15 @@ _WORKBOOK_TYPES = {
 }
 _SST_TYPES = {"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"}
 _STYLE_TYPES = {"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"}
+_CORE_TYPES = {"application/vnd.openxmlformats-package.core-properties+xml"}
+_EXT_TYPES = {"application/vnd.openxmlformats-officedocument.extended-properties+xml"}
+_KINDS = (
+    ("wb", _WORKBOOK_TYPES),
+    ("sst", _SST_TYPES),
+    ("style", _STYLE_TYPES),
+    ("core", _CORE_TYPES),
+    ("ext", _EXT_TYPES),
+)
 
 
 @op("xlsx.read")
@@ -252,11 +261,7 @@ def read(data: bytes, opts: dict[str, Any] | None = None) -> str:
         found: dict[str, str] = {}
         for el in ct:
             kind = el.get("ContentType", "")
-            name = next(
-                (k for k, types in (("wb", _WORKBOOK_TYPES), ("sst", _SST_TYPES), ("style", _STYLE_TYPES))
-                 if kind in types),
-                None,
-            )
+            name = next((k for k, types in _KINDS if kind in types), None)
             if name and name not in found and _local(el.tag) == "Override":
                 found[name] = el.get("PartName", "").lstrip("/")
         wb_path = found.get("wb") or "xl/workbook.xml"
@@ -313,6 +318,9 @@ def _book(
         "xfs": xfs,
         "sst": sst,
         "sheets": out_sheets,
+        # docProps as text: SheetJS's own parse_core_props / parse_ext_props read them
+        "core": _part(zf, found["core"], budget) if "core" in found else None,
+        "ext": _part(zf, found["ext"], budget) if "ext" in found else None,
     }
     return orjson.dumps(result).decode()
 

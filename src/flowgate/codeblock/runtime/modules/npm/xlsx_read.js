@@ -86,10 +86,19 @@
         Sheets[name] = sheet(rs, o, strs, styles, Object.assign({}, ssfopts));
       } catch (e) { if (o.WTF) throw e; }
     }
-    const wb = { SheetNames: raw.names.slice(), Sheets };
-    if (o.bookSheets) return { SheetNames: wb.SheetNames, Workbook: { Sheets: wbSheets } };
-    wb.Workbook = { WBProps: { date1904: raw.date1904 }, Sheets: wbSheets };
-    return wb;
+    // parse_zip: extended properties are read only next to core ones
+    let props = {};
+    if (raw.core !== null) {
+      props = core.parse_core_props(raw.core);
+      if (raw.ext !== null) core.parse_ext_props(raw.ext, props, o);
+    }
+    if (o.bookSheets) return { SheetNames: raw.names.slice() };
+    props.Worksheets = raw.names.length;
+    props.SheetNames = raw.names.slice();
+    return {
+      Workbook: { WBProps: { date1904: raw.date1904 }, Sheets: wbSheets },
+      Props: props, Sheets, SheetNames: raw.names.slice(),
+    };
   }
 
   const DIM = /^\w*:\w*$/;
