@@ -144,3 +144,32 @@ def test_uncaught_blocked_request_names_the_guard(
     assert out["error"]["type"] == "RuntimeError", out
     assert out["error"]["message"].startswith("fetch blocked: http://127.0.0.1:")
     assert server.rec.requests == []
+
+
+# ------------------------------------------------------------------ the FETCH_* limits
+
+
+@pytest.fixture(scope="module")
+def limited() -> Iterator[FetchRunner]:
+    r = FetchRunner(
+        fetch_limits(fetch_max_requests=2, fetch_max_request_bytes=10, fetch_max_response_bytes=100)
+    )
+    yield r
+    r.close()
+
+
+def test_fetch_limits_hold_for_axios(limited: FetchRunner, server: LocalServer) -> None:
+    code = (
+        PRELUDE + "return [await T(() => axios.post(input.base + '/echo', 'x'.repeat(11))),"
+        " await T(() => axios.get(input.base + '/big')), await T(() => axios.get(input.base +"
+        " '/echo')), await T(() => axios.get(input.base + '/echo'))]"
+    )
+    out = limited.run(code, {"base": server.base})
+    assert out["success"], out
+    body, big, third, fourth = out["result"]
+    limit = ["RangeError", "ERR_FLOWGATE_FETCH_LIMIT"]
+    assert body[:2] == limit and "FETCH_MAX_REQUEST_BYTES" in body[2]
+    assert big[:2] == limit and "FETCH_MAX_RESPONSE_BYTES" in big[2]
+    # the refused body counted as one of the two requests, as for fetch()
+    assert third[:2] == fourth[:2] == limit and "FETCH_MAX_REQUESTS" in fourth[2]
+    assert [r["path"] for r in server.rec.requests] == ["/big"]
