@@ -40,6 +40,8 @@ def test_module_shape(run_js: RunJs, node: NodeOracle) -> None:
       instance: Object.keys(inst).map((k) => [k, inst[k]]),
       viaInstance: [inst.pinyin('重庆'), inst.compact([['a', 'b'], ['c']]), inst.compare('啊', '吧')],
       compactFn: [m.compact.name, m.compact.length, m.compact([['zhōng', 'zhòng'], ['xīn']])],
+      inspect: [require('util').inspect(p), require('util').inspect(inst)],
+      base: [Object.getPrototypeOf(m.Pinyin).name, inst instanceof m.Pinyin],
     };
     """
     assert_same(run_js, node, code)

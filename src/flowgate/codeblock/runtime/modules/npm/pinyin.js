@@ -63,7 +63,7 @@
     return result;
   }
 
-  class Pinyin {
+  class PinyinBase {
     constructor() {
       this.STYLE_TONE = STYLE.TONE;
       this.STYLE_TONE2 = STYLE.TONE2;
@@ -93,6 +93,8 @@
       return compact(pys);
     }
   }
+  // As in the package (util.inspect shows `[class Pinyin extends PinyinBase]`).
+  class Pinyin extends PinyinBase {}
 
   function getPinyinInstance(py) {
     const pinyin = py.pinyin.bind(py);
