@@ -22,7 +22,7 @@ from flowgate.codeblock.bridge.pinyin_collate import compare_keys
 from flowgate.codeblock.bridge.registry import BridgeError, op
 
 #: Longest text (UTF-16 code units) one call converts: bounds the host's time per call
-#: (~0.1 s for segmentation at this size).
+#: (measured at this size: ~0.2 s unsegmented, ~0.6 s segmented with group, on 2 busy cores).
 MAX_TEXT = 100_000
 #: Most pinyin strings one result may hold: `group` joins a phrase's heteronyms into every
 #: combination (exponential in the phrase's length), which Node computes until it runs out
