@@ -38,6 +38,14 @@ const SINGLE = ['content-type', 'content-length', 'user-agent', 'referer', 'host
 // A URL the host can take as it is; anything else goes through WHATWG URL (web/url, ~1.5 ms).
 const SIMPLE_URL = /^(https?:)\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)*)(:[0-9]{1,5})?((?:\/[A-Za-z0-9\-_~!$&'()*+,;=:@%]*)*)(\?[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*)?$/;
 const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
+const TOKEN = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
+
+/** What Node's ClientRequest throws for a method or header name that is not a token. */
+function invalidToken(what, value) {
+  const err = new TypeError(`${what} must be a valid HTTP token ["${value}"]`);
+  err.code = 'ERR_INVALID_HTTP_TOKEN';
+  return err;
+}
 
 /** The ClientRequest stand-in behind `error.request` / `response.request`. */
 class ClientRequest {
@@ -244,6 +252,9 @@ async function dispatch(config, resolve, reject) {
   // Node's http.request adds Authorization itself (after the other headers) from `auth`.
   if (auth) list.push(['Authorization', 'Basic ' + encodeUtf8(auth).toBase64()]);
 
+  if (!TOKEN.test(method)) return fail(invalidToken('Method', method));
+  const badName = list.find(([name]) => !TOKEN.test(name));
+  if (badName !== undefined) return fail(invalidToken('Header name', badName[0]));
   req = new ClientRequest(method, protocol, parsed.hostname, path);
   let timeout = 0;
   if (own('timeout')) {

@@ -118,6 +118,11 @@ T = (
     " return [e.name, e.code, e.message, e.cause && e.cause.code] } };\n"
 )
 CONFIG_CASES = [
+    "return T(() => axios.get(input.base + '/echo', {headers: {'bad name': 'x'}}))",
+    "return T(() => axios({url: input.base + '/echo', method: 'GE T'}))",
+    "return T(async () => (await axios.get(input.base + '/echo', {headers: {'X-V': 'a\\u0100b\\r\\nc'}}))"
+    ".data.headers.filter(([k]) => k === 'X-V'))",
+    "return T(async () => (await axios.get(input.base + '/echo', {data: 'on-get'})).data.body)",
     "return T(() => axios.get('/relative'))",
     "return T(async () => (await axios.get(input.base.replace('http://', 'http://us%20r:p%40ss@')"
     " + '/echo')).data.headers.filter(([k]) => /auth/i.test(k)))",
