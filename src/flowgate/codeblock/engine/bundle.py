@@ -1,7 +1,13 @@
-"""Compile the bootstrap and every runtime module to bytecode, once per process.
+"""The bootstrap bytecode and the runtime-module table every context of a process reads.
 
-Bytecode is specific to the engine build, so it is produced at start-up by the
-same binary that will read it, never cached across versions.
+Bytecode is specific to the engine build, so it is produced in the process by
+the same binary that will read it, never cached across versions. The
+bootstrap (read by every context) is compiled here, at start-up. Runtime
+modules are handed to the table as source and each is compiled on its first
+load in the process (`_quickjs.ModuleTable`, once, by whichever engine thread
+or warmer asks first): with hundreds of bundled npm files (`runtime/vendor/`,
+most of which a workload never loads) compiling them all would cost start-up
+~0.1 ms per KiB per worker. Measurements: docs/architecture.md.
 """
 
 from __future__ import annotations
@@ -37,6 +43,12 @@ def discover_modules() -> dict[str, Path]:
     return found
 
 
+def read_modules() -> dict[str, str]:
+    """Module name -> source text. Read now, at start-up, so a process serves one
+    consistent snapshot of the files even if they are replaced while it runs."""
+    return {name: path.read_text("utf-8") for name, path in discover_modules().items()}
+
+
 def compile_runtime(*, allow_eval: bool = False) -> CompiledRuntime:
     # Every context reads the bootstrap: strip its debug info (its frames are
     # never shown to users). Modules keep line info for our own debugging.
@@ -44,9 +56,6 @@ def compile_runtime(*, allow_eval: bool = False) -> CompiledRuntime:
         "/*ALLOW_EVAL*/false", "true" if allow_eval else "false"
     )
     bootstrap = _quickjs.compile_script(source, "bootstrap.js", True)
-    sources = discover_modules()
-    table = {
-        name: _quickjs.compile_script(path.read_text("utf-8"), f"{name}.js")
-        for name, path in sources.items()
-    }
-    return CompiledRuntime(bootstrap, _quickjs.ModuleTable(table), tuple(sorted(table)))
+    sources = read_modules()
+    table: dict[str, bytes | str] = dict(sources)
+    return CompiledRuntime(bootstrap, _quickjs.ModuleTable(table), tuple(sorted(sources)))
