@@ -20,8 +20,8 @@ def b64(data: bytes) -> str:
 def openpyxl_book() -> str:
     """Several sheets: dates and times, number formats, booleans, errors, merges, gaps."""
     wb = Workbook()
-    ws = wb.active
-    ws.title = "Orders"
+    ws = wb.create_sheet("Orders", 0)
+    wb.remove(wb.worksheets[1])
     ws.append(["id", "customer", "amount", "ordered", "paid", "note"])
     for i in range(1, 31):
         ws.append(
@@ -143,7 +143,7 @@ FORMULA_SHEET = (
     '<c r="B2" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="C2" s="1"><v>3.14159</v></c>'
     '<c r="D2" s="2"><v>45000.75</v></c><c r="E2" s="3"><v>0.125</v></c></row>'
     '<row r="3"><c r="A3"><f t="shared" si="0"/><v>4</v></c><c r="B3" t="inlineStr">'
-    "<is><t>inline &amp; text</t></is></c><c r=\"C3\" t=\"s\"><v>0</v></c>"
+    '<is><t>inline &amp; text</t></is></c><c r="C3" t="s"><v>0</v></c>'
     '<c r="D3" t="s"><v>1</v></c><c r="E3"><f>_xlfn.CONCAT("a","b")</f><v>0</v></c></row>'
     '<row r="4"><c r="A4"><f t="shared" si="0"/><v>8</v></c><c r="B4" t="d"><v>2024-02-29T12:00:00</v></c>'
     '<c r="C4" t="s"><v>2</v></c><c r="D4"/><c r="E4" t="e"><v>#N/A</v></c></row>'

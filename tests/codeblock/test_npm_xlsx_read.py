@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.codeblock.conftest import RunJs
-from tests.codeblock.node_builtins import assert_same, run_both
+from tests.codeblock.node_builtins import assert_same
 from tests.codeblock.npm_xlsx_files import (
     FORMULA_SHEET,
     FORMULA_SST,
@@ -163,7 +163,9 @@ try {
         zip_b64({"hello.txt": "not a workbook"}),
         zip_b64({"[Content_Types].xml": f"<Types xmlns='{CT}'/>"}),
         zip_b64({"[Content_Types].xml": "<Types/>"}),
-        zip_b64({"[Content_Types].xml": f"<Types xmlns='{CT}'/>", "xl/workbook.xml": "<workbook/>"}),
+        zip_b64(
+            {"[Content_Types].xml": f"<Types xmlns='{CT}'/>", "xl/workbook.xml": "<workbook/>"}
+        ),
     ],
 )
 def test_malformed_zip_errors_match_node(run_js: RunJs, node: NodeOracle, raw: str) -> None:

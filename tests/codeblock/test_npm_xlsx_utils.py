@@ -118,14 +118,16 @@ def test_ssf_helpers(run_js: RunJs, node: NodeOracle) -> None:
                 st.booleans(),
                 st.integers(-(10**12), 10**12),
                 st.floats(allow_nan=False, allow_infinity=False, width=32),
-                st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=6),
+                st.text(alphabet=st.characters(codec="utf-8"), max_size=6),
             ),
             max_size=5,
         ),
         max_size=6,
     )
 )
-def test_aoa_roundtrip_through_xlsx(run_js: RunJs, node: NodeOracle, rows: list[list[object]]) -> None:
+def test_aoa_roundtrip_through_xlsx(
+    run_js: RunJs, node: NodeOracle, rows: list[list[object]]
+) -> None:
     code = """
     const XLSX = require('xlsx');
     const wb = XLSX.utils.book_new();

@@ -116,7 +116,10 @@ def test_write_errors(run_js: RunJs, node: NodeOracle, body: str) -> None:
 
 
 def test_unsupported_book_type_is_clear(run_js: RunJs) -> None:
-    out = run_js(BUILD + ERROR.replace("{body}", "XLSX.write(wb, {type: 'base64', bookType: 'ods'});"), {"n": 1})
+    out = run_js(
+        BUILD + ERROR.replace("{body}", "XLSX.write(wb, {type: 'base64', bookType: 'ods'});"),
+        {"n": 1},
+    )
     assert out["result"]["message"].startswith("xlsx.write: bookType 'ods' is not supported"), out
 
 

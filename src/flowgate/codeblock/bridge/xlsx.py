@@ -61,7 +61,9 @@ def _part(zf: zipfile.ZipFile, name: str, budget: _Budget) -> str | None:
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
         raise BridgeError(f"Corrupted zip : {exc}") from None
     if len(data) > cap:
-        raise BridgeError(f"xlsx: {name} is larger than {cap} bytes once inflated", type="RangeError")
+        raise BridgeError(
+            f"xlsx: {name} is larger than {cap} bytes once inflated", type="RangeError"
+        )
     budget.left -= len(data)
     return data.decode("utf-8", "replace")
 
@@ -144,57 +146,67 @@ def _inline(el: ET.Element) -> str:
 
 
 def _sheet(text: str, name: str, opts: dict[str, Any], counter: list[int]) -> dict[str, Any]:
-    """One worksheet: dimension, row numbers, flat cell records, merges, margins.
-
-    The hot loop compares namespaced tags directly (no per-element splitting): a
-    1,000 x 5 sheet takes ~10-15 ms here, most of it expat building the tree."""
+    """One worksheet: dimension, row numbers, flat cell records, merges, margins."""
     root = _xml(text, name)
-    ns = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
-    q_row, q_c, q_v, q_f, q_is = ns + "row", ns + "c", ns + "v", ns + "f", ns + "is"
     out: dict[str, Any] = {"dim": None, "rows": [], "cells": [], "merges": [], "margins": None}
-    rows: list[int] = out["rows"]
-    cells: list[Any] = out["cells"]
-    add = cells.extend
     formulas = opts.get("cellFormula", True) is not False
     for child in root:
         tag = _local(child.tag)
         if tag == "dimension":
             out["dim"] = child.get("ref")
         elif tag == "sheetData":
-            row_no = 0
-            for row in child:
-                if row.tag != q_row:
-                    continue
-                r = row.get("r")
-                row_no = int(r) if r is not None and r.isdigit() else row_no + 1
-                rows.append(row_no)
-                col = -1
-                counter[0] += len(row)
-                if counter[0] > MAX_CELLS:
-                    raise BridgeError(f"xlsx: more than {MAX_CELLS} cells", type="RangeError")
-                for c in row:
-                    if c.tag != q_c:
-                        continue
-                    get = c.get
-                    ref = get("r")
-                    col = _col(ref) if ref else col + 1
-                    v = f = ftype = fref = si = inline = None
-                    for sub in c:
-                        st = sub.tag
-                        if st == q_v:
-                            v = sub.text or ""
-                        elif st == q_f:
-                            if formulas:
-                                f = sub.text or ""
-                                ftype, fref, si = sub.get("t"), sub.get("ref"), sub.get("si")
-                        elif st == q_is:
-                            inline = _inline(sub)
-                    add((row_no, col, ref, get("t"), v, f, ftype, fref, si, get("s"), inline))
+            _rows(child, root.tag, formulas, out["rows"], out["cells"], counter)
         elif tag == "mergeCells":
             out["merges"] = [m.get("ref") for m in child if m.get("ref")]
         elif tag == "pageMargins":
             out["margins"] = dict(child.attrib)
     return out
+
+
+def _rows(
+    data: ET.Element,
+    root_tag: str,
+    formulas: bool,
+    rows: list[int],
+    cells: list[Any],
+    counter: list[int],
+) -> None:
+    """The cells of <sheetData>, 11 values each (see `modules/npm/xlsx_read.js`).
+
+    The hot loop compares namespaced tags directly (no per-element splitting): a
+    1,000 x 5 sheet takes ~10-15 ms here, most of it expat building the tree."""
+    ns = root_tag[: root_tag.index("}") + 1] if root_tag.startswith("{") else ""
+    q_row, q_c, q_v, q_f, q_is = ns + "row", ns + "c", ns + "v", ns + "f", ns + "is"
+    add = cells.extend
+    row_no = 0
+    for row in data:
+        if row.tag != q_row:
+            continue
+        r = row.get("r")
+        row_no = int(r) if r is not None and r.isdigit() else row_no + 1
+        rows.append(row_no)
+        col = -1
+        counter[0] += len(row)
+        if counter[0] > MAX_CELLS:
+            raise BridgeError(f"xlsx: more than {MAX_CELLS} cells", type="RangeError")
+        for c in row:
+            if c.tag != q_c:
+                continue
+            get = c.get
+            ref = get("r")
+            col = _col(ref) if ref else col + 1
+            v = f = ftype = fref = si = inline = None
+            for sub in c:
+                st = sub.tag
+                if st == q_v:
+                    v = sub.text or ""
+                elif st == q_f:
+                    if formulas:
+                        f = sub.text or ""
+                        ftype, fref, si = sub.get("t"), sub.get("ref"), sub.get("si")
+                elif st == q_is:
+                    inline = _inline(sub)
+            add((row_no, col, ref, get("t"), v, f, ftype, fref, si, get("s"), inline))
 
 
 def _col(ref: str) -> int:
@@ -257,7 +269,9 @@ def read(data: bytes, opts: dict[str, Any] | None = None) -> str:
             raise BridgeError("Unsupported ZIP file")
         ct = _xml(ct_text, "[Content_Types].xml")
         if not ct.tag.startswith("{" + _CT_NS + "}"):
-            raise BridgeError(f"Unknown Namespace: {ct.tag[1:].split('}')[0] if '}' in ct.tag else ''}")
+            raise BridgeError(
+                f"Unknown Namespace: {ct.tag[1:].split('}')[0] if '}' in ct.tag else ''}"
+            )
         found: dict[str, str] = {}
         for el in ct:
             kind = el.get("ContentType", "")
@@ -267,7 +281,9 @@ def read(data: bytes, opts: dict[str, Any] | None = None) -> str:
         wb_path = found.get("wb") or "xl/workbook.xml"
         if not _has(zf, wb_path):
             if _has(zf, "xl/workbook.bin"):
-                raise BridgeError("Unsupported file: XLSB workbooks are not supported in the code-block sandbox")
+                raise BridgeError(
+                    "Unsupported file: XLSB workbooks are not supported in the code-block sandbox"
+                )
             raise BridgeError("Could not find workbook")
         return _book(zf, wb_path, found, opts, budget)
 
@@ -290,22 +306,24 @@ def _book(
             for i, sh in enumerate(child):
                 rid = sh.get(f"{{{_REL_NS}}}id") or sh.get("id") or ""
                 target = rels.get(rid, ("", f"xl/worksheets/sheet{i + 1}.xml"))[1]
-                sheets.append({"name": sh.get("name", ""), "state": sh.get("state"), "path": target})
+                sheets.append(
+                    {"name": sh.get("name", ""), "state": sh.get("state"), "path": target}
+                )
     wanted = opts.get("sheets")
     fmts, xfs = _styles(_part(zf, found["style"], budget) if "style" in found else None)
     sst = _sst(_part(zf, found["sst"], budget) if "sst" in found else None)
     counter = [0]
     out_sheets: list[dict[str, Any] | None] = []
-    for i, sh in enumerate(sheets):
-        if not _selected(wanted, i, sh["name"]) or opts.get("bookSheets"):
+    for i, entry in enumerate(sheets):
+        if not _selected(wanted, i, entry["name"]) or opts.get("bookSheets"):
             out_sheets.append(None)
             continue
-        text = _part(zf, sh["path"], budget) if sh["path"] else None
+        text = _part(zf, entry["path"], budget) if entry["path"] else None
         if text is None:
-            out_sheets.append({"error": f"missing part {sh['path']}"})
+            out_sheets.append({"error": f"missing part {entry['path']}"})
             continue
         try:
-            out_sheets.append(_sheet(text, sh["name"], opts, counter))
+            out_sheets.append(_sheet(text, entry["name"], opts, counter))
         except BridgeError as exc:
             if exc.type == "RangeError":
                 raise
@@ -340,33 +358,5 @@ def _selected(wanted: Any, index: int, name: str) -> bool:
     return False
 
 
-#: Most bytes of parts one `xlsx.zip` call stores (before compression).
-MAX_WRITE = 128 * 1024 * 1024
-
-
-@op("xlsx.zip")
-def zip_parts(parts: list[Any], compression: bool = False) -> bytes:
-    """The .xlsx container of SheetJS's parts (`[[path, text], ...]`, in order).
-
-    SheetJS writes entries stored (uncompressed) unless `compression: true`, then
-    deflated; zipfile does the same. Text parts are UTF-8, as SheetJS's zip_add_file."""
-    if not isinstance(parts, list):
-        raise BridgeError("xlsx.zip: parts must be an array", type="TypeError")
-    method = zipfile.ZIP_DEFLATED if compression else zipfile.ZIP_STORED
-    total = 0
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", method) as zf:
-        for part in parts:
-            if not (isinstance(part, list) and len(part) == 2 and isinstance(part[0], str)):
-                raise BridgeError("xlsx.zip: each part must be [path, content]", type="TypeError")
-            content = part[1]
-            data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
-            if not isinstance(data, bytes):
-                raise BridgeError(f"xlsx.zip: {part[0]}: content must be a string", type="TypeError")
-            total += len(data)
-            if total > MAX_WRITE:
-                raise BridgeError(f"xlsx: workbooks over {MAX_WRITE} bytes are not supported", type="RangeError")
-            info = zipfile.ZipInfo(part[0], date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = method
-            zf.writestr(info, data)
-    return buf.getvalue()
+# The writer's op lives next door; importing it registers it with the `xlsx.` prefix.
+from flowgate.codeblock.bridge import xlsx_write  # noqa: E402, F401

@@ -15,8 +15,6 @@
     readFile() { throw new Error('xlsx.readFile: there is no file system in the code-block sandbox'); },
     writeFile() { throw new Error('xlsx.writeFile: there is no file system in the code-block sandbox'); },
   };
-  api.parse_xlscfb = undefined;
-  delete api.parse_xlscfb;
   api.writeXLSX = function writeXLSX(wb, opts) {
     const o = Object.assign({}, opts || {});
     o.bookType = 'xlsx';
