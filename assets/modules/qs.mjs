@@ -1,6 +1,7 @@
 // qs 6.17.1: require('qs') and the files Node lets a script reach
 // (qs has no `exports` map, so `qs/lib/parse`, `qs/lib/stringify`,
-// `qs/lib/utils`, `qs/lib/formats` and `qs/lib/index` are all public).
+// `qs/lib/utils`, `qs/lib/formats`, `qs/lib/index` and `qs/lib` are all public;
+// the browserify build `qs/dist/qs` is not offered).
 //
 // One runtime module per lib/ file, named as the file (vendor/qs/lib/<file>):
 // the files require each other through the runtime's require(), so
@@ -57,5 +58,7 @@ export default [
   standIn('stringify', 'object'),
   file('parse', 'qs-impl/parse'),
   file('stringify', 'qs-impl/stringify'),
+  // lib/index.js is what require('qs') loads; Node also resolves the directory.
   { name: 'qs/lib/index', source: "module.exports = require('vendor/qs');\n", external: ['vendor/qs'] },
+  { name: 'qs/lib', source: "module.exports = require('vendor/qs');\n", external: ['vendor/qs'] },
 ];

@@ -22,7 +22,7 @@ SHAPE = [
     "return [qs.parse.name, qs.parse.length, qs.stringify.name, qs.stringify.length]",
     # qs has no `exports` map: every lib/ file is public, and they are the same objects.
     "return [qs.parse === require('qs/lib/parse'), qs.stringify === require('qs/lib/stringify.js'), "
-    "require('qs/lib/index') === qs, qs.formats === require('qs/lib/formats'), "
+    "require('qs/lib/index') === qs, require('qs/lib') === qs, qs.formats === require('qs/lib/formats'), "
     "Object.keys(require('qs/lib/utils')).sort()]",
     "const u = require('qs/lib/utils'); return [u.merge({a: 1}, {b: 2}), u.encode('a b&ü'), "
     "u.decode('a%20b+c'), u.isRegExp(/x/), u.compact([1, undefined, 2]), u.combine([1], 2)]",
