@@ -11,6 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from flowgate.codeblock.bridge import sm2 as sm2_op
+from flowgate.codeblock.bridge.registry import BridgeError
 from tests.codeblock.conftest import RunJs
 from tests.codeblock.node_builtins import assert_same
 from tests.node_oracle import NodeOracle
@@ -162,3 +164,21 @@ def test_shape(run_js: RunJs, node: NodeOracle) -> None:
       s === require('sm-crypto-v2/dist/index.js'), s.sm2 === s.sm2, Array.from(s.kdf('abcd', 6)),
       Array.from(s.hkdf('ikm', 'salt', 'info', 10))];"""
     assert_same(run_js, node, code)
+
+
+def test_host_multiplication() -> None:
+    """The `sm2.mul` op against the curve's group law: n*G is infinity, (n-1)*G is -G, and
+    projective inputs (any Z) give the same affine result."""
+    gx = 0x32C4AE2C1F1981195F9904466A39C9948FE30BBFF2660BE1715A4589334C74C7
+    gy = 0xBC3736A2F4F6779C59BDCEE36B692153D0A9877CC62A474002DF32E52139F0A0
+    assert sm2_op.multiply(gx, gy, sm2_op.N) is None
+    assert sm2_op.multiply(gx, gy, sm2_op.N - 1) == (gx, sm2_op.P - gy)
+    assert sm2_op.sm2_mul(gx, gy, 1, 1) == [gx, gy]
+    z = 12345
+    two = sm2_op.sm2_mul(gx * z % sm2_op.P, gy * z % sm2_op.P, z, 2)
+    assert two == list(sm2_op.multiply(gx, gy, 2) or ())
+    assert sm2_op.sm2_mul(gx, gy, 0, 5) is None
+    with pytest.raises(BridgeError):
+        sm2_op.sm2_mul(gx, gy, 1, 0)
+    with pytest.raises(BridgeError):
+        sm2_op.sm2_mul(sm2_op.P, gy, 1, 1)
