@@ -5,7 +5,8 @@
   'use strict';
   const core = require('vendor/xlsx-core');
   const bridge = require('internal/bridge');
-  const { Buffer } = require('node/buffer');
+  // node/buffer only for string input (a Uint8Array/Buffer needs none of it).
+  const buffer = () => require('node/buffer').Buffer;
   const { utils, SSF } = core.XLSX;
   const DEFAULTS = [
     ['cellNF', false], ['cellHTML', true], ['cellFormula', true], ['cellStyles', false],
@@ -24,20 +25,20 @@
   function toBytes(data, o) {
     if (data instanceof ArrayBuffer) return new Uint8Array(data);
     switch (o.type) {
-      case 'base64': return Buffer.from(String(data), 'base64');
+      case 'base64': return buffer().from(String(data), 'base64');
       case 'binary': case 'string':
-        if (typeof data === 'string') return Buffer.from(data, o.type === 'string' ? 'utf8' : 'latin1');
+        if (typeof data === 'string') return buffer().from(data, o.type === 'string' ? 'utf8' : 'latin1');
         break;
       case 'buffer': case 'array':
         if (data instanceof Uint8Array) return data;
         if (Array.isArray(data)) return Uint8Array.from(data);
-        if (typeof data === 'string') return Buffer.from(data, 'latin1');
+        if (typeof data === 'string') return buffer().from(data, 'latin1');
         break;
       case 'file': throw new Error('xlsx.read: there is no file system in the code-block sandbox');
       default: break;
     }
     if (data instanceof Uint8Array) return data;
-    if (typeof data === 'string') return Buffer.from(data, 'base64');
+    if (typeof data === 'string') return buffer().from(data, 'base64');
     if (Array.isArray(data)) return Uint8Array.from(data);
     throw new Error('Unsupported data type ' + typeof data);
   }
@@ -102,14 +103,11 @@
   }
 
   const DIM = /^\w*:\w*$/;
-  const defineProperty = Object.defineProperty;
 
-  // SheetJS's safe_format (cellStyles aside), except that `w` of a cell with a
-  // number format other than General is computed on first read: SSF.format costs
-  // ~60 us per cell in QuickJS, and most scripts read `v` (sheet_to_json's default)
-  // and never `w`. The format string and value are captured now, so the text is the
-  // one SheetJS would have produced at read time.
-  function format(p, fmtid, o, ssfopts) {
+  // SheetJS's safe_format (cellStyles aside). SSF.format costs ~20-60 us per call in
+  // QuickJS (it re-parses the format each time), so within one sheet the text of a
+  // (format, value) pair is computed once: same inputs, same text, as SheetJS.
+  function format(p, fmtid, o, ssfopts, memo) {
     const table = core.table_fmt();
     if (o.cellNF) p.z = table[fmtid];
     if (p.t === 'z' || o.cellText === false) return;
@@ -117,27 +115,22 @@
     try {
       if (p.t === 'e') p.w = p.w || core.BErr[p.v];
       else if (fmtid === 0) {
-        if (p.t === 'n') p.w = (p.v | 0) === p.v ? p.v.toString(10) : SSF.format(0, p.v, ssfopts);
+        if (p.t === 'n') p.w = (p.v | 0) === p.v ? p.v.toString(10) : text(memo, 0, p.v, ssfopts);
         else if (p.t === 'd') {
           const dd = core.datenum(p.v);
-          p.w = (dd | 0) === dd ? dd.toString(10) : SSF.format(0, dd, ssfopts);
+          p.w = (dd | 0) === dd ? dd.toString(10) : text(memo, 0, dd, ssfopts);
         } else if (p.v === undefined) return;
         else p.w = typeof p.v === 'string' ? p.v : SSF.format(0, p.v, ssfopts);
-      } else lazyText(p, table[fmtid], p.t === 'd' ? core.datenum(p.v) : p.v, ssfopts);
+      } else if (p.t === 'd') p.w = text(memo, fmtid, core.datenum(p.v), ssfopts);
+      else p.w = typeof p.v === 'number' ? text(memo, fmtid, p.v, ssfopts) : SSF.format(fmtid, p.v, ssfopts);
     } catch (e) { if (o.WTF) throw e; }
   }
 
-  function lazyText(p, fmt, value, ssfopts) {
-    defineProperty(p, 'w', {
-      configurable: true, enumerable: true,
-      get() {
-        let w;
-        try { w = SSF.format(fmt, value, ssfopts); } catch (e) { delete this.w; return undefined; }
-        defineProperty(this, 'w', { value: w, writable: true, enumerable: true, configurable: true });
-        return w;
-      },
-      set(w) { defineProperty(this, 'w', { value: w, writable: true, enumerable: true, configurable: true }); },
-    });
+  function text(memo, fmtid, v, ssfopts) {
+    const key = fmtid + ':' + v;
+    let w = memo.get(key);
+    if (w === undefined) { w = SSF.format(fmtid, v, ssfopts); memo.set(key, w); }
+    return w;
   }
 
   function sheet(raw, o, strs, styles, ssfopts) {
@@ -182,6 +175,7 @@
     const stubs = !!o.sheetStubs;
     const arrayf = [];
     const sharedf = [];
+    const memo = new Map();
     for (let k = 0; k < list.length; k += 11) {
       const tagr = list[k];
       const tagc = list[k + 1];
@@ -258,7 +252,7 @@
         const cf = styles.CellXf[sidx];
         if (cf != null && cf.numFmtId != null) fmtid = cf.numFmtId;
       }
-      format(p, fmtid, o, ssfopts);
+      format(p, fmtid, o, ssfopts, memo);
       if (o.cellDates && doFormat && p.t == 'n' && SSF.is_date(core.table_fmt()[fmtid])) { p.t = 'd'; p.v = core.numdate(p.v); }
       if (o.dense) {
         const at = utils.decode_cell(ref);
