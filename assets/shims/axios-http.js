@@ -36,7 +36,7 @@ const SINGLE = ['content-type', 'content-length', 'user-agent', 'referer', 'host
   'proxy-authorization', 'if-modified-since', 'if-unmodified-since', 'from', 'location',
   'max-forwards', 'retry-after', 'etag', 'last-modified', 'server', 'age', 'expires'];
 // A URL the host can take as it is; anything else goes through WHATWG URL (web/url, ~1.5 ms).
-const SIMPLE_URL = /^(https?:)\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)*)(:[0-9]{1,5})?((?:\/[A-Za-z0-9\-_~!$&'()*+,;=:@%]*)*)(\?[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*)?$/;
+const SIMPLE_URL = /^(https?:)\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)*)(:[0-9]{1,5})?((?:\/[A-Za-z0-9\-._~!$&'()*+,;=:@%]*)*)(\?[A-Za-z0-9\-._~!$&()*+,;=:@%/?]*)?$/;
 const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
 const TOKEN = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
 

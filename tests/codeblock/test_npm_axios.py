@@ -118,6 +118,8 @@ T = (
     " return [e.name, e.code, e.message, e.cause && e.cause.code] } };\n"
 )
 CONFIG_CASES = [
+    "return T(async () => (await axios.get(input.base + \"/echo/a.json?q='x'&r=(1)\")).data.path)",
+    "return T(async () => (await axios.get(input.base + ':80'.slice(3) + '/echo/a|b?x=[1]^{}')).data.path)",
     "return T(() => axios.get(input.base + '/echo', {headers: {'bad name': 'x'}}))",
     "return T(() => axios({url: input.base + '/echo', method: 'GE T'}))",
     "return T(async () => (await axios.get(input.base + '/echo', {headers: {'X-V': 'a\\u0100b\\r\\nc'}}))"
