@@ -43,9 +43,13 @@ for (const name in getters) defineProperty(e, name, { enumerable: true, get: get
 module.exports = e;
 `;
 
-// `value` is the export, `name` the name lib/fxp.cjs gives it.
-const named = (value, name) =>
-  `const value = ${value};\nObject.defineProperty(value, 'name', { value: '${name}' });\nmodule.exports = value;\n`;
+// ES entries (imports, not require()) let esbuild hoist the package's modules
+// into one scope instead of wrapping each in a lazy-init closure (~20% less
+// load time measured on uuid). `file` is the export's source file, `name` the
+// name lib/fxp.cjs gives the function.
+const named = (file, name, what = 'default') =>
+  `import { ${what} as value } from '${SRC}/${file}';\n` +
+  `Object.defineProperty(value, 'name', { value: '${name}' });\n`;
 
 const PARSER_PATCHES = [
   {
@@ -132,32 +136,31 @@ export default [
   },
   {
     name: 'fast-xml-parser-impl/parser',
-    source: named(`require('${SRC}/xmlparser/XMLParser.js').default`, 'ce'),
+    source: named('xmlparser/XMLParser.js', 'ce') + 'module.exports = value;\n',
     external: [`${IMPL}/validator`, `${IMPL}/is-unsafe`, `${IMPL}/anynum`, `${IMPL}/doctype`],
     patches: [...PARSER_PATCHES, ...IS_NAME, ANYNUM],
   },
   {
     name: 'fast-xml-parser-impl/builder',
-    source: named(`require('${SRC}/xmlbuilder/json2xml.js').default`, 'Ae'),
+    source: named('xmlbuilder/json2xml.js', 'Ae') + 'module.exports = value;\n',
     patches: [XML_NAMING],
   },
   {
     name: 'fast-xml-parser-impl/validator',
-    source: `const validate = require('${SRC}/validator.js').validate;\n` +
-      "Object.defineProperty(validate, 'name', { value: 'l' });\nmodule.exports = { validate };\n",
+    source: named('validator.js', 'l', 'validate') + 'module.exports = { validate: value };\n',
     patches: IS_NAME,
   },
   {
     name: 'fast-xml-parser-impl/doctype',
-    source: `module.exports = require('${SRC}/xmlparser/DocTypeReader.js').default;\n`,
+    source: `import DocTypeReader from '${SRC}/xmlparser/DocTypeReader.js';\nmodule.exports = DocTypeReader;\n`,
     patches: [XML_NAMING],
   },
   {
     name: 'fast-xml-parser-impl/is-unsafe',
-    source: "export { isUnsafe, HTML, XML } from 'is-unsafe';\n",
+    source: "import { isUnsafe, HTML, XML } from 'is-unsafe';\nmodule.exports = { isUnsafe, HTML, XML };\n",
   },
   {
     name: 'fast-xml-parser-impl/anynum',
-    source: "module.exports = require('anynum').default;\n",
+    source: "import anynum from 'anynum';\nmodule.exports = anynum;\n",
   },
 ];
