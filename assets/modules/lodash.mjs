@@ -88,6 +88,31 @@ for (const name of ['DataView', 'Map', 'Promise', 'Set', 'WeakMap']) {
   ];
 }
 
+// `_.template` compiles with `Function`, refused unless ALLOW_EVAL: the parts the
+// template was cut into are kept, and when `Function` throws the sandbox's EvalError,
+// modules/npm/lodash_template.js renders templates of simple expressions without it.
+MODULAR_PATCHES['template.js'] = [
+  { find: `      source = "__p += '";`, replace: `      source = "__p += '",\n      parts = [];` },
+  {
+    find: '    source += string.slice(index, offset).replace(reUnescapedString, escapeStringChar);\n',
+    replace: "    parts.push(['text', string.slice(index, offset)]);\n" +
+      '    source += string.slice(index, offset).replace(reUnescapedString, escapeStringChar);\n',
+  },
+  { find: '      isEscaping = true;\n', replace: "      isEscaping = true;\n      parts.push(['escape', escapeValue]);\n" },
+  { find: '      isEvaluating = true;\n', replace: "      isEvaluating = true;\n      parts.push(['evaluate', evaluateValue]);\n" },
+  {
+    find: '    if (interpolateValue) {\n',
+    replace: "    if (interpolateValue) {\n      parts.push(['interpolate', interpolateValue]);\n",
+  },
+  {
+    find: '      .apply(undefined, importsValues);\n  });\n',
+    replace: '      .apply(undefined, importsValues);\n  });\n' +
+      "  if (isError(result) && result.name === 'EvalError') {\n" +
+      "    var rendered = require('npm/lodash_template')(parts, variable, importsKeys, importsValues, isEscaping);\n" +
+      '    if (rendered) {\n      result = rendered;\n    }\n  }\n',
+  },
+];
+
 const MONOLITH_PATCHES = [
   { find: 'var Buffer = moduleExports ? context.Buffer : undefined,', replace: 'var Buffer = undefined,' },
   {
@@ -125,6 +150,7 @@ const RUNTIME = {
   '^lazy:': 'vendor/lodash/',
   './templateSettings.js': 'vendor/lodash/templateSettings',
   './_reInterpolate.js': 'vendor/lodash/_reInterpolate',
+  'npm/lodash_template': 'npm/lodash_template',
 };
 const FP_CONVERT_RUNTIME = { './placeholder': 'vendor/lodash/fp/placeholder', '^\\.\\./(.*)$': 'vendor/lodash/$1' };
 const FP_RUNTIME = { './convert': 'vendor/lodash/fp/convert', ...FP_CONVERT_RUNTIME };
