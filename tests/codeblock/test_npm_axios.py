@@ -168,3 +168,15 @@ def test_too_many_redirects_match_node(
     assert mine == theirs
     # Node's follow-redirects gives up after 21 redirects; the host after FETCH_MAX_REDIRECTS (5)
     assert (len(sent), len(sent_node)) == (6, 22)
+
+
+def test_requests_run_concurrently(runner: FetchRunner, server: LocalServer) -> None:
+    code = (
+        A
+        + "const rs = await Promise.all([1, 2, 3].map(i => axios.get(input.base + '/wait?i=' + i)));"
+        " return rs.map(r => r.data)"
+    )
+    out = runner.run(code, {"base": server.base})
+    assert out["success"], out
+    assert out["result"] == ["waited"] * 3
+    assert server.rec.max_in_flight == 3
