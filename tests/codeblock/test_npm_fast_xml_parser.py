@@ -69,6 +69,19 @@ PARSE = [
     '\'<a x="1" y="2" z>v</a>\')',
     "return new XMLParser({ignoreAttributes: false, ignorePiTags: false}).parse("
     "'<?xml version=\"1.1\"?><?pi data?><a/>')",
+    "const p = new XMLParser({captureMetaData: true, ignoreAttributes: false}); const r = "
+    "p.parse('<a>\\n<b x=\"1\">t</b></a>'); const s = XMLParser.getMetaDataSymbol(); "
+    "return [r, r.a.b[s], r.a[s]]",
+    "return new XMLParser({transformTagName: (t) => t.toUpperCase(), transformAttributeName: "
+    "(a) => 'A_' + a, ignoreAttributes: false, updateTag: (tag, jpath, attrs) => tag === 'SKIP' "
+    "? false : tag + '_' + jpath}).parse('<r><skip>1</skip><b c=\"2\">x</b></r>')",
+    "return new XMLParser({jPath: false, isArray: (n, jp) => typeof jp === 'string'}).parse("
+    "'<r><b>1</b></r>')",
+    "return new XMLParser({ignoreAttributes: false, allowBooleanAttributes: true, "
+    "parseAttributeValue: true, numberParseOptions: {skipLike: /^0/}}).parse("
+    '\'<a x="0012" y="1e2" z="true" w></a>\')',
+    "return new XMLParser({textNodeName: '_t', ignoreAttributes: false, attributeNamePrefix: ''})"
+    ".parse('<a b=\"c\">d<e/>f</a>')",
 ]
 
 BUILD = [
@@ -91,6 +104,9 @@ BUILD = [
     "attributeValueProcessor: (n, v) => `[${v}]`, ignoreAttributes: false}).build("
     "{a: {'@_k': 'v', b: 'x'}})",
     "return [new XMLBuilder().build({'a b': 1}), new XMLBuilder().build({a: {'@_x': 1}})]",
+    "return [new XMLBuilder({oneListGroup: true}).build({a: {b: [1, 2]}}), new XMLBuilder("
+    "{format: true, attributeNamePrefix: '$', ignoreAttributes: false}).build({r: {$x: 'q\"<', "
+    "c: [{$d: 1}, {$d: 2}]}})]",
 ]
 
 VALIDATE = [
@@ -137,6 +153,13 @@ ERRORS = [
     "new XMLParser().addEntity('a', 'x&')",
     "new XMLParser({isArray: () => { throw new RangeError('mine') }}).parse('<a>1</a>')",
     "new XMLBuilder().build({a: {b: 1n}})",
+    "new XMLParser({processEntities: {maxTotalExpansions: 2}}).parse('<!DOCTYPE r [<!ENTITY a "
+    '"x">]><r>&a;&a;&a;&a;</r>\')',
+    'new XMLParser().parse(\'<!DOCTYPE r [<!ENTITY a "xxxxxxxxxx"><!ENTITY b "&a;&a;&a;&a;'
+    "&a;&a;&a;&a;\">]><r>&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;</r>')",
+    "new XMLParser({maxNestedTags: 3}).parse('<a><b><c><d><e/></d></c></b></a>')",
+    "new XMLParser({ignoreAttributes: false}).parse('<a __proto__=\"1\"><x/></a>')",
+    "new XMLParser().parse('<a><__proto__>x</__proto__></a>')",
 ]
 
 
