@@ -75,6 +75,18 @@ def test_errors_match_node(
 
 INTERCEPTOR_CASES = [
     """const api = axios.create({baseURL: input.base});
+    let tries = 0;
+    api.interceptors.response.use(null, async (e) => {
+      tries++;
+      if (e.config._retry) return Promise.reject(e);
+      e.config._retry = true;
+      e.config.url = '/echo';
+      e.config.headers.Authorization = 'Bearer again';
+      return api(e.config);
+    });
+    const r = await api.post('/status', {x: 1}, {params: {p: 1}});
+    return [tries, r.status, r.data.path, r.data.body, r.data.headers.filter(([k]) => /auth|content-type/i.test(k))]""",
+    """const api = axios.create({baseURL: input.base});
     const log = [];
     api.interceptors.request.use(c => { log.push('req1'); c.headers['X-One'] = '1'; return c; });
     const id = api.interceptors.request.use(c => { log.push('never'); return c; });
