@@ -148,7 +148,9 @@ export default async function ({ here }) {
     })),
     { name: 'crypto-js', source: facade, external: ['vendor/crypto-js/*'] },
     { name: 'crypto-js/index', source: "module.exports = require('vendor/crypto-js');\n", external: ['vendor/crypto-js'] },
-    // The package's single-file build: in Node a separate instance too.
-    { name: 'crypto-js/crypto-js', package: 'crypto-js/crypto-js.js', exports: '*', patches: corePatches(here, 'crypto-js/crypto-js.js') },
+    // The package's single-file build (all of index.js in one file; in Node a
+    // second instance): the same facade here, rather than 65 KB more to compile
+    // at every start-up for a path scripts rarely name.
+    { name: 'crypto-js/crypto-js', source: "module.exports = require('vendor/crypto-js');\n", external: ['vendor/crypto-js'] },
   ];
 }
