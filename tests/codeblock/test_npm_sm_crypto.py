@@ -178,6 +178,13 @@ def test_host_multiplication() -> None:
     two = sm2_op.sm2_mul(gx * z % sm2_op.P, gy * z % sm2_op.P, z, 2)
     assert two == list(sm2_op.multiply(gx, gy, 2) or ())
     assert sm2_op.sm2_mul(gx, gy, 0, 5) is None
+    # the base-point table against plain double-and-add from 2G: k*G == (k/2)*(2G)
+    g2 = sm2_op.multiply(gx, gy, 2)
+    assert g2 is not None
+    half = pow(2, -1, sm2_op.N)
+    for k in (3, 0xFFFF, sm2_op.N - 2, 0x1234567890ABCDEF1234567890ABCDEF1234567890ABCDEF):
+        assert sm2_op.multiply(gx, gy, k) == sm2_op.multiply(*g2, k * half % sm2_op.N)
+        assert sm2_op.multiply(*g2, k) == sm2_op._double_and_add(*g2, k)
     with pytest.raises(BridgeError):
         sm2_op.sm2_mul(gx, gy, 1, 0)
     with pytest.raises(BridgeError):
