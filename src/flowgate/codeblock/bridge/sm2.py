@@ -4,11 +4,11 @@ Why: sm-crypto-v2 multiplies points with @noble/curves, whose BigInt arithmetic 
 slower in QuickJS than in V8, and whose base-point table (4224 points) would be rebuilt in
 every execution, since contexts are fresh: a key generation, signature or encryption took
 200-300 ms. In Python a multiple of the base point takes ~0.6 ms (a table built once per
-process), of another point ~2 ms. The op is pure
-math on public curve parameters: the JS side (assets/shims/sm2-host.js) keeps noble's
-argument checks and error messages, and builds noble's point from the affine result, so
-every output stays bit-identical. Not constant-time (noble's `multiply` tries to be); the
-script and the host are the only parties that see the timing.
+process), of another point ~2 ms. The op is pure math on public curve parameters: the JS side
+(assets/shims/sm2-host.js) keeps noble's argument checks and error messages, and builds
+noble's point from the affine result, so every output stays bit-identical. Not constant-time
+(noble's `multiply` tries to be); the script and the host are the only parties that see the
+timing.
 """
 
 from __future__ import annotations
