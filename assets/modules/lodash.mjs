@@ -139,22 +139,35 @@ const ALIASES = {
   extend: 'assignIn', extendWith: 'assignInWith', first: 'head',
 };
 // Internals that are runtime modules of their own (loaded lazily, or shared state).
-// (_arrayEach, _baseAssign, _baseKeys: for lodash/fp/convert, as in Node's fp/_util.js.)
-const SHARED_INTERNALS = ['_arrayEach', '_baseAssign', '_baseKeys', '_baseMatches', '_baseMatchesProperty',
-  '_reInterpolate'];
+const SHARED_INTERNALS = ['_baseMatches', '_baseMatchesProperty', '_reInterpolate'];
 // Shared state across bundles, as in Node's modular lodash: `_.templateSettings`
 // edits must reach `_.template`, which also compares `interpolate` with the one
 // `reInterpolate` RegExp (to enable `${}` interpolation).
-const SHARED_FILES = ['templateSettings.js', '_reInterpolate.js'];
+// fp's placeholder is one object for every lodash/fp/<name> and their converter.
+const SHARED_FILES = ['templateSettings.js', '_reInterpolate.js', 'fp/placeholder.js'];
+// lodash/fp/convert is hoisted with its helpers (fp/_util.js requires ~14 methods, that
+// as separate modules cost ~1 ms to load); fp/_mapping.js (`exports.x = ...`) stays CommonJS.
+const FP_CONVERT_FILES = ['fp/convert.js', 'fp/_baseConvert.js', 'fp/_util.js'];
+const CJS_FILES = ['fp/_mapping.js'];
 const RUNTIME = {
   '^lazy:': 'vendor/lodash/',
   './templateSettings.js': 'vendor/lodash/templateSettings',
   './_reInterpolate.js': 'vendor/lodash/_reInterpolate',
   'npm/lodash_template': 'npm/lodash_template',
+  './placeholder.js': 'vendor/lodash/fp/placeholder',
 };
-const FP_CONVERT_RUNTIME = { './placeholder': 'vendor/lodash/fp/placeholder', '^\\.\\./(.*)$': 'vendor/lodash/$1' };
-const FP_RUNTIME = { './convert': 'vendor/lodash/fp/convert', ...FP_CONVERT_RUNTIME };
-const REQUIRE_RE = /require\('\.\/([A-Za-z0-9_.]+)'\)/g;
+// Node's lodash/fp/<name> files, kept CommonJS: their converter and method are runtime modules.
+const FP_RUNTIME = {
+  './convert': 'vendor/lodash/fp/convert',
+  './placeholder': 'vendor/lodash/fp/placeholder',
+  '^\\.\\./(.*)$': 'vendor/lodash/$1',
+};
+const REQUIRE_RE = /require\('(\.{1,2}\/[A-Za-z0-9_.]+)'\)/g;
+
+// `require('../ary')` in fp/_util.js -> 'ary.js' (paths relative to the package).
+function resolveRel(file, rel) {
+  return `${path.posix.normalize(path.posix.join(path.posix.dirname(file), rel))}.js`;
+}
 
 function readPatched(dir, file) {
   let text = fs.readFileSync(path.join(dir, file), 'utf8');
@@ -172,11 +185,11 @@ function count(text, s) {
 
 // CommonJS -> ES module, as exact edits of one modular file (after its semantic patches).
 function esmPatches(file, text) {
-  const names = [...new Set([...text.matchAll(REQUIRE_RE)].map((m) => m[1]))];
-  const id = (n) => `__lodash_${n.replace(/\./g, '_')}`;
-  const patches = names.map((n) => {
-    const find = `require('./${n}')`;
-    return { find, count: count(text, find), replace: id(n) };
+  const rels = [...new Set([...text.matchAll(REQUIRE_RE)].map((m) => m[1]))];
+  const id = (rel) => `__lodash_${resolveRel(file, rel).slice(0, -3).replace(/[^A-Za-z0-9_]/g, '_')}`;
+  const patches = rels.map((rel) => {
+    const find = `require('${rel}')`;
+    return { find, count: count(text, find), replace: id(rel) };
   });
   for (const [find, replace] of [
     ["typeof exports == 'object' && exports && !exports.nodeType && exports", 'true'],
@@ -188,7 +201,7 @@ function esmPatches(file, text) {
   if (count(text, 'module.exports = ') !== 1 || !/^module\.exports = /m.test(text)) {
     throw new Error(`lodash ${file}: expected one top-level module.exports assignment`);
   }
-  const imports = names.map((n) => `import ${id(n)} from './${n}.js';\n`).join('');
+  const imports = rels.map((rel) => `import ${id(rel)} from '${rel}.js';\n`).join('');
   patches.push({ find: 'module.exports = ', replace: `${imports}export default ` });
   return [...(MODULAR_PATCHES[file] ?? []), ...patches].map((p) => ({ file: `lodash/${file}`, ...p }));
 }
@@ -198,11 +211,10 @@ export default function lodashEntries({ here }) {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.js')).sort();
   const texts = new Map();
   const deps = new Map();
-  for (const f of files) {
-    if (NOT_METHODS.has(f.slice(0, -3))) continue;
+  for (const f of [...files.filter((x) => !NOT_METHODS.has(x.slice(0, -3))), ...FP_CONVERT_FILES, ...CJS_FILES]) {
     const text = readPatched(dir, f);
     texts.set(f, text);
-    deps.set(f, [...new Set([...text.matchAll(REQUIRE_RE)].map((m) => `${m[1]}.js`))]);
+    deps.set(f, [...new Set([...text.matchAll(REQUIRE_RE)].map((m) => resolveRel(f, m[1])))]);
   }
   const patchCache = new Map();
   function closurePatches(entryFile) {
@@ -218,6 +230,7 @@ export default function lodashEntries({ here }) {
     }
     const out = [];
     for (const f of [...seen].sort()) {
+      if (CJS_FILES.includes(f)) continue;
       if (!patchCache.has(f)) patchCache.set(f, esmPatches(f, texts.get(f)));
       out.push(...patchCache.get(f));
     }
@@ -249,8 +262,8 @@ export default function lodashEntries({ here }) {
     },
     { name: 'lodash/fp/placeholder', source: "module.exports = require('lodash/fp/placeholder.js');\n" },
     reexport('lodash/fp/__', 'vendor/lodash/fp/placeholder'),
-    // Node's fp/convert.js: its helpers (fp/_util.js) are the shared per-method modules.
-    { name: 'lodash/fp/convert', package: 'lodash/fp/convert.js', exports: '*', runtime: FP_CONVERT_RUNTIME },
+    // Node's fp/convert.js with its helpers, hoisted like the methods.
+    methodEntry('fp/convert'),
   ];
   // lodash/fp/<name>: Node's own file (`convert('<name>', require('../<name>'))`), or its alias.
   for (const f of fs.readdirSync(path.join(dir, 'fp')).filter((x) => x.endsWith('.js')).sort()) {
