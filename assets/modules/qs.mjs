@@ -14,6 +14,7 @@
 // as an object-keyed map (cycle detection, overflow/conflict marks, parse
 // copies), and the real package drags get-intrinsic, call-bound and
 // object-inspect (~45 KB, most of the naive bundle's 2.9 ms load).
+import fs from 'node:fs';
 
 // './utils' inside qs/lib/*.js -> the runtime module vendor/qs/lib/utils, etc.
 const LIB = { '^\\./(formats|parse|stringify|utils)$': 'vendor/qs/lib/$1' };
@@ -50,7 +51,14 @@ const standIn = (name, arg) => ({
   external: [`vendor/qs-impl/${name}`],
 });
 
-export default [
+// require('qs/package.json') is allowed in Node (and used to log versions):
+// the package's package.json as an object, as Node parses it.
+const packageJson = (here) => ({
+  name: 'qs/package.json',
+  source: `module.exports = ${fs.readFileSync(`${here}/node_modules/qs/package.json`, 'utf8')};\n`,
+});
+
+export default ({ here }) => [
   { name: 'qs', package: 'qs', exports: '*', runtime: LIB, alias: ALIAS },
   file('formats'),
   file('utils', undefined, [HEX_TABLE]),
@@ -61,4 +69,5 @@ export default [
   // lib/index.js is what require('qs') loads; Node also resolves the directory.
   { name: 'qs/lib/index', source: "module.exports = require('vendor/qs');\n", external: ['vendor/qs'] },
   { name: 'qs/lib', source: "module.exports = require('vendor/qs');\n", external: ['vendor/qs'] },
+  packageJson(here),
 ];

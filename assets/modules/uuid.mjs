@@ -8,6 +8,7 @@
 // calling the host's hashlib through the bridge (patches below), so v3/v5 give
 // Node's digests and no script pays for JS hashing code. Random bytes come from
 // the global `crypto` (getRandomValues, randomUUID for a plain v4()), as in Node.
+import fs from 'node:fs';
 const hashImport = (file, name) => ({
   file: `uuid/dist/${file}.js`,
   find: `import ${name} from './${name}.js';`,
@@ -36,7 +37,14 @@ const RNG = [
   },
 ];
 
-export default [
+// require('uuid/package.json') is allowed in Node (and used to log versions):
+// the package's package.json as an object, as Node parses it.
+const packageJson = (here) => ({
+  name: 'uuid/package.json',
+  source: `module.exports = ${fs.readFileSync(`${here}/node_modules/uuid/package.json`, 'utf8')};\n`,
+});
+
+export default ({ here }) => [
   {
     name: 'uuid',
     // An ES entry: esbuild hoists uuid's modules into one scope instead of
@@ -47,4 +55,5 @@ export default [
     alias: { 'flowgate-uuid-md5': './shims/uuid-md5.js', 'flowgate-uuid-sha1': './shims/uuid-sha1.js' },
     patches: [hashImport('v3', 'md5'), hashImport('v5', 'sha1'), HEX_TABLE, ...RNG],
   },
+  packageJson(here),
 ];

@@ -17,6 +17,7 @@ pytestmark = pytest.mark.node
 QS = "const qs = require('qs');\n"
 
 SHAPE = [
+    "return [require('qs/package.json'), require('qs/package.json').version]",
     "return [Object.keys(qs), Object.keys(qs.formats), qs.formats.default, qs.formats.RFC1738, "
     "typeof qs.formats.formatters.RFC3986]",
     "return [qs.parse.name, qs.parse.length, qs.stringify.name, qs.stringify.length]",

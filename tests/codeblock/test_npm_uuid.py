@@ -22,6 +22,8 @@ U = "const u = require('uuid');\n"
 TRY = "const T = (f) => { try { return f() } catch (e) { return [e.constructor.name, e.name, e.message, e.code] } };\n"
 
 SHAPE = [
+    "return [require('uuid/package.json'), require('uuid/package.json') === "
+    "require('uuid/package.json')]",
     "return [Object.keys(u), Reflect.ownKeys(u).map(String), typeof u.default, "
     "Object.prototype.toString.call(u), Object.getPrototypeOf(u) === null, u[Symbol.toStringTag]]",
     "return [Object.isSealed(u), Object.isFrozen(u), Object.isExtensible(u), "
@@ -130,7 +132,7 @@ def test_v4_is_random_per_execution(run_js: RunJs) -> None:
 
 
 def test_only_the_package_root_is_public(run_js: RunJs) -> None:
-    for sub in ("uuid/dist/v4.js", "uuid/v4", "uuid/dist-node/index"):
+    for sub in ("uuid/dist/v4.js", "uuid/v4", "uuid/dist-node/index", "uuid/package"):
         assert run_js(f"return require('{sub}')")["error"]["code"] == "MODULE_NOT_FOUND"
 
 
