@@ -33,7 +33,7 @@ export default async function entries({ here }) {
       name: 'axios',
       // An ESM entry: esbuild hoists the ESM sources flat (no lazy module wrappers).
       source: "import axios from './node_modules/axios/lib/axios.js';\nmodule.exports = axios;\n",
-      external: ['internal/io', 'internal/errors'],
+      external: ['internal/io', 'internal/errors', 'npm/axios_stream'],
       runtime: { 'form-data': 'npm/form-data' },
       patches: [
         { file: P + 'adapters/adapters.js', find: "import httpAdapter from './http.js';",

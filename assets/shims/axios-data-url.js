@@ -28,8 +28,8 @@ export function dataUrlResponse(o) {
     data = data.toString(responseEncoding);
     if (!responseEncoding || responseEncoding === 'utf8') data = utils.stripBOM(data);
   } else if (responseType === 'stream') {
-    return reject(new AxiosError("responseType 'stream' is not supported in the code-block sandbox",
-      AxiosError.ERR_NOT_SUPPORT, config));
+    const { IncomingMessage } = require('npm/axios_stream'); // Node: Readable.from(buffer)
+    data = new IncomingMessage(data, 200, 'OK', {});
   }
   return resolve({ data, status: 200, statusText: 'OK', headers: new AxiosHeaders(), config });
 }

@@ -305,8 +305,10 @@ async function dispatch(config, resolve, reject) {
     progress(onDownloadProgress, true, utils.toFiniteNumber(response.headers['content-length']), bytes.length);
   }
   if (responseType === 'stream') {
-    return fail(new AxiosError("responseType 'stream' is not supported in the code-block sandbox",
-      AxiosError.ERR_NOT_SUPPORT, config, req, response));
+    const { IncomingMessage } = require('npm/axios_stream');
+    response.data = new IncomingMessage(bytes, status, r.statusText, nodeHeaders(r.headers, method, status));
+    finish();
+    return settle(resolve, reject, response);
   }
   try {
     response.data = responseData(bytes, responseType, responseEncoding);

@@ -118,6 +118,13 @@ T = (
     " return [e.name, e.code, e.message, e.cause && e.cause.code] } };\n"
 )
 CONFIG_CASES = [
+    "return T(async () => { const r = await axios.get(input.base + '/echo', {responseType: 'stream'});"
+    " const chunks = []; for await (const c of r.data) chunks.push(c); return [Buffer.isBuffer(chunks[0]),"
+    " JSON.parse(Buffer.concat(chunks).toString()).path, r.data.statusCode, r.headers['content-type']] })",
+    "return T(async () => { const r = await axios.get(input.base + '/status', {responseType: 'stream',"
+    " validateStatus: null}); r.data.setEncoding('utf8'); const text = await new Promise((res, rej) =>"
+    " { let s = ''; r.data.on('data', c => { s += c }); r.data.on('end', () => res(s));"
+    " r.data.on('error', rej) }); return [text, r.status] })",
     "return T(async () => (await axios.get(input.base + \"/echo/a.json?q='x'&r=(1)\")).data.path)",
     "return T(async () => (await axios.get(input.base + ':80'.slice(3) + '/echo/a|b?x=[1]^{}')).data.path)",
     "return T(() => axios.get(input.base + '/echo', {headers: {'bad name': 'x'}}))",
