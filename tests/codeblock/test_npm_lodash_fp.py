@@ -41,7 +41,9 @@ def test_fp_like_node(run_js: RunJs, node: NodeOracle) -> None:
       typeof fp.map.convert, Object.keys(fp).length, Object.keys(fp).slice(0, 5), fp.VERSION,
       require('lodash/fp/map')((n) => n * 3)([1]), require('lodash/fp/pipe') === require('lodash/fp/flow'),
       fp([1, 2]).map((n) => n * 2).value(), fp.convert({ cap: false }).map((v, i) => v + i)([5, 5]),
-      fp.runInContext().map((n) => -n)([1])];
+      fp.runInContext().map((n) => -n)([1]), Object.keys(require('lodash/fp/array')).length,
+      require('lodash/fp/array').chunk(2)([1, 2, 3]),
+      require('lodash/fp/convert')('map', require('lodash/map'))((x) => x * 2)([1, 2])];
     """
     assert_same(run_js, node, code)
 
