@@ -17,11 +17,14 @@ const CORE_ROOTS = [
 ];
 // The writer: SheetJS's own XML for every part; the host only zips the parts.
 const WRITE_ROOTS = ['write_zip_xlsx', 'check_wb', 'fix_write_opts', 'dup'];
-// Local variable names that are also (inner) column-0 declarations elsewhere, and
-// declarations only reached through code paths the sandbox does not offer.
+// `var` statements at column 0 inside function bodies (xlsx.js is not uniformly
+// indented): part of the enclosing function, never blocks of their own.
+const INNER = new Set(['o', 'names', 'end', 'arr']);
+// Names not followed: local variables that share a top-level name, and declarations
+// only reached through code paths the sandbox does not offer.
 const SKIP = new Set([
-  'o', 'names', 'props', 'strs', 'utils', 'ReadShift', 'WriteShift', 'prep_blob', 'parse_xls_props',
-  'new_raw_buf',
+  ...INNER, 'props', 'strs', 'utils', 'ReadShift', 'WriteShift', 'prep_blob', 'parse_xls_props',
+  'new_raw_buf', '_data',
 ]);
 // Replaced declarations: the host returns decoded text (no UTF-8 byte strings);
 // Node's build has the codepage tables, of which sheet_to_txt only needs UTF-16LE;
@@ -38,22 +41,63 @@ const REPLACE = {
     '  throw new Error("xlsx: sheet protection passwords are not supported in the code-block sandbox"); }\n',
 };
 
-function extract(source, ROOTS) {
+// Plain-text input (CSV, TSV, PRN, UTF-16 text): SheetJS's own readSync dispatch and
+// PRN parser; every other file format it sniffs is refused (STUBS), zip files never
+// reach it (the host reads those).
+const TEXT_ROOTS = ['readSync'];
+const stub = (name, what) => `function ${name}() { throw new Error(${JSON.stringify(
+  `Unsupported file: ${what} files are not supported in the code-block sandbox`)}); }\n`;
+const TEXT_REPLACE = {
+  // Node's values (Buffer exists there, and process.versions.node)
+  has_buf: 'var has_buf = true;\n',
+  utf8read: null, // the real one: text input arrives as byte strings
+  $cptable: 'var $cptable = { utils: {\n' +
+    '  decode: function (cp, d) { var B = require("buffer").Buffer;\n' +
+    '    var b = typeof d === "string" ? B.from(d, "latin1") : B.from(d);\n' +
+    '    if (cp === 1200) return b.toString("utf16le"); if (cp === 65001) return b.toString("utf8");\n' +
+    '    if (cp === 28591 || cp === 1252) return b.toString("latin1");\n' +
+    '    throw new Error("xlsx: codepage " + cp + " is not supported in the code-block sandbox"); },\n' +
+    '  encode: function (cp, s) { var o = ""; for (var i = 0; i < s.length; ++i) {\n' +
+    '    var c = s.charCodeAt(i); o += String.fromCharCode(c & 255, c >> 8); } return o; } } };\n',
+  read_cfb: stub('read_cfb', 'XLS/CFB'),
+  CFB: `var CFB = { read: ${stub('cfb', 'XLS/CFB').trim()} };\n`,
+  parse_xlscfb: stub('parse_xlscfb', 'XLS (BIFF)'),
+  parse_xlml: stub('parse_xlml', 'XML/HTML spreadsheet'),
+  read_wb_ID: stub('read_wb_ID', 'SYLK'),
+  read_zip: stub('read_zip', 'ZIP'),
+  read_binary: stub('read_binary', 'file'),
+  DIF: `var DIF = { to_workbook: ${stub('dif', 'DIF').trim()} };\n`,
+  WK_: `var WK_ = { to_workbook: ${stub('wk', 'Lotus')} };\n`,
+  DBF: `var DBF = { to_workbook: ${stub('dbf', 'DBF')} };\n`,
+  RTF: `var RTF = { to_workbook: ${stub('rtf', 'RTF')} };\n`,
+};
+
+function extract(source, ROOTS, extra = {}) {
+  const replace = { ...REPLACE, ...extra };
+  for (const k of Object.keys(replace)) if (replace[k] === null) delete replace[k];
   const lines = source.split('\n');
   const start = lines.findIndex((l) => l.startsWith('function make_xlsx_lib('));
   if (start < 0) throw new Error('xlsx.js: make_xlsx_lib not found');
   const declRe = /^(?:function\s+([A-Za-z_$][\w$]*)|var\s+([A-Za-z_$][\w$]*))/;
   const decls = [];
+  // An IIFE module (`var PRN = (function() {` ... `})();`) is one block: its inner
+  // column-0 declarations are its own. Nested ones (CFB's inflate) are counted.
+  const opener = /^(\S.*)?\(function[\w$ ]*\(\)\s*\{\s*$/;
+  const closer = /^(\}; ?)?\}\)\(\);/;
   for (let i = start + 1; i < lines.length; i++) {
     const m = declRe.exec(lines[i]);
-    if (!m) continue;
+    if (!m || INNER.has(m[2])) continue;
     const names = [m[1] || m[2]];
     // `var a = 1, b = 2;`: every declarator of the line names the block
     if (m[2]) for (const d of lines[i].matchAll(/, ?([A-Za-z_$][\w$]*) ?=(?!=)/g)) names.push(d[1]);
     decls.push({ name: names[0], names, from: i });
-    if (m[2] === 'CFB' || m[2] === 'CRC32') { // embedded modules: skip to their `})();`
-      let j = i + 1;
-      while (j < lines.length && !(/^\}\)\(\);\s*$/.test(lines[j]) && /^return [\w$]+;\s*$/.test(lines[j - 1]))) j++;
+    if (m[2] && opener.test(lines[i])) {
+      let depth = 1;
+      let j = i;
+      while (depth > 0 && ++j < lines.length) {
+        if (closer.test(lines[j])) depth--;
+        if (opener.test(lines[j])) depth++;
+      }
       i = j;
     }
   }
@@ -67,7 +111,7 @@ function extract(source, ROOTS) {
     if (need.has(name)) continue;
     if (!byName.has(name)) throw new Error(`xlsx.js: no declaration of ${name}`);
     need.add(name);
-    if (REPLACE[name]) continue;
+    if (replace[name]) continue;
     for (const d of byName.get(name)) {
       const text = lines.slice(d.from, d.to).join('\n').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
       for (const id of new Set(text.match(/[A-Za-z_$][\w$]*/g))) {
@@ -79,8 +123,8 @@ function extract(source, ROOTS) {
   const parts = [];
   for (const d of decls) {
     if (!d.names.some((n) => need.has(n))) continue;
-    if (REPLACE[d.name]) {
-      if (!done.has(d.name)) parts.push(REPLACE[d.name]);
+    if (replace[d.name]) {
+      if (!done.has(d.name)) parts.push(replace[d.name]);
       done.add(d.name);
       continue;
     }
@@ -118,7 +162,14 @@ export default async function xlsxModules({ here }) {
     '  dup: dup };',
     '',
   ].join('\n'));
+  fs.writeFileSync(path.join(dir, 'flowgate-text.js'), [
+    '/* Extracted from xlsx.js by assets/modules/xlsx.mjs (generated; do not edit). */',
+    extract(source, TEXT_ROOTS, TEXT_REPLACE),
+    'module.exports = { readSync: readSync };',
+    '',
+  ].join('\n'));
   return [
+    { name: 'xlsx-text', source: "module.exports = require('./node_modules/xlsx/flowgate-text.js');\n" },
     { name: 'xlsx-core', source: "module.exports = require('./node_modules/xlsx/flowgate-core.js');\n" },
     { name: 'xlsx-write', source: "module.exports = require('./node_modules/xlsx/flowgate-write.js');\n" },
   ];

@@ -177,9 +177,57 @@ def test_truncated_zip_is_a_clear_error(run_js: RunJs) -> None:
     assert out["result"] == {"error": "Error", "message": "Corrupted zip : File is not a zip file"}
 
 
-def test_non_xlsx_input_is_refused(run_js: RunJs) -> None:
-    out = run_js(ERRORS, {"raw": "aWQsbmFtZQoxLGEK"})  # CSV: Node parses it, we do not
-    assert out["result"]["message"].startswith("Unsupported file"), out
+TEXT = """
+const XLSX = require('xlsx');
+const src = input.text;
+const reads = {
+  string: XLSX.read(src, {type: 'string', ...input.opts}),
+  binary: XLSX.read(Buffer.from(src).toString('binary'), {type: 'binary', ...input.opts}),
+  base64: XLSX.read(Buffer.from(src).toString('base64'), {type: 'base64', ...input.opts}),
+  buffer: XLSX.read(Buffer.from(src), {type: 'buffer', ...input.opts}),
+  array: XLSX.read(new Uint8Array(Buffer.from(src)), {type: 'array', ...input.opts}),
+};
+const out = {};
+for (const k of Object.keys(reads)) {
+  const wb = reads[k];
+  out[k] = {names: wb.SheetNames, ws: wb.Sheets[wb.SheetNames[0]], json: XLSX.utils.sheet_to_json(wb.Sheets[wb.SheetNames[0]], {header: 1})};
+}
+return out;
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "opts"),
+    [
+        ('id,name,amount,when\n1,Ann,3.5,2024-01-31\n2,"B, b",-1e3,TRUE\n', {}),
+        ("a;b;c\n1;2;3\n", {"FS": ";"}),
+        ("a\tb\n1\t2\n", {}),
+        ("\ufeffname,qty\nÄpfel,3\n李,4\n", {}),
+        (" x,y\n1,2\n", {"raw": True}),
+        ("d\n2024-02-29\n1/2/2023\n", {"cellDates": True, "dateNF": "yyyy-mm-dd"}),
+        ("n\n0012\n1,234\n$5\n50%\n", {}),
+    ],
+)
+def test_reads_text_files_as_node(
+    run_js: RunJs, node: NodeOracle, text: str, opts: dict[str, Any]
+) -> None:
+    assert_same(run_js, node, TEXT, {"text": text, "opts": opts})
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "0M8R4KGxGuEAAAAAAAAAAAAAAAAAAAAA",  # an OLE (XLS) header
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB",  # PNG
+    ],
+)
+def test_other_formats_are_refused(run_js: RunJs, raw: str) -> None:
+    out = run_js(ERRORS, {"raw": raw})
+    assert out["result"]["error"] == "Error", out
+    assert out["result"]["message"].split(":")[0] in (
+        "Unsupported file",
+        "PNG Image File is not a spreadsheet",
+    ), out
 
 
 def test_zip_bomb_is_bounded(run_js: RunJs) -> None:

@@ -43,15 +43,16 @@
     throw new Error('Unsupported data type ' + typeof data);
   }
 
+  function isZip(b) { return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4B && b[2] < 9 && b[3] < 9; }
+
   function read(data, opts) {
     const o = opts || {};
     if (!o.type) o.type = data instanceof Uint8Array ? 'buffer' : 'base64';
-    const bytes = toBytes(data, o);
+    if (o.type === 'file') throw new Error('xlsx.read: there is no file system in the code-block sandbox');
+    const bytes = o.type === 'string' ? null : toBytes(data, o);
+    // Anything but a zip (CSV, TSV, text) is SheetJS's own readSync (vendor/xlsx-text).
+    if (bytes === null || !isZip(bytes)) return require('vendor/xlsx-text').readSync(data, o);
     if (o.cellStyles) { o.cellNF = true; o.sheetStubs = true; }
-    if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4B || bytes[2] >= 9 || bytes[3] >= 9) {
-      throw new Error('Unsupported file: only .xlsx/.xlsm workbooks can be read in the code-block sandbox'
-        + ' (CSV, XLS, ODS and other formats are not supported)');
-    }
     fixOpts(o);
     const raw = JSON.parse(bridge.call('xlsx.read', bytes, {
       sheets: o.sheets === undefined ? null : o.sheets, cellFormula: o.cellFormula, bookSheets: o.bookSheets,
