@@ -124,10 +124,9 @@
         'Content-Disposition': ['form-data', 'name="' + escapeHeaderParam(field) + '"'].concat(contentDisposition || []),
         'Content-Type': [].concat(contentType || []),
       };
-      if (typeof options.header === 'object') {
-        for (const prop in options.header) {
-          if (!(prop in headers)) headers[prop] = options.header[prop];
-        }
+      if (typeof options.header === 'object') { // the package's populate()
+        const src = options.header;
+        for (const prop of Object.keys(src)) headers[prop] = headers[prop] || src[prop];
       }
       let contents = '';
       for (const prop in headers) {
