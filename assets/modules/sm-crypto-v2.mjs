@@ -37,6 +37,21 @@ const PATCHES = [
   },
 ];
 
+// noble's GHASH (SM4-GCM): `wrapConstructorWithKey` built a throw-away instance
+// at load to read its outputLen/blockLen, computing a key table (~0.5 ms per
+// execution, twice with Polyval); both are 16 for GHASH and Polyval (their
+// constructors set BLOCK_SIZE). With that, Polyval (unused) is dropped.
+const POLYVAL = '@noble/ciphers/esm/_polyval.js';
+const GHASH_PATCHES = [
+  {
+    file: POLYVAL,
+    find: '    const tmp = hashCons(new Uint8Array(16), 0);\n    hashC.outputLen = tmp.outputLen;\n    hashC.blockLen = tmp.blockLen;',
+    replace: '    hashC.outputLen = BLOCK_SIZE;\n    hashC.blockLen = BLOCK_SIZE;',
+  },
+  { file: POLYVAL, find: 'export const ghash = wrapConstructorWithKey(', replace: 'export const ghash = /* @__PURE__ */ wrapConstructorWithKey(' },
+  { file: POLYVAL, find: 'export const polyval = wrapConstructorWithKey(', replace: 'export const polyval = /* @__PURE__ */ wrapConstructorWithKey(' },
+];
+
 // part -> the package's top-level exports it holds
 export const PARTS = { sm2: ['sm2'], sm3: ['sm3', 'kdf'], sm4: ['sm4'], hkdf: ['hkdf'] };
 const ORDER = ['hkdf', 'kdf', 'sm2', 'sm3', 'sm4']; // the CJS build's key order
@@ -66,16 +81,32 @@ function pure(text) {
   if (n !== 2) throw new Error(`${FILE}: expected 2 __export blocks, found ${n}`);
   text = text.replace(/^var \{ (\w+) \} = (\w+);$/m, (m, name, obj) => { n++; return `var ${name} = ${P}((o) => o.${name})(${obj});`; });
   if (n !== 3) throw new Error(`${FILE}: destructuring of sm2Curve not found`);
+  // `var hmac = ...;` followed by `hmac.create = ...;` (an assignment keeps it in every part)
+  const hm = /^var hmac = (.*);\nhmac\.create = (.*);$/m;
+  if (!hm.test(text)) throw new Error(`${FILE}: hmac/hmac.create not found`);
+  text = text.replace(hm, (m, fn, create) => `var hmac = ${P}(() => {\n  const hmac = ${fn};\n  hmac.create = ${create};\n  return hmac;\n})();`);
   // each top-level `var x = <call or new ...>;` (to its `;` at the end of a
   // line at column 0) -> `var x = /* @__PURE__ */ (() => <same>)();`
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const m = /^(var [\w$]+ = )((?:new |[\w$.]+\().*)$/.exec(lines[i]);
-    if (!m || m[2].includes('=>')) continue;
+    if (!m) continue;
     let j = i;
     while (!lines[j].endsWith(';') || (j > i && !/^[\]})]/.test(lines[j]))) j++;
     lines[i] = `${m[1]}${P}(() => ${m[2]}`;
     lines[j] = `${lines[j].slice(0, -1)})();`;
+    i = j;
+  }
+  // `var X = class extends Y {` ... `};`: `extends` may throw, so esbuild keeps every
+  // subclass (SM3's hash classes would sit in the sm4 part); wrapped the same way, with
+  // the inner binding keeping the class's inferred name.
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^var ([\w$]+) = (class extends [\w$.]+ \{)$/.exec(lines[i]);
+    if (!m) continue;
+    let j = i + 1;
+    while (lines[j] !== '};') j++;
+    lines[i] = `var ${m[1]} = ${P}(() => { const ${m[1]} = ${m[2]}`;
+    lines[j] = `};\n  return ${m[1]};\n})();`;
     i = j;
   }
   text = lines.join('\n');
@@ -109,6 +140,7 @@ export default ({ here }) => [
     name: `sm-crypto-v2/parts/${part}`,
     source: partSource(here, names),
     external: ['web/text_encoding', 'internal/bridge'],
+    patches: part === 'sm4' ? GHASH_PATCHES : [],
   })),
   { name: 'sm-crypto-v2', source: facade(), external: ['vendor/sm-crypto-v2/*'] },
   // Node resolves the package's main file by its path too.
