@@ -4,12 +4,15 @@ loopback server. Errors, interceptors and the guard: test_npm_axios_errors.py.""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 import pytest
 
 from tests.codeblock.fetch_helpers import FetchRunner, LocalServer, fetch_limits, local_server
-from tests.codeblock.npm_axios_helpers import run_on_wire
+from tests.codeblock.npm_axios_helpers import NODE_PRELUDE, run_on_wire
 from tests.node_oracle import NodeOracle
 
 pytestmark = pytest.mark.node
@@ -187,3 +190,58 @@ def test_requests_run_concurrently(runner: FetchRunner, server: LocalServer) -> 
     assert out["success"], out
     assert out["result"] == ["waited"] * 3
     assert server.rec.max_in_flight == 3
+
+
+DUPLICATES = [
+    ("Content-Type", "text/plain"),
+    ("Content-Type", "text/html"),
+    ("X-A", "1"),
+    ("x-a", "2"),
+    ("Set-Cookie", "a=1"),
+    ("Set-Cookie", "b=2; Path=/"),
+    ("Cookie", "c=1"),
+    ("Cookie", "d=2"),
+    ("ETag", '"x"'),
+    ("ETag", '"y"'),
+    ("Warning", "w1"),
+    ("Warning", "w2"),
+]
+
+
+@pytest.fixture
+def duplicates_server() -> Iterator[str]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.0"
+
+        def do_GET(self) -> None:
+            self.send_response(200)
+            for k, v in DUPLICATES:
+                self.send_header(k, v)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_repeated_response_headers_merge_as_in_node(
+    runner: FetchRunner, node: NodeOracle, duplicates_server: str
+) -> None:
+    code = (
+        A + "const r = await axios.get(input.base + '/');"
+        " const h = {...r.headers}; delete h.date; delete h.server; return h"
+    )
+    ours = runner.run(code, {"base": duplicates_server})
+    theirs = node.run(NODE_PRELUDE + code, {"base": duplicates_server})
+    assert ours["success"] and theirs["success"], (ours, theirs)
+    assert ours["result"] == theirs["result"]
