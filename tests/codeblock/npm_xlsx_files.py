@@ -148,7 +148,7 @@ FORMULA_SHEET = (
     '<row r="4"><c r="A4"><f t="shared" si="0"/><v>8</v></c><c r="B4" t="d"><v>2024-02-29T12:00:00</v></c>'
     '<c r="C4" t="s"><v>2</v></c><c r="D4"/><c r="E4" t="e"><v>#N/A</v></c></row>'
     '<row r="6"><c r="A6"><f t="array" ref="A6:B6">{1,2}</f><v>1</v></c><c r="B6"><v>2</v></c>'
-    '<c r="C6"><f>NOVALUE()</f></c></row>'
+    '<c r="C6"><f>NOVALUE()</f></c><c r="D6" t="str"><f>CHAR(13)</f><v>a_x000D_b</v></c></row>'
     '</sheetData><mergeCells count="1"><mergeCell ref="C6:E6"/></mergeCells>'
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
 )

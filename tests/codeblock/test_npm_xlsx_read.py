@@ -84,6 +84,7 @@ def test_reads_what_node_wrote(run_js: RunJs, node: NodeOracle, sst: bool, zip: 
         {"sheets": "Lookup"},
         {"sheets": [0, "Hidden"]},
         {"dateNF": "yyyy/mm/dd", "cellDates": True},
+        {"dense": True},
     ],
 )
 def test_reads_openpyxl_files(run_js: RunJs, node: NodeOracle, opts: dict[str, Any]) -> None:
@@ -107,6 +108,12 @@ def test_date1904_and_guessed_range(run_js: RunJs, node: NodeOracle) -> None:
     )
     for opts in ({}, {"cellDates": True}):
         same(run_js, node, handmade_book(sheet, ["<t>x</t>"], date1904=True), **opts)
+
+
+@pytest.mark.parametrize("opts", [{"bookSheets": True}, {"bookProps": True}])
+def test_book_only_reads(run_js: RunJs, node: NodeOracle, opts: dict[str, Any]) -> None:
+    code = "return require('xlsx').read(input.data, Object.assign({type: 'base64'}, input.opts));"
+    assert_same(run_js, node, code, {"data": openpyxl_book(), "opts": opts})
 
 
 def test_input_types(run_js: RunJs, node: NodeOracle) -> None:

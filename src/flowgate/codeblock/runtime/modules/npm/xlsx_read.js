@@ -55,7 +55,8 @@
     if (o.cellStyles) { o.cellNF = true; o.sheetStubs = true; }
     fixOpts(o);
     const raw = JSON.parse(bridge.call('xlsx.read', bytes, {
-      sheets: o.sheets === undefined ? null : o.sheets, cellFormula: o.cellFormula, bookSheets: o.bookSheets,
+      sheets: o.sheets === undefined ? null : o.sheets, cellFormula: o.cellFormula,
+      bookSheets: o.bookSheets || o.bookProps,
     }));
     return build(raw, o);
   }
@@ -95,6 +96,7 @@
       if (raw.ext !== null) core.parse_ext_props(raw.ext, props, o);
     }
     if (o.bookSheets) return { SheetNames: raw.names.slice() };
+    if (o.bookProps) return { Props: props, Custprops: {} };
     props.Worksheets = raw.names.length;
     props.SheetNames = raw.names.slice();
     return {
@@ -104,6 +106,10 @@
   }
 
   const DIM = /^\w*:\w*$/;
+  // The `_xHHHH_` escapes of SheetJS's unescapexml (expat has decoded the entities).
+  const CODE = /_x([\da-fA-F]{4})_/ig;
+  const fromCode = (m, c) => String.fromCharCode(parseInt(c, 16));
+  const unx = (s) => (s !== null && s.indexOf('_x') >= 0 ? s.replace(CODE, fromCode) : s);
 
   // SheetJS's safe_format (cellStyles aside). SSF.format costs ~20-60 us per call in
   // QuickJS (it re-parses the format each time), so within one sheet the text of a
@@ -183,8 +189,8 @@
       if (o.sheetRows && o.sheetRows < tagr) continue;
       const ref = list[k + 2] || utils.encode_cell({ r: tagr - 1, c: tagc });
       const t = list[k + 3];
-      const v = list[k + 4];
-      const f = list[k + 5];
+      const v = unx(list[k + 4]);
+      const f = unx(list[k + 5]);
       const p = { t: '' };
       if (v !== null && v !== '') p.v = v;
       if (o.cellFormula) {
