@@ -52,6 +52,18 @@ const GHASH_PATCHES = [
   { file: POLYVAL, find: 'export const polyval = wrapConstructorWithKey(', replace: 'export const polyval = /* @__PURE__ */ wrapConstructorWithKey(' },
 ];
 
+// noble's hashes read globalThis.crypto at load (the sandbox's lazy `crypto`
+// global: internal/crypto); its randomBytes now reads it when called. Same
+// source (crypto.getRandomValues); @noble/hashes/crypto is then unused.
+const HASH_UTILS = '@noble/hashes/esm/utils.js';
+const RANDOM_PATCHES = [
+  {
+    file: HASH_UTILS,
+    find: "export function randomBytes(bytesLength = 32) {\n    if (crypto &&",
+    replace: "export function randomBytes(bytesLength = 32) {\n    const crypto = globalThis.crypto;\n    if (crypto &&",
+  },
+];
+
 // part -> the package's top-level exports it holds
 export const PARTS = { sm2: ['sm2'], sm3: ['sm3', 'kdf'], sm4: ['sm4'], hkdf: ['hkdf'] };
 const ORDER = ['hkdf', 'kdf', 'sm2', 'sm3', 'sm4']; // the CJS build's key order
@@ -140,7 +152,7 @@ export default ({ here }) => [
     name: `sm-crypto-v2/parts/${part}`,
     source: partSource(here, names),
     external: ['web/text_encoding', 'internal/bridge'],
-    patches: part === 'sm4' ? GHASH_PATCHES : [],
+    patches: part === 'sm4' ? GHASH_PATCHES : part === 'sm2' ? RANDOM_PATCHES : [],
   })),
   { name: 'sm-crypto-v2', source: facade(), external: ['vendor/sm-crypto-v2/*'] },
   // Node resolves the package's main file by its path too.

@@ -8,11 +8,12 @@
 export function hostMultiply(curve) {
   const Point = curve.ProjectivePoint;
   const N = curve.CURVE.n;
-  const bridge = require('internal/bridge');
+  let bridge = null; // loaded at the first multiplication
   const nobleMultiply = Point.prototype.multiply;
   Point.prototype.multiply = function multiply(scalar) {
     // Anything noble would refuse goes to noble, which throws its own error.
     if (typeof scalar !== 'bigint' || scalar <= 0n || scalar >= N) return nobleMultiply.call(this, scalar);
+    if (bridge === null) bridge = require('internal/bridge');
     const r = bridge.call('sm2.mul', this.X, this.Y, this.Z, scalar);
     return r === null ? Point.ZERO : Point.fromAffine({ x: BigInt(r[0]), y: BigInt(r[1]) });
   };
