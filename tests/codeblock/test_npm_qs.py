@@ -194,33 +194,39 @@ QUERY = st.text(
 )
 
 
-@SETTINGS
-@given(
-    text=QUERY,
-    depth=st.integers(0, 6),
-    array_limit=st.integers(-1, 25),
-    allow_dots=st.booleans(),
-    comma=st.booleans(),
+PARSE_OPTIONS = st.fixed_dictionaries(
+    {},
+    optional={
+        "depth": st.one_of(st.integers(0, 6), st.just(False)),
+        "arrayLimit": st.integers(-1, 25),
+        "allowDots": st.booleans(),
+        "decodeDotInKeys": st.booleans(),
+        "comma": st.booleans(),
+        "parseArrays": st.booleans(),
+        "allowPrototypes": st.booleans(),
+        "plainObjects": st.booleans(),
+        "duplicates": st.sampled_from(["combine", "first", "last"]),
+        "ignoreQueryPrefix": st.booleans(),
+        "strictNullHandling": st.booleans(),
+        "allowEmptyArrays": st.booleans(),
+        "charset": st.sampled_from(["utf-8", "iso-8859-1"]),
+        "charsetSentinel": st.booleans(),
+        "interpretNumericEntities": st.booleans(),
+        "parameterLimit": st.integers(1, 5),
+        "strictDepth": st.booleans(),
+    },
 )
+
+
+@SETTINGS
+@given(text=QUERY, opts=PARSE_OPTIONS)
 def test_parse_random_query_strings(
-    run_js: RunJs,
-    node: NodeOracle,
-    text: str,
-    depth: int,
-    array_limit: int,
-    allow_dots: bool,
-    comma: bool,
+    run_js: RunJs, node: NodeOracle, text: str, opts: dict[str, Any]
 ) -> None:
     code = (
-        QS + "return [qs.parse(input.text), qs.parse(input.text, {depth: input.depth, arrayLimit: "
-        "input.arrayLimit, allowDots: input.allowDots, comma: input.comma}), "
-        "qs.parse(input.text, {charset: 'iso-8859-1', delimiter: /[&;]/})]"
+        QS + "const T = (f) => { try { return JSON.stringify(f()) } catch (e) "
+        "{ return [e.constructor.name, e.message] } };\n"
+        "return [T(() => qs.parse(input.text)), T(() => qs.parse(input.text, input.opts)), "
+        "T(() => qs.parse(input.text, {charset: 'iso-8859-1', delimiter: /[&;]/}))]"
     )
-    inp = {
-        "text": text,
-        "depth": depth,
-        "arrayLimit": array_limit,
-        "allowDots": allow_dots,
-        "comma": comma,
-    }
-    assert_same(run_js, node, code, inp)
+    assert_same(run_js, node, code, {"text": text, "opts": opts})
