@@ -217,9 +217,9 @@ export default function lodashEntries({ here }) {
     deps.set(f, [...new Set([...text.matchAll(REQUIRE_RE)].map((m) => resolveRel(f, m[1])))]);
   }
   const patchCache = new Map();
-  function closurePatches(entryFile) {
+  function closurePatches(entryFile, roots = [entryFile]) {
     const seen = new Set();
-    const stack = [entryFile];
+    const stack = [...roots];
     while (stack.length) {
       const f = stack.pop();
       if (seen.has(f)) continue;
@@ -246,7 +246,31 @@ export default function lodashEntries({ here }) {
   }
   const reexport = (name, target) => ({ name, source: `module.exports = require('${target}');\n`, runtime: { [target]: target } });
 
+  // Chain sequences for the facade (assets/modules/lodash-chain.src.js): which methods the
+  // monolith's two mixins make chainable, read from lodash.js's two `lodash.x = x` blocks.
+  const full = fs.readFileSync(path.join(dir, 'lodash.js'), 'utf8');
+  const block = (start, end) => {
+    const from = full.indexOf(start);
+    const to = full.indexOf(end, from);
+    if (from < 0 || to < 0) throw new Error(`lodash.js: chain block ${start} not found`);
+    return ` ${[...full.slice(from, to).matchAll(/^ {4}lodash\.(\w+) = \w+;$/gm)].map((m) => m[1]).join(' ')} `;
+  };
+  const chainable = block('    // Add methods that return wrapped values in chain sequences.', '    mixin(lodash, lodash);');
+  const unchainable = block('    // Add methods that return unwrapped values in chain sequences.', '    mixin(lodash, (function() {');
+  let chainSource = fs.readFileSync(path.join(here, 'modules', 'lodash-chain.src.js'), 'utf8')
+    .replace("/*CHAINABLE*/ ''", JSON.stringify(chainable).replace(/"/g, "'"))
+    .replace("/*UNCHAINABLE*/ ''", JSON.stringify(unchainable).replace(/"/g, "'"));
+  if (count(chainSource, '\nexport default ') !== 1) throw new Error('lodash-chain.src.js: one export default');
+  chainSource = chainSource.replace('\nexport default ', '\nmodule.exports = ');
+  const chainRoots = [...chainSource.matchAll(/^import \w+ from 'lodash\/([\w.]+)';$/gm)].map((m) => m[1]);
+
   const entries = [
+    {
+      name: 'lodash-chain',
+      source: chainSource,
+      runtime: RUNTIME,
+      patches: closurePatches(chainRoots[0], chainRoots),
+    },
     { name: 'lodash-full', source: "module.exports = require('lodash/lodash.js');\n", patches: MONOLITH_PATCHES },
     reexport('lodash/lodash.min', 'vendor/lodash-full'),
     { name: 'lodash/core', source: "module.exports = require('lodash/core.js');\n" },

@@ -206,6 +206,41 @@ def test_chaining_like_node(run_js: RunJs, node: NodeOracle) -> None:
     assert_same(run_js, node, code)
 
 
+CHAIN_CASES = """
+const counted = (f) => { const g = (x) => { calls.push(x); return f(x); }; return g; };
+let calls = [];
+t('lazy', () => { calls = [];
+  const r = _(_.range(20)).map(counted((n) => n * 3)).filter(counted((n) => n % 2 === 0))
+    .takeRight(2).reverse().value(); return [r, calls.length]; });
+t('lazyFind', () => { calls = []; return [_(_.range(50)).map(counted((n) => n + 1)).find(counted((n) => n > 3)), calls]; });
+t('lazyMisc', () => [_([1, 0, 2, null, 3]).compact().initial().value(), _([1, 2, 3, 4]).reject((n) => n % 2).tail().value(),
+  _(_.range(10)).slice(2, -3).value(), _(_.range(10)).takeRightWhile((n) => n > 6).value(),
+  _(_.range(5)).dropWhile((n) => n < 2).toArray().value(), _(_.range(5)).filter((n) => n > 1).head(),
+  _(_.range(5)).map((n) => n * 2).last(), _([[3, 1], [2]]).invokeMap('sort').value(),
+  _(_.range(6)).drop(1).dropRight(1).take(3).takeRight(2).value(), _([4, 5]).findLast((n) => n < 5)]);
+t('nonLazy', () => { calls = []; const r = _([1, 2, 3]).map((n, i) => n * i).filter((n) => n).value(); return r; });
+t('hybrid', () => _([3, 1, 2]).sortBy().map((n) => n * 10).take(2).value());
+t('explicit', () => [_.chain([1, 2, 3]).head().value(), _.chain({ a: [1, 2] }).get('a').sum().value(),
+  _.chain([1, 2]).map('length').value(), _.chain([{ a: 1 }, { a: 2 }]).filter({ a: 2 }).map('a').value(),
+  _([1, 2]).chain().sum().value(), _([{ k: 'x' }, { k: 'y' }, { k: 'x' }]).groupBy('k').mapValues('length').value()]);
+t('unwrapped', () => [_([1, 2, 3]).sum(), _('abc').camelCase(), _([1, 2]).head(), _([1, 2]).first(),
+  _({ a: 1 }).has('a'), _([1, 2]).includes(2), _([1, 2]).join('+'), String(_([1, 2]))]);
+t('arrayMethods', () => { const w = _([3, 1, 2]); const a = w.push(4); const b = w.sort(); const p = w.pop();
+  return [a.value(), b.value(), p, _([1, 2]).shift(), _.chain([1, 2]).shift().value(), _([1, 2, 3]).splice(1, 1).value(),
+    _([2]).unshift(1).value(), _.chain([1, 2]).pop().value()]; });
+t('wrapper', () => { const w = _([1, 2, 3]).map((n) => n * 2); const it = [];
+  for (const v of w) it.push(v);
+  const p = w.plant([5]); const c = _([1]).map((n) => n + 1).commit();
+  return [it, w.next(), p.value(), c.value(), _([1, 2, 3]).at(0, 2).value(), _({ a: { b: 1 } }).at('a.b').value(),
+    _(_([1])).value(), _([1]).toJSON(), _([2]).valueOf(), _([1, 2]).reverse().value(),
+    _([1]) instanceof _, 'map' in _([1]), typeof _.prototype.map, _.prototype.first === _.prototype.head]; });
+"""
+
+
+def test_chain_sequences_like_node(run_js: RunJs, node: NodeOracle) -> None:
+    assert_same(run_js, node, PRELUDE + CHAIN_CASES + "return out;")
+
+
 def test_method_paths_like_node(run_js: RunJs, node: NodeOracle) -> None:
     code = """
     const chunk = require('lodash/chunk');

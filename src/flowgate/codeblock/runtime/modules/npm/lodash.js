@@ -5,10 +5,10 @@
 // function `lodash`: a method materialises on first access by loading
 // vendor/lodash/<method> (lodash's own modular file, assets/modules/lodash.mjs)
 // and is then an own data property. `Object.keys(_)`, `'x' in _` and
-// `hasOwnProperty` answer for every method without loading any. What needs the
-// monolith's shared state (chaining `_(x)`, `_.chain`, `_.mixin`,
-// `_.runInContext`, `_.noConflict`, `_.prototype`) loads vendor/lodash-full on
-// first use. Measurements and differences: docs/libraries/lodash.md.
+// `hasOwnProperty` answer for every method without loading any. Chains (`_(x)`,
+// `_.chain`, `_.mixin`, `_.prototype`) load vendor/lodash-chain, the monolith's
+// chain machinery over these same methods; `_.runInContext` and `_.noConflict`
+// the monolith (vendor/lodash-full). Measurements: docs/libraries/lodash.md.
 (function (module, exports, require, host) {
   'use strict';
   const lazyLibrary = require('npm/lodash_lazy');
@@ -49,17 +49,22 @@
   // Node's `_.each === _.forEach`: alias names load the same module.
   const ALIASES = { __proto__: null, each: 'forEach', eachRight: 'forEachRight', entries: 'toPairs',
     entriesIn: 'toPairsIn', extend: 'assignIn', extendWith: 'assignInWith', first: 'head' };
-  // Methods whose modular version differs from the monolith's (they wrap or extend
-  // `lodash` itself): taken from the monolith.
-  const FROM_FULL = { __proto__: null, chain: true, mixin: true, runInContext: true, noConflict: true };
+  // Methods that need lodash's own shared state: the chain machinery
+  // (vendor/lodash-chain: `_(x)`, `_.chain`, `_.mixin`, `_.prototype`) or the
+  // monolith itself (`_.runInContext`, `_.noConflict`).
+  const FROM_CHAIN = { __proto__: null, chain: true, mixin: true };
+  const FROM_FULL = { __proto__: null, runInContext: true, noConflict: true };
   // In the monolith `_.partial.placeholder === _`: `_.partial(f, _, 1)` works.
   const PLACEHOLDER = { __proto__: null, bind: true, bindKey: true, curry: true, curryRight: true,
     partial: true, partialRight: true };
 
-  let full;
-  function monolith() {
-    if (full === undefined) full = require('vendor/lodash-full');
-    return full;
+  let chains;
+  function chaining() {
+    if (chains === undefined) {
+      chains = require('vendor/lodash-chain');
+      chains.init(facade);
+    }
+    return chains;
   }
 
   function templateSettings() {
@@ -73,17 +78,18 @@
     if (key === 'VERSION') return '4.18.1';
     if (key === '_') return facade;
     if (key === 'templateSettings') return templateSettings();
-    if (FROM_FULL[key] === true) return monolith()[key];
+    if (FROM_CHAIN[key] === true) return chaining()[key];
+    if (FROM_FULL[key] === true) return require('vendor/lodash-full')[key];
     const value = require(`vendor/lodash/${ALIASES[key] ?? key}`);
     if (PLACEHOLDER[key] === true) value.placeholder = facade;
     if (key === 'template') void facade.templateSettings; // sets its imports._
     return value;
   }
 
-  // `_(value)` / `new _(value)`: the monolith's chain wrapper.
+  // `_(value)` / `new _(value)`: a chain wrapper.
   function lodash(value) {
-    return monolith()(value);
+    return chaining().wrap(value);
   }
-  const facade = lazyLibrary(lodash, NAMES, load, () => monolith().prototype);
+  const facade = lazyLibrary(lodash, NAMES, load, () => chaining().prototype);
   module.exports = facade;
 })
