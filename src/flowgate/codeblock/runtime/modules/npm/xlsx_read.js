@@ -106,6 +106,8 @@
   }
 
   const DIM = /^\w*:\w*$/;
+  // What SheetJS's escapehtml rewrites (decregex, \n, htmlcharegex): without any, h === v.
+  const HTML_SPECIAL = /[&<>'"\u0000-\u001f]/;
   // The `_xHHHH_` escapes of SheetJS's unescapexml (expat has decoded the entities).
   const CODE = /_x([\da-fA-F]{4})_/ig;
   const fromCode = (m, c) => String.fromCharCode(parseInt(c, 16));
@@ -233,7 +235,7 @@
           break;
         case 'str':
           p.t = 's'; p.v = p.v != null ? p.v : '';
-          if (o.cellHTML) p.h = core.escapehtml(p.v);
+          if (o.cellHTML) p.h = HTML_SPECIAL.test(p.v) ? core.escapehtml(p.v) : p.v;
           break;
         case 'inlineStr': {
           const inl = list[k + 10];
