@@ -216,3 +216,17 @@ def test_subpath_without_index(run_js: RunJs, node: NodeOracle) -> None:
       sha('a', 'b').toString(b64), require('crypto-js/crypto-js').SHA3('x').toString(),
       Object.keys(require('crypto-js/crypto-js.js')).sort().join()];"""
     assert_same(run_js, node, code)
+
+
+def test_random_salts_come_from_getrandomvalues(run_js: RunJs, node: NodeOracle) -> None:
+    """With a deterministic crypto.getRandomValues (restored after: the Node oracle lives on),
+    passphrase encryption and WordArray.random give the same output in both engines."""
+    code = """const C = require('crypto-js'); let n = 3;
+    crypto.getRandomValues = (a) => { for (let i = 0; i < a.length; i++) { n = (n * 69069 + 1) % 4294967296; a[i] = n; } return a; };
+    try {
+      return [C.AES.encrypt('secret', 'pw').toString(), C.TripleDES.encrypt('secret', 'pw').toString(),
+        C.lib.WordArray.random(12).toString()];
+    } finally {
+      delete crypto.getRandomValues;
+    }"""
+    assert_same(run_js, node, code)

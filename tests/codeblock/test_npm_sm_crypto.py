@@ -189,3 +189,24 @@ def test_host_multiplication() -> None:
         sm2_op.sm2_mul(gx, gy, 1, 0)
     with pytest.raises(BridgeError):
         sm2_op.sm2_mul(sm2_op.P, gy, 1, 1)
+
+
+STUBBED = """const { sm2 } = require('sm-crypto-v2');
+// A deterministic getRandomValues (restored after: the Node oracle lives on): with the same
+// random bytes both engines must produce the same keys, ciphertexts and signatures, which also
+// shows that the package draws its randomness from crypto.getRandomValues.
+let n = 7;
+const fill = (a) => { const b = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  for (let i = 0; i < b.length; i++) { n = (n * 1103515245 + 12345) % 2147483648; b[i] = n >> 16; } return a; };
+crypto.getRandomValues = fill;
+try {
+  const kp = sm2.generateKeyPairHex();
+  return [kp, sm2.doEncrypt('msg', kp.publicKey), sm2.doEncrypt('msg', kp.publicKey, 0),
+    sm2.doSignature('msg', kp.privateKey), sm2.doSignature('msg', kp.privateKey, { hash: true, der: true })];
+} finally {
+  delete crypto.getRandomValues;
+}"""
+
+
+def test_sm2_randomness_is_getrandomvalues(run_js: RunJs, node: NodeOracle) -> None:
+    assert_same(run_js, node, STUBBED)
