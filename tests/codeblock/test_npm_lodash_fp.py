@@ -214,3 +214,57 @@ def test_fp_known_differences(run_js: RunJs) -> None:
         "fp.mapValues === require('lodash/fp/mapValues'), fp.placeholder === fp];"
     )
     assert out["result"] == [True, True, False]
+
+
+# Chain steps: lazy ones (map/filter/take/drop/... on arrays, where iteratee call counts show
+# whether evaluation was lazy), and others that end or break the lazy sequence.
+CHAIN_STEPS = {
+    "map": ".map((n) => { calls++; return n * 3; })",
+    "map2": ".map((n, i) => n + i)",
+    "filter": ".filter((n) => { calls++; return n % 2 === 0; })",
+    "reject": ".reject((n) => n % 3 === 0)",
+    "take": ".take(3)",
+    "takeRight": ".takeRight(2)",
+    "drop": ".drop(1)",
+    "dropRight": ".dropRight(2)",
+    "takeWhile": ".takeWhile((n) => n < 40)",
+    "dropWhile": ".dropWhile((n) => n < 3)",
+    "takeRightWhile": ".takeRightWhile((n) => n > 5)",
+    "reverse": ".reverse()",
+    "compact": ".compact()",
+    "initial": ".initial()",
+    "tail": ".tail()",
+    "slice": ".slice(1, -1)",
+    "sortBy": ".sortBy((n) => -n)",
+    "uniq": ".uniq()",
+    "push": ".push(7)",
+    "concat": ".concat([9, 0])",
+}
+CHAIN_ENDS = [
+    ".value()",
+    ".head()",
+    ".last()",
+    ".find((n) => n > 2)",
+    ".sum()",
+    ".toArray().value()",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    xs=st.lists(st.integers(-5, 60), max_size=12),
+    steps=st.lists(st.sampled_from(sorted(CHAIN_STEPS)), max_size=5),
+    end=st.sampled_from(CHAIN_ENDS),
+    explicit=st.booleans(),
+)
+def test_generated_chains_like_node(
+    run_js: RunJs, node: NodeOracle, xs: list[int], steps: list[str], end: str, explicit: bool
+) -> None:
+    start = "_.chain(input.xs)" if explicit else "_(input.xs)"
+    pipeline = start + "".join(CHAIN_STEPS[s] for s in steps) + end
+    code = (
+        "const _ = require('lodash'); let calls = 0;"
+        f"let r = {pipeline}; if (r && typeof r.value === 'function') r = r.value();"
+        "return [r === undefined ? '<undefined>' : r, calls];"
+    )
+    assert_same(run_js, node, code, {"xs": xs})
