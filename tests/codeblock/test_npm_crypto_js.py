@@ -222,11 +222,12 @@ def test_random_salts_come_from_getrandomvalues(run_js: RunJs, node: NodeOracle)
     """With a deterministic crypto.getRandomValues (restored after: the Node oracle lives on),
     passphrase encryption and WordArray.random give the same output in both engines."""
     code = """const C = require('crypto-js'); let n = 3;
+    const own = Object.getOwnPropertyDescriptor(crypto, 'getRandomValues'); // Node: own, here: inherited
     crypto.getRandomValues = (a) => { for (let i = 0; i < a.length; i++) { n = (n * 69069 + 1) % 4294967296; a[i] = n; } return a; };
     try {
       return [C.AES.encrypt('secret', 'pw').toString(), C.TripleDES.encrypt('secret', 'pw').toString(),
         C.lib.WordArray.random(12).toString()];
     } finally {
-      delete crypto.getRandomValues;
+      if (own) Object.defineProperty(crypto, 'getRandomValues', own); else delete crypto.getRandomValues;
     }"""
     assert_same(run_js, node, code)

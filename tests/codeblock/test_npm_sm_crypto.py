@@ -198,13 +198,14 @@ STUBBED = """const { sm2 } = require('sm-crypto-v2');
 let n = 7;
 const fill = (a) => { const b = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   for (let i = 0; i < b.length; i++) { n = (n * 1103515245 + 12345) % 2147483648; b[i] = n >> 16; } return a; };
+const own = Object.getOwnPropertyDescriptor(crypto, 'getRandomValues'); // Node: own, here: inherited
 crypto.getRandomValues = fill;
 try {
   const kp = sm2.generateKeyPairHex();
   return [kp, sm2.doEncrypt('msg', kp.publicKey), sm2.doEncrypt('msg', kp.publicKey, 0),
     sm2.doSignature('msg', kp.privateKey), sm2.doSignature('msg', kp.privateKey, { hash: true, der: true })];
 } finally {
-  delete crypto.getRandomValues;
+  if (own) Object.defineProperty(crypto, 'getRandomValues', own); else delete crypto.getRandomValues;
 }"""
 
 
