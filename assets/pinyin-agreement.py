@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 from tests.codeblock.test_npm_pinyin_corpus import CORPUS  # noqa: E402
 
 from flowgate.codeblock.bridge import pinyin as port  # noqa: E402
+from flowgate.codeblock.bridge import pinyin_icu  # noqa: E402
 from flowgate.codeblock.bridge.pinyin_data import segmenter, tables  # noqa: E402
 
 NODE = r"""
@@ -96,7 +97,9 @@ def ours(conv_cls: type[port.Converter], text: str, o: dict[str, Any]) -> Any:
         return conv.normal(units)
     if seg == "whole":
         return conv.segmented([text])
-    return conv.segmented(segmenter().cut(text, utf8=seg == "jieba"))
+    if seg == "intl":
+        return conv.segmented(pinyin_icu.segmenter().cut(text))
+    return conv.segmented(segmenter().cut(text))
 
 
 def main() -> None:

@@ -13,14 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.codeblock.conftest import RunJs
-from tests.codeblock.node_builtins import NODE_REQUIRE, assert_same
+from tests.codeblock.node_builtins import assert_same
 from tests.codeblock.test_npm_pinyin_corpus import CORPUS, HETERONYMS, NAMES, SENTENCES
 from tests.node_oracle import NodeOracle
 
 STYLES = [0, 1, 2, 3, 4, 5, 6]
-#: `segment` values: off, the oracle's segmenter, and segmenters Node's package falls back
-#: from (not installed next to it: the whole text is one segment).
-SEGMENTS = [False, "@node-rs/jieba", "nodejieba", "segmentit", 1]
+#: `segment` values: off, Intl.Segmenter (`true`), the oracle's segmenter, and segmenters
+#: Node's package falls back from (not installed next to it: the whole text is one segment).
+SEGMENTS = [False, True, "Intl.Segmenter", "@node-rs/jieba", "nodejieba", "segmentit", 1]
 MAP_CORPUS = (
     "const { default: pinyin } = require('pinyin');\n"
     "return input.corpus.map((t) => pinyin(t, input.opts));"
@@ -142,7 +142,7 @@ def test_lone_surrogates_and_astral(run_js: RunJs, node: NodeOracle) -> None:
     const { default: pinyin } = require('pinyin');
     const texts = ['中\ud800文', '\udc00中', '中\ud840', '𠀀中𠀁', '中𠀀文', '\ud800\udc00'];
     const out = [];
-    for (const segment of [false, '@node-rs/jieba', 'nodejieba']) {
+    for (const segment of [false, true, '@node-rs/jieba', 'nodejieba']) {
       for (const group of [false, true]) {
         out.push(texts.map((t) => pinyin(t, { segment, group, heteronym: true })));
       }
@@ -168,28 +168,17 @@ def test_compare(run_js: RunJs, node: NodeOracle) -> None:
     assert_same(run_js, node, code, {"words": words})
 
 
-def test_segment_true_where_icu_and_jieba_agree(run_js: RunJs, node: NodeOracle) -> None:
-    """`segment: true` is Intl.Segmenter (ICU) in Node; here jieba stands in for it."""
+def test_segment_true_cjk_runs(run_js: RunJs, node: NodeOracle) -> None:
+    """`segment: true` cuts runs of Han, Hiragana and Katakana with ICU's dictionary (Node's
+    Intl.Segmenter): Japanese, Katakana runs (half width too), compatibility ideographs
+    (NFKC), astral ideographs, runs longer than a dictionary word."""
     corpus = [
-        "中国",
-        "你好",
-        "我们的中心在重庆",
-        "重庆",
-        "银行",
-        "快乐",
-        "音乐",
-        "2024年",
-        "abc中文",
-    ]
+        "日本語のテキストとカタカナ", "コンピュータ", "ｶﾀｶﾅﾃｽﾄ", "中文和日本語", "金融機関",
+        "我爱北京天安门广场", "豈更﨑崎", "𠀀中国𠀁人", "中华人民共和国中华人民共和国中华人民共和国",
+        "アイウエオカキクケコサシスセソタチツテトナニヌネノ", "重庆ー行长", "〇々〆", "ｶﾞｷﾞ的ﾞ传ﾟ",
+    ]  # fmt: skip
     for opts in ({"segment": True}, {"segment": True, "group": True, "heteronym": True}):
         assert_same(run_js, node, MAP_CORPUS, {"corpus": corpus, "opts": opts})
-
-
-def test_segment_true_known_difference(run_js: RunJs, node: NodeOracle) -> None:
-    """ICU cuts 汉语拼音 into 汉语/拼音, jieba keeps the dictionary word."""
-    code = "return require('pinyin').default('汉语拼音', { segment: true, group: true });"
-    assert node.run(NODE_REQUIRE + code)["result"] == [["hànyǔ"], ["pīnyīn"]]
-    assert run_js(code)["result"] == [["hànyǔpīnyīn"]]
 
 
 def test_limits(run_js: RunJs) -> None:
@@ -256,6 +245,8 @@ def test_nothing_loaded_at_import() -> None:
         "from flowgate.codeblock.bridge import pinyin_data\n"
         "assert 'jieba' not in sys.modules and pinyin_data._tables is None\n"
         "assert pinyin_data._segmenter is None and pinyin_data._warming is None\n"
+        "from flowgate.codeblock.bridge import pinyin_icu\n"
+        "assert pinyin_icu._segmenter is None\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
 

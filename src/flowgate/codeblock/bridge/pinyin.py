@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from flowgate.codeblock.bridge import pinyin_data
+from flowgate.codeblock.bridge import pinyin_data, pinyin_icu
 from flowgate.codeblock.bridge.pinyin_collate import compare_keys
 from flowgate.codeblock.bridge.registry import BridgeError, op
 
@@ -31,8 +31,9 @@ MAX_STRINGS = 1_000_000
 
 STYLE_NORMAL, STYLE_TONE, STYLE_TONE2, STYLE_INITIALS, STYLE_FIRST_LETTER = 0, 1, 2, 3, 4
 STYLE_TO3NE, STYLE_PASSPORT = 5, 6
-#: How `segment` was given: none, @node-rs/jieba, `true` (Intl.Segmenter, approximated by
-#: jieba), or a segmenter the oracle lacks (nodejieba, segmentit: the whole text is one word).
+#: How `segment` was given: none, @node-rs/jieba, `true` (Intl.Segmenter: ICU's dictionary,
+#: pinyin_icu.py), or a segmenter the oracle lacks (nodejieba, segmentit: the whole text is
+#: one word).
 SEGMENTS = ("none", "jieba", "intl", "whole")
 
 PHONETIC_SYMBOL = {
@@ -225,7 +226,9 @@ def convert(
         return conv.normal(units)
     if segment == "whole":
         return conv.segmented([text])
-    return conv.segmented(pinyin_data.segmenter().cut(text, utf8=segment == "jieba"))
+    if segment == "intl":
+        return conv.segmented(pinyin_icu.segmenter().cut(text))
+    return conv.segmented(pinyin_data.segmenter().cut(text))
 
 
 def _check(text: object, style: object, segment: object, flags: tuple[object, ...]) -> None:
