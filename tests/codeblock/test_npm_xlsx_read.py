@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from flowgate.codeblock.bridge import xlsx_sheet
 from tests.codeblock.conftest import RunJs
 from tests.codeblock.node_builtins import assert_same
 from tests.codeblock.npm_xlsx_files import (
@@ -70,6 +71,16 @@ def same(run_js: RunJs, node: NodeOracle, data: str, **opts: Any) -> dict[str, A
 @pytest.mark.parametrize("zip", [False, True])
 def test_reads_what_node_wrote(run_js: RunJs, node: NodeOracle, sst: bool, zip: bool) -> None:
     same(run_js, node, node_book(node, sst=sst, zip=zip))
+
+
+def test_streamed_sheets_read_the_same(
+    run_js: RunJs, node: NodeOracle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Sheets over TREE_SHEET characters are parsed as a stream: force it on small files.
+    monkeypatch.setattr(xlsx_sheet, "TREE_SHEET", 0)
+    same(run_js, node, node_book(node, sst=True))
+    same(run_js, node, handmade_book(FORMULA_SHEET, FORMULA_SST), cellNF=True)
+    same(run_js, node, openpyxl_book())
 
 
 @pytest.mark.parametrize(
@@ -264,3 +275,11 @@ WB_RELS = (
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
     'relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
 )
+
+
+def test_cell_count_is_bounded(
+    run_js: RunJs, node: NodeOracle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(xlsx_sheet, "MAX_CELLS", 10)
+    out = run_js(ERRORS, {"raw": node_book(node)})
+    assert out["result"] == {"error": "RangeError", "message": "xlsx: more than 10 cells"}

@@ -7,10 +7,13 @@ for a 1,000-row sheet in QuickJS against ~2 ms here with zipfile + expat
 SheetJS's cell objects with SheetJS's own code (`vendor/xlsx-core`), so types,
 dates, formats and formulas follow the real package.
 
-Bounds: the file (`MAX_FILE`), every XML part and their sum once inflated
-(`MAX_PART`, `MAX_TOTAL`; read with a bounded `read`, never trusting the sizes the
-zip declares: a zip bomb stops at the cap), and the number of cells (`MAX_CELLS`).
-DTDs are refused (no entity expansion of any kind).
+Bounds: the file (`MAX_FILE`), every part and their sum once inflated (`MAX_PART`
+for sheets and shared strings, `MAX_TREE` for the parts parsed into a tree, `MAX_TOTAL`;
+read with a bounded `read`, never trusting the sizes the zip declares: a zip bomb stops
+at the cap), and the number of cells (`MAX_CELLS`, ~0.5 s of work here, and about what
+an execution's memory holds as cell objects). Sheets are parsed as a stream, one row at
+a time, so the host's memory follows the result, not the XML's tree. DTDs are refused
+(no entity expansion of any kind).
 """
 
 from __future__ import annotations
@@ -25,11 +28,12 @@ from xml.etree import ElementTree as ET
 import orjson
 
 from flowgate.codeblock.bridge.registry import BridgeError, op
+from flowgate.codeblock.bridge.xlsx_sheet import read_sheet
 
 MAX_FILE = 32 * 1024 * 1024
-MAX_PART = 64 * 1024 * 1024
-MAX_TOTAL = 128 * 1024 * 1024
-MAX_CELLS = 2_000_000
+MAX_PART = 32 * 1024 * 1024
+MAX_TREE = 4 * 1024 * 1024
+MAX_TOTAL = 64 * 1024 * 1024
 
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _SST_SPLIT_OPEN = re.compile(r"<(?:\w+:)?(?:si|sstItem)>")
@@ -48,13 +52,13 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _part(zf: zipfile.ZipFile, name: str, budget: _Budget) -> str | None:
+def _part(zf: zipfile.ZipFile, name: str, budget: _Budget, limit: int = MAX_TREE) -> str | None:
     """The text of a part (case-insensitive name, as SheetJS), bounded; None if absent."""
     name = name.lstrip("/")
     info = next((i for i in zf.infolist() if i.filename.lower() == name.lower()), None)
     if info is None:
         return None
-    cap = min(MAX_PART, budget.left)
+    cap = min(limit, budget.left)
     try:
         with zf.open(info) as fh:
             data = fh.read(cap + 1)
@@ -139,84 +143,6 @@ def _sst(text: str | None) -> list[str]:
     if m is None:
         return []
     return [s.strip() for s in _SST_SPLIT_CLOSE.split(_SST_SPLIT_OPEN.sub("", m.group(2)))]
-
-
-def _inline(el: ET.Element) -> str:
-    return "".join(ET.tostring(child, encoding="unicode") for child in el)
-
-
-def _sheet(text: str, name: str, opts: dict[str, Any], counter: list[int]) -> dict[str, Any]:
-    """One worksheet: dimension, row numbers, flat cell records, merges, margins."""
-    root = _xml(text, name)
-    out: dict[str, Any] = {"dim": None, "rows": [], "cells": [], "merges": [], "margins": None}
-    formulas = opts.get("cellFormula", True) is not False
-    for child in root:
-        tag = _local(child.tag)
-        if tag == "dimension":
-            out["dim"] = child.get("ref")
-        elif tag == "sheetData":
-            _rows(child, root.tag, formulas, out["rows"], out["cells"], counter)
-        elif tag == "mergeCells":
-            out["merges"] = [m.get("ref") for m in child if m.get("ref")]
-        elif tag == "pageMargins":
-            out["margins"] = dict(child.attrib)
-    return out
-
-
-def _rows(
-    data: ET.Element,
-    root_tag: str,
-    formulas: bool,
-    rows: list[int],
-    cells: list[Any],
-    counter: list[int],
-) -> None:
-    """The cells of <sheetData>, 11 values each (see `modules/npm/xlsx_read.js`).
-
-    The hot loop compares namespaced tags directly (no per-element splitting): a
-    1,000 x 5 sheet takes ~10-15 ms here, most of it expat building the tree."""
-    ns = root_tag[: root_tag.index("}") + 1] if root_tag.startswith("{") else ""
-    q_row, q_c, q_v, q_f, q_is = ns + "row", ns + "c", ns + "v", ns + "f", ns + "is"
-    add = cells.extend
-    row_no = 0
-    for row in data:
-        if row.tag != q_row:
-            continue
-        r = row.get("r")
-        row_no = int(r) if r is not None and r.isdigit() else row_no + 1
-        rows.append(row_no)
-        col = -1
-        counter[0] += len(row)
-        if counter[0] > MAX_CELLS:
-            raise BridgeError(f"xlsx: more than {MAX_CELLS} cells", type="RangeError")
-        for c in row:
-            if c.tag != q_c:
-                continue
-            get = c.get
-            ref = get("r")
-            col = _col(ref) if ref else col + 1
-            v = f = ftype = fref = si = inline = None
-            for sub in c:
-                st = sub.tag
-                if st == q_v:
-                    v = sub.text or ""
-                elif st == q_f:
-                    if formulas:
-                        f = sub.text or ""
-                        ftype, fref, si = sub.get("t"), sub.get("ref"), sub.get("si")
-                elif st == q_is:
-                    inline = _inline(sub)
-            add((row_no, col, ref, get("t"), v, f, ftype, fref, si, get("s"), inline))
-
-
-def _col(ref: str) -> int:
-    idx = 0
-    for ch in ref:
-        cc = ord(ch) - 64
-        if cc < 1 or cc > 26:
-            break
-        idx = 26 * idx + cc
-    return idx - 1
 
 
 _MAIN_NS = (
@@ -311,19 +237,19 @@ def _book(
                 )
     wanted = opts.get("sheets")
     fmts, xfs = _styles(_part(zf, found["style"], budget) if "style" in found else None)
-    sst = _sst(_part(zf, found["sst"], budget) if "sst" in found else None)
+    sst = _sst(_part(zf, found["sst"], budget, MAX_PART) if "sst" in found else None)
     counter = [0]
     out_sheets: list[dict[str, Any] | None] = []
     for i, entry in enumerate(sheets):
         if not _selected(wanted, i, entry["name"]) or opts.get("bookSheets"):
             out_sheets.append(None)
             continue
-        text = _part(zf, entry["path"], budget) if entry["path"] else None
+        text = _part(zf, entry["path"], budget, MAX_PART) if entry["path"] else None
         if text is None:
             out_sheets.append({"error": f"missing part {entry['path']}"})
             continue
         try:
-            out_sheets.append(_sheet(text, entry["name"], opts, counter))
+            out_sheets.append(read_sheet(text, entry["name"], opts, counter))
         except BridgeError as exc:
             if exc.type == "RangeError":
                 raise

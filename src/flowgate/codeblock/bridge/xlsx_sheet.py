@@ -1,0 +1,141 @@
+"""Worksheet XML -> the flat cell records `modules/npm/xlsx_read.js` builds cells from.
+
+Part of the `xlsx.read` op (bridge/xlsx.py). A sheet up to `TREE_SHEET` characters is
+parsed into a tree (fastest: ~10 ms of CPU for 1,000 x 5 cells); a larger one as a
+stream, each <row> dropped once turned into records, so the host's memory follows the
+result rather than the XML's tree (~10x the text). `MAX_CELLS` bounds the work (~0.5 s)
+and the result (about what an execution's memory holds as cell objects).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, cast
+from xml.etree import ElementTree as ET
+
+from flowgate.codeblock.bridge.registry import BridgeError
+
+MAX_CELLS = 250_000
+#: Sheets up to this many characters are parsed into a tree, larger ones streamed.
+TREE_SHEET = 2 * 1024 * 1024
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _ended(parser: ET.XMLPullParser[ET.Element]) -> Iterator[ET.Element]:
+    for event in parser.read_events():
+        yield cast(ET.Element, cast(Any, event)[1])
+
+
+def _inline(el: ET.Element) -> str:
+    return "".join(ET.tostring(child, encoding="unicode") for child in el)
+
+
+def read_sheet(text: str, name: str, opts: dict[str, Any], counter: list[int]) -> dict[str, Any]:
+    """One worksheet: dimension, row numbers, flat cell records, merges, margins.
+
+    A sheet up to `TREE_SHEET` characters is parsed into a tree (fastest: ~10 ms for
+    1,000 x 5); a larger one as a stream, each <row> dropped once turned into records,
+    so the host's memory follows the result rather than the XML's tree."""
+    if "<!DOCTYPE" in text[:4096] or "<!ENTITY" in text:
+        raise BridgeError(f"xlsx: {name}: DTDs are not supported")
+    out: dict[str, Any] = {"dim": None, "rows": [], "cells": [], "merges": [], "margins": None}
+    formulas = opts.get("cellFormula", True) is not False
+    state: dict[str, Any] = {"q": None, "row": 0}
+    try:
+        if len(text) <= TREE_SHEET:
+            root = ET.fromstring(text)
+            _elements((el for child in root for el in _flat(child)), out, state, formulas, counter)
+            return out
+        parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("end",))
+        for i in range(0, len(text), 1 << 20):
+            parser.feed(text[i : i + (1 << 20)])
+            _elements(_ended(parser), out, state, formulas, counter)
+        parser.close()
+        _elements(_ended(parser), out, state, formulas, counter)
+    except ET.ParseError as exc:
+        raise BridgeError(f"xlsx: {name}: malformed XML ({exc})") from None
+    return out
+
+
+def _flat(child: ET.Element) -> Iterator[ET.Element]:
+    """A tree's top-level element as the stream would end it: rows of sheetData, then it."""
+    if _local(child.tag) in ("sheetData", "mergeCells"):
+        yield from child
+    yield child
+
+
+def _elements(
+    elements: Iterable[ET.Element],
+    out: dict[str, Any],
+    state: dict[str, Any],
+    formulas: bool,
+    counter: list[int],
+) -> None:
+    for el in elements:
+        q = state["q"]
+        if q is None:  # the first element to end names the sheet's namespace
+            tag = el.tag
+            ns = tag[: tag.index("}") + 1] if tag.startswith("{") else ""
+            q = state["q"] = tuple(ns + t for t in ("row", "c", "v", "f", "is"))
+        if el.tag == q[0]:
+            r = el.get("r")
+            state["row"] = int(r) if r is not None and r.isdigit() else state["row"] + 1
+            _row(el, state["row"], q, formulas, out, counter)
+            el.clear()
+            continue
+        tag = _local(el.tag)
+        if tag == "dimension":
+            out["dim"] = el.get("ref")
+        elif tag == "mergeCell" and el.get("ref"):
+            out["merges"].append(el.get("ref"))
+        elif tag == "pageMargins":
+            out["margins"] = dict(el.attrib)
+
+
+def _row(
+    row: ET.Element,
+    row_no: int,
+    q: tuple[str, ...],
+    formulas: bool,
+    out: dict[str, Any],
+    counter: list[int],
+) -> None:
+    """The cells of one <row>, 11 values each (see `modules/npm/xlsx_read.js`)."""
+    q_c, q_v, q_f, q_is = q[1], q[2], q[3], q[4]
+    out["rows"].append(row_no)
+    counter[0] += len(row)
+    if counter[0] > MAX_CELLS:
+        raise BridgeError(f"xlsx: more than {MAX_CELLS} cells", type="RangeError")
+    add = out["cells"].extend
+    col = -1
+    for c in row:
+        if c.tag != q_c:
+            continue
+        get = c.get
+        ref = get("r")
+        col = _col(ref) if ref else col + 1
+        v = f = ftype = fref = si = inline = None
+        for sub in c:
+            st = sub.tag
+            if st == q_v:
+                v = sub.text or ""
+            elif st == q_f:
+                if formulas:
+                    f = sub.text or ""
+                    ftype, fref, si = sub.get("t"), sub.get("ref"), sub.get("si")
+            elif st == q_is:
+                inline = _inline(sub)
+        add((row_no, col, ref, get("t"), v, f, ftype, fref, si, get("s"), inline))
+
+
+def _col(ref: str) -> int:
+    idx = 0
+    for ch in ref:
+        cc = ord(ch) - 64
+        if cc < 1 or cc > 26:
+            break
+        idx = 26 * idx + cc
+    return idx - 1
