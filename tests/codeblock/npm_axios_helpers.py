@@ -18,6 +18,8 @@ from tests.node_oracle import NodeOracle
 IGNORED_HEADERS = ("host", "connection", "accept-language", "sec-fetch-mode")
 NODE_PRELUDE = "const require = globalThis.require;\n"
 _BOUNDARY = re.compile(r"boundary=([^;\s]+)")
+#: undici's FormData boundary (random digits), also where the Content-Type does not name it
+_UNDICI_BOUNDARY = re.compile(r"----formdata-undici-0\d{11}")
 
 
 def wire(seen: dict[str, Any]) -> dict[str, Any]:
@@ -32,6 +34,7 @@ def wire(seen: dict[str, Any]) -> dict[str, Any]:
         headers["content-type"] = headers["content-type"].replace(boundary, "B")
         body = body.replace(boundary, "B")
         # the random boundary's length is fixed for axios and form-data, so the length holds
+    body = _UNDICI_BOUNDARY.sub("B", body)
     return {"method": seen["method"], "path": seen["path"], "body": body, "headers": headers}
 
 
