@@ -204,7 +204,7 @@ def test_limits(run_js: RunJs) -> None:
     assert out["result"]["ok"] == 100000
 
 
-ALPHABET = "重行长乐还朝会觉都好中为调参差着得单曾解尉迟万俟令狐阿啊女绿ab1 ,，。\t😀〇"
+ALPHABET = "重行长乐还朝会觉都好中为调参差着得单曾解尉迟万俟令狐阿啊女绿ab1 ,，。\t😀〇カタｶﾞの"
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -212,7 +212,7 @@ ALPHABET = "重行长乐还朝会觉都好中为调参差着得单曾解尉迟�
     text=st.text(alphabet=ALPHABET, max_size=12),
     style=st.sampled_from([*STYLES, "x"]),
     heteronym=st.booleans(),
-    segment=st.sampled_from([False, "@node-rs/jieba", "nodejieba"]),
+    segment=st.sampled_from([False, True, "@node-rs/jieba", "nodejieba"]),
     group=st.booleans(),
     mode=st.sampled_from(["normal", "surname"]),
 )
