@@ -226,7 +226,8 @@ def test_random_salts_come_from_getrandomvalues(run_js: RunJs, node: NodeOracle)
     crypto.getRandomValues = (a) => { for (let i = 0; i < a.length; i++) { n = (n * 69069 + 1) % 4294967296; a[i] = n; } return a; };
     try {
       return [C.AES.encrypt('secret', 'pw').toString(), C.TripleDES.encrypt('secret', 'pw').toString(),
-        C.lib.WordArray.random(12).toString()];
+        C.lib.WordArray.random(12).toString(), C.AES.encrypt('secret', C.enc.Hex.parse('00'.repeat(16)),
+          { iv: C.enc.Hex.parse('01'.repeat(16)), padding: C.pad.Iso10126 }).toString()];
     } finally {
       if (own) Object.defineProperty(crypto, 'getRandomValues', own); else delete crypto.getRandomValues;
     }"""

@@ -211,3 +211,16 @@ try {
 
 def test_sm2_randomness_is_getrandomvalues(run_js: RunJs, node: NodeOracle) -> None:
     assert_same(run_js, node, STUBBED)
+
+
+def test_sm2_key_exchange(run_js: RunJs, node: NodeOracle) -> None:
+    code = """const { sm2 } = require('sm-crypto-v2');
+    const kp = (d) => { const privateKey = d.padStart(64, '0'); return { privateKey, publicKey: sm2.getPublicKeyFromPrivateKey(privateKey) }; };
+    const A = { privateKey: input.priv, publicKey: input.pub }, eA = kp('a1b2c3'), B = kp('0badc0ffee'), eB = kp('5eed');
+    const ka = sm2.calculateSharedKey(A, eA, B.publicKey, eB.publicKey, 32, false, 'alice', 'bob');
+    const kb = sm2.calculateSharedKey(B, eB, A.publicKey, eA.publicKey, 32, true, 'bob', 'alice');
+    const p = sm2.precomputePublicKey(B.publicKey, 4);
+    return [Array.from(ka), Array.from(kb), Array.from(sm2.calculateSharedKey(A, eA, B.publicKey, eB.publicKey, 20)),
+      sm2.doVerifySignature('m', sm2.doSignature('m', B.privateKey, { hash: true }), p, { hash: true, publicKey: B.publicKey }),
+      Array.from(sm2.ecdh(eA.privateKey, eB.publicKey))];"""
+    assert_same(run_js, node, code, KEYS)
