@@ -59,7 +59,7 @@ CASES = [
     "const ws = U.aoa_to_sheet([[1, 2]]); U.cell_set_number_format(ws.A1, '0.00');"
     " U.cell_set_hyperlink(ws.B1, 'https://x.test', 'tip'); U.cell_add_comment(ws.A1, 'hi', 'me');"
     " U.sheet_set_array_formula(ws, 'C1:C2', 'A1:A2*2'); return ws;",
-    "return [XLSX.version, Object.keys(U).sort(), U.consts];",
+    "return [XLSX.version, Object.keys(XLSX), Object.keys(XLSX.SSF), Object.keys(U), U.consts];",
 ]
 
 

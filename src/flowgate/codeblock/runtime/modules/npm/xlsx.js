@@ -6,19 +6,44 @@
   'use strict';
   const core = require('vendor/xlsx-core');
   const XLSX = core.XLSX;
-  const api = {
-    version: XLSX.version,
-    SSF: XLSX.SSF,
-    utils: XLSX.utils,
-    read(data, opts) { return require('npm/xlsx_read').read(data, opts); },
-    write(wb, opts) { return require('npm/xlsx_write').write(wb, opts); },
-    readFile() { throw new Error('xlsx.readFile: there is no file system in the code-block sandbox'); },
-    writeFile() { throw new Error('xlsx.writeFile: there is no file system in the code-block sandbox'); },
-  };
-  api.writeXLSX = function writeXLSX(wb, opts) {
+
+  function unsupported(name, why) {
+    return function () { throw new Error(`xlsx.${name}: ${why} in the code-block sandbox`); };
+  }
+  const noFs = (name) => unsupported(name, 'there is no file system');
+  const read = (data, opts) => require('npm/xlsx_read').read(data, opts);
+  const write = (wb, opts) => require('npm/xlsx_write').write(wb, opts);
+  function writeXLSX(wb, opts) {
     const o = Object.assign({}, opts || {});
     o.bookType = 'xlsx';
-    return api.write(wb, o);
+    return write(wb, o);
+  }
+  // Node's key order; what needs a file system, Node streams or the raw CFB/zip
+  // containers is an error naming itself.
+  module.exports = {
+    version: XLSX.version,
+    parse_xlscfb: unsupported('parse_xlscfb', 'XLS files are not supported'),
+    parse_zip: unsupported('parse_zip', 'raw zip containers are not supported'),
+    read,
+    readFile: noFs('readFile'),
+    readFileSync: noFs('readFileSync'),
+    write,
+    writeFile: noFs('writeFile'),
+    writeFileSync: noFs('writeFileSync'),
+    writeFileAsync: noFs('writeFileAsync'),
+    utils: XLSX.utils,
+    writeXLSX,
+    writeFileXLSX: noFs('writeFileXLSX'),
+    SSF: XLSX.SSF,
+    stream: {
+      to_json: unsupported('stream.to_json', 'Node streams are not available'),
+      to_html: unsupported('stream.to_html', 'Node streams are not available'),
+      to_csv: unsupported('stream.to_csv', 'Node streams are not available'),
+      set_readable() {},
+    },
+    CFB: {
+      read: unsupported('CFB.read', 'CFB containers are not supported'),
+      write: unsupported('CFB.write', 'CFB containers are not supported'),
+    },
   };
-  module.exports = api;
 })
