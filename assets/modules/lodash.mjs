@@ -52,11 +52,18 @@ const MODULAR_PATCHES = {
       "    isArray = require('./isArray'),\n" +
       "    property = require('./property');",
     replace: "var identity = require('./identity'),\n" +
-      "    isArray = require('./isArray');\n" +
-      '// Flowgate: the shorthands load their (large) implementations on first use.\n' +
+      "    isArray = require('./isArray'),\n" +
+      "    property = require('./property');\n" +
+      '// Flowgate: the object/array shorthands load their (large) implementations on first use.\n' +
       "function baseMatches(source) { return require('lazy:_baseMatches')(source); }\n" +
-      "function baseMatchesProperty(path, srcValue) { return require('lazy:_baseMatchesProperty')(path, srcValue); }\n" +
-      "function property(path) { return require('lazy:property')(path); }",
+      "function baseMatchesProperty(path, srcValue) { return require('lazy:_baseMatchesProperty')(path, srcValue); }",
+  }],
+  // `_.get(o, 'a')`, `_.groupBy(xs, 'k')`: a plain key needs no path parser (stringToPath
+  // brings memoize, MapCache, Hash, ListCache: ~5 KB); `a.b` / `a[0]` load it on first use.
+  '_castPath.js': [{
+    find: "    stringToPath = require('./_stringToPath'),\n    toString = require('./toString');",
+    replace: "    toString = require('./toString');\n" +
+      "function stringToPath(string) { return require('lazy:_stringToPath')(string); }",
   }],
   '_getTag.js': [{
     find: "var DataView = require('./_DataView'),\n    Map = require('./_Map'),\n" +
@@ -139,7 +146,7 @@ const ALIASES = {
   extend: 'assignIn', extendWith: 'assignInWith', first: 'head',
 };
 // Internals that are runtime modules of their own (loaded lazily, or shared state).
-const SHARED_INTERNALS = ['_baseMatches', '_baseMatchesProperty', '_reInterpolate'];
+const SHARED_INTERNALS = ['_baseMatches', '_baseMatchesProperty', '_reInterpolate', '_stringToPath'];
 // Shared state across bundles, as in Node's modular lodash: `_.templateSettings`
 // edits must reach `_.template`, which also compares `interpolate` with the one
 // `reInterpolate` RegExp (to enable `${}` interpolation).
