@@ -4,9 +4,12 @@ and rich strings, date1904); every read option scripts use; malformed input."""
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flowgate.codeblock.bridge import xlsx_sheet
 from tests.codeblock.conftest import RunJs
@@ -283,3 +286,19 @@ def test_cell_count_is_bounded(
     monkeypatch.setattr(xlsx_sheet, "MAX_CELLS", 10)
     out = run_js(ERRORS, {"raw": node_book(node)})
     assert out["result"] == {"error": "RangeError", "message": "xlsx: more than 10 cells"}
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_corrupted_files_fail_cleanly(run_js: RunJs, data: st.DataObject) -> None:
+    # Any byte flipped or cut: a result or an Error, never a host failure (see conftest).
+    raw = bytearray(base64.b64decode(_SMALL))
+    for _ in range(data.draw(st.integers(1, 8))):
+        raw[data.draw(st.integers(0, len(raw) - 1))] = data.draw(st.integers(0, 255))
+    if data.draw(st.booleans()):
+        raw = raw[: data.draw(st.integers(0, len(raw)))]
+    out = run_js(ERRORS, {"raw": base64.b64encode(bytes(raw)).decode()})
+    assert out["success"], out
+
+
+_SMALL = handmade_book(FORMULA_SHEET, FORMULA_SST)

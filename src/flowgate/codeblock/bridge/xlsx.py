@@ -21,7 +21,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-import zlib
 from typing import Any
 from xml.etree import ElementTree as ET
 
@@ -34,6 +33,7 @@ MAX_FILE = 32 * 1024 * 1024
 MAX_PART = 32 * 1024 * 1024
 MAX_TREE = 4 * 1024 * 1024
 MAX_TOTAL = 64 * 1024 * 1024
+MAX_ENTRIES = 10_000
 
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _SST_SPLIT_OPEN = re.compile(r"<(?:\w+:)?(?:si|sstItem)>")
@@ -42,10 +42,16 @@ _SST_BODY = re.compile(r"<(?:\w+:)?sst([^>]*)>([\s\S]*)</(?:\w+:)?sst>")
 
 
 class _Budget:
-    """Inflated bytes left for this read (the zip-bomb guard)."""
+    """Inflated bytes left for this read (the zip-bomb guard), and the entries by name."""
 
-    def __init__(self) -> None:
+    def __init__(self, zf: zipfile.ZipFile) -> None:
         self.left = MAX_TOTAL
+        entries = zf.infolist()
+        if len(entries) > MAX_ENTRIES:
+            raise BridgeError(f"xlsx: more than {MAX_ENTRIES} files in the zip", type="RangeError")
+        self.index: dict[str, zipfile.ZipInfo] = {}
+        for info in entries:  # the first of two same names wins, as in SheetJS's lookup
+            self.index.setdefault(info.filename.lower(), info)
 
 
 def _local(tag: str) -> str:
@@ -55,14 +61,14 @@ def _local(tag: str) -> str:
 def _part(zf: zipfile.ZipFile, name: str, budget: _Budget, limit: int = MAX_TREE) -> str | None:
     """The text of a part (case-insensitive name, as SheetJS), bounded; None if absent."""
     name = name.lstrip("/")
-    info = next((i for i in zf.infolist() if i.filename.lower() == name.lower()), None)
+    info = budget.index.get(name.lower())
     if info is None:
         return None
     cap = min(limit, budget.left)
     try:
         with zf.open(info) as fh:
             data = fh.read(cap + 1)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+    except Exception as exc:  # untrusted bytes: any failure here is the file's
         raise BridgeError(f"Corrupted zip : {exc}") from None
     if len(data) > cap:
         raise BridgeError(
@@ -72,9 +78,8 @@ def _part(zf: zipfile.ZipFile, name: str, budget: _Budget, limit: int = MAX_TREE
     return data.decode("utf-8", "replace")
 
 
-def _has(zf: zipfile.ZipFile, name: str) -> bool:
-    name = name.lstrip("/").lower()
-    return any(i.filename.lower() == name for i in zf.infolist())
+def _has(budget: _Budget, name: str) -> bool:
+    return name.lstrip("/").lower() in budget.index
 
 
 def _xml(text: str, name: str) -> ET.Element:
@@ -184,13 +189,13 @@ def read(data: bytes, opts: dict[str, Any] | None = None) -> str:
     opts = opts if isinstance(opts, dict) else {}
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except Exception as exc:  # untrusted bytes: any failure here is the file's
         raise BridgeError(f"Corrupted zip : {exc}") from None
-    budget = _Budget()
+    budget = _Budget(zf)
     with zf:
         ct_text = _part(zf, "[Content_Types].xml", budget)
         if ct_text is None:
-            if _has(zf, "index.xml"):
+            if _has(budget, "index.xml"):
                 raise BridgeError("Unsupported NUMBERS 09 file")
             raise BridgeError("Unsupported ZIP file")
         ct = _xml(ct_text, "[Content_Types].xml")
@@ -205,8 +210,8 @@ def read(data: bytes, opts: dict[str, Any] | None = None) -> str:
             if name and name not in found and _local(el.tag) == "Override":
                 found[name] = el.get("PartName", "").lstrip("/")
         wb_path = found.get("wb") or "xl/workbook.xml"
-        if not _has(zf, wb_path):
-            if _has(zf, "xl/workbook.bin"):
+        if not _has(budget, wb_path):
+            if _has(budget, "xl/workbook.bin"):
                 raise BridgeError(
                     "Unsupported file: XLSB workbooks are not supported in the code-block sandbox"
                 )
