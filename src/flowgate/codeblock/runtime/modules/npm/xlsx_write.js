@@ -60,7 +60,14 @@
     W.check_wb(wb);
     const o = W.dup(opts || {});
     if (o.cellStyles) { o.cellNF = true; o.sheetStubs = true; }
-    if (o.type == 'array') { o.type = 'binary'; const out = write(wb, o); o.type = 'array'; return s2ab(out); }
+    if (o.type == 'array') {
+      const zip = ['xlsx', 'xlsm', 'xlsb'].includes(o.bookType || 'xlsb');
+      o.type = zip ? 'buffer' : 'binary';
+      const out = write(wb, o);
+      o.type = 'array';
+      // the same bytes as SheetJS's s2ab(binary string), without a loop over them
+      return zip ? out.buffer.slice(out.byteOffset, out.byteOffset + out.length) : s2ab(out);
+    }
     let idx = 0;
     if (o.sheet) {
       idx = typeof o.sheet == 'number' ? o.sheet : wb.SheetNames.indexOf(o.sheet);
