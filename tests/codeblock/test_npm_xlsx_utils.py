@@ -136,3 +136,12 @@ def test_aoa_roundtrip_through_xlsx(
     return [XLSX.utils.sheet_to_json(back.Sheets.S, {header: 1, raw: false}), XLSX.utils.sheet_to_csv(back.Sheets.S)];
     """
     assert_same(run_js, node, code, {"rows": rows})
+
+
+def test_package_subpaths(run_js: RunJs, node: NodeOracle) -> None:
+    code = """
+    const main = require('xlsx');
+    return ['xlsx/xlsx.js', 'xlsx/xlsx', 'xlsx/dist/xlsx.full.min.js', 'xlsx/dist/xlsx.full.min']
+      .map(p => { const m = require(p); return [m.version, typeof m.read, typeof m.utils.sheet_to_json]; });
+    """
+    assert_same(run_js, node, code)
