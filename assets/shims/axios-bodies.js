@@ -6,19 +6,29 @@ import utils from '../node_modules/axios/lib/utils.js';
 import platform from '../node_modules/axios/lib/platform/index.js';
 
 const CRLF = '\r\n';
+// Captured when the bundle loads: a script that replaces btoa & co. later does not change
+// what axios sends (docs/runtime-modules.md, "capture intrinsics you rely on").
+const U8 = Uint8Array;
+const fromBase64 = U8.fromBase64;
+const toBase64 = U8.prototype.toBase64;
+const { toWellFormed } = String.prototype;
+const [b2a, a2b, encURI, decURI, esc, unesc] = [btoa, atob, encodeURIComponent, decodeURIComponent, escape, unescape];
 
 /** UTF-8 bytes of a string, lone surrogates as U+FFFD (as Buffer.from does). */
 export function encodeUtf8(str) {
-  const s = String(str);
-  // eslint-disable-next-line no-undef
-  return Uint8Array.fromBase64(btoa(unescape(encodeURIComponent(s.toWellFormed()))));
+  return fromBase64.call(U8, b2a(unesc(encURI(toWellFormed.call(String(str))))));
+}
+
+/** Base64 of a string's UTF-8 bytes (Basic credentials). */
+export function base64Utf8(str) {
+  return toBase64.call(encodeUtf8(str));
 }
 
 /** UTF-8 text of bytes; malformed input decodes with U+FFFD as Buffer#toString does. */
 export function decodeUtf8(bytes) {
   if (bytes.length === 0) return '';
   try {
-    return decodeURIComponent(escape(atob(bytes.toBase64())));
+    return decURI(esc(a2b(toBase64.call(bytes))));
   } catch {
     return new TextDecoder().decode(bytes);
   }

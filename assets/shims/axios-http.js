@@ -24,7 +24,7 @@ import { VERSION } from '../node_modules/axios/lib/env/data.js';
 import {
   progressEventReducer, progressEventDecorator, asyncDecorator,
 } from '../node_modules/axios/lib/helpers/progressEventReducer.js';
-import { encodeUtf8, decodeUtf8, specFormBytes, requestBytes } from './axios-bodies.js';
+import { base64Utf8, decodeUtf8, specFormBytes, requestBytes } from './axios-bodies.js';
 import { dataUrlResponse } from './axios-data-url.js';
 
 const ACCEPT_ENCODING = 'gzip, compress, deflate, br';
@@ -250,7 +250,7 @@ async function dispatch(config, resolve, reject) {
     else list.push([name, value]);
   }
   // Node's http.request adds Authorization itself (after the other headers) from `auth`.
-  if (auth) list.push(['Authorization', 'Basic ' + encodeUtf8(auth).toBase64()]);
+  if (auth) list.push(['Authorization', 'Basic ' + base64Utf8(auth)]);
 
   if (!TOKEN.test(method)) return fail(invalidToken('Method', method));
   const badName = list.find(([name]) => !TOKEN.test(name));
