@@ -22,6 +22,24 @@ const PATCHES = [
   // Point multiplication through the host (assets/shims/sm2-host.js).
   { file: FILE, find: 'var sm2Curve = weierstrass({', replace: 'var sm2Curve = hostMultiply(weierstrass({' },
   { file: FILE, find: '\n});\nvar field = Field(', replace: '\n}));\nvar field = Field(' },
+  // The exported sm3() hashes on the host (assets/shims/sm3-host.js).
+  {
+    file: FILE,
+    find: '    return bytesToHex(hmac(sm3, key, input));\n  }\n  return bytesToHex(sm3(input));',
+    replace: '    return bytesToHex(hostHmacSm3(key, input) ?? hmac(sm3, key, input));\n  }\n  return bytesToHex(hostSm3(input) ?? sm3(input));',
+  },
+  // utf8ToArray (strings given to sm3, SM2 encryption): a per-character loop
+  // pushing to an array (~50 ms for 100 KB); TextEncoder gives the same bytes for
+  // a well-formed string whose code points are below U+40000 or from U+100000 on
+  // (the loop masks the first byte of U+40000..U+FFFFF with 28, not 7, a bug kept
+  // by leaving those, and lone surrogates, which it refuses, to the loop). Short
+  // strings keep the loop until TextEncoder exists: loading web/text_encoding
+  // costs ~0.15 ms, the loop ~1 us per character.
+  {
+    file: FILE,
+    find: 'function utf8ToArray(str) {\n  const arr = [];',
+    replace: 'function utf8ToArray(str) {\n  if ((te !== null || str.length > 128) && str.isWellFormed() && !/[\\uD8C0-\\uDBBF]/.test(str)) {\n    if (te === null) te = new (require("web/text_encoding").TextEncoder)();\n    return te.encode(str);\n  }\n  const arr = [];',
+  },
   // TextEncoder (used when a string is hashed through the SM3 class): made on
   // first use, from web/text_encoding rather than the global the user may
   // have replaced, and not at load (it would load web/text_encoding always).
@@ -144,7 +162,7 @@ function partSource(here, names) {
   const list = text.slice(exp, end);
   for (const n of names) if (!new RegExp(`\\b${n}\\b`).test(list)) throw new Error(`${FILE}: no export ${n}`);
   const kept = list.split('\n').filter((l) => names.some((n) => new RegExp(`(^|as )${n},?$`).test(l.trim())));
-  return `import { name as _ } from "sm-crypto-v2/package.json";\nimport { hostMultiply } from "./shims/sm2-host.js";\n${text.slice(0, exp)}\nexport {\n${kept.join('\n').replace(/,$/, '')}\n${text.slice(end)}`;
+  return `import { name as _ } from "sm-crypto-v2/package.json";\nimport { hostMultiply } from "./shims/sm2-host.js";\nimport { hostSm3, hostHmacSm3 } from "./shims/sm3-host.js";\n${text.slice(0, exp)}\nexport {\n${kept.join('\n').replace(/,$/, '')}\n${text.slice(end)}`;
 }
 
 export default ({ here }) => [

@@ -224,3 +224,28 @@ def test_sm2_key_exchange(run_js: RunJs, node: NodeOracle) -> None:
       sm2.doVerifySignature('m', sm2.doSignature('m', B.privateKey, { hash: true }), p, { hash: true, publicKey: B.publicKey }),
       Array.from(sm2.ecdh(eA.privateKey, eB.publicKey))];"""
     assert_same(run_js, node, code, KEYS)
+
+
+def test_sm3_inputs(run_js: RunJs, node: NodeOracle) -> None:
+    """Large inputs, Buffers, plain arrays (the package's own path and errors), odd keys."""
+    code = """const { sm3 } = require('sm-crypto-v2'); const big = 'ab✓'.repeat(5000);
+    const tryIt = (f) => { try { return f(); } catch (e) { return e.constructor.name + ': ' + e.message; } };
+    return [sm3(big), sm3(big, { key: '00ff'.repeat(40) }), sm3(Buffer.from('abc')), sm3(new Uint8Array(200).fill(9)),
+      tryIt(() => sm3([1, 2, 3])), tryIt(() => sm3('x', { key: [1, 2] })), tryIt(() => sm3('\\ud800x')),
+      sm3('x', { key: new Uint8Array(0) }), tryIt(() => sm3(new Uint16Array([1, 2]))), sm3('')];"""
+    assert_same(run_js, node, code)
+
+
+def test_utf8_conversion_quirks(run_js: RunJs, node: NodeOracle) -> None:
+    """The package's own UTF-8 conversion mis-encodes U+40000..U+FFFFF and refuses lone
+    surrogates; TextEncoder (the fast path, strings over 128 characters) is only used where
+    the bytes are the same."""
+    code = """const { sm3, sm4, sm2 } = require('sm-crypto-v2'); const k = '0123456789abcdeffedcba9876543210';
+    const tryIt = (f) => { try { return f(); } catch (e) { return e.message; } };
+    const out = [];
+    for (const s of ['\\u{1F600}', '\\u{3FFFF}', '\\u{40000}', '\\u{FFFFD}', '\\u{100000}', '\\u{10FFFF}',
+      'a\\u{50000}b', '\\udc00', 'x\\ud83d', '中文 ✓', 'x'.repeat(300)].flatMap((s) => [s, 'y'.repeat(200) + s])) {
+      out.push([tryIt(() => sm3(s)), tryIt(() => sm4.encrypt(s, k)), tryIt(() => sm2.utf8ToHex(s))]);
+    }
+    return out;"""
+    assert_same(run_js, node, code)
