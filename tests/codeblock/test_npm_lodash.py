@@ -351,3 +351,16 @@ def test_mixin_like_node_and_isolated(run_js: RunJs) -> None:
         "Object.keys(_).length, typeof _.prototype.triple];"
     )
     assert after["result"] == [False, "function", "function", 308, "undefined"]
+
+
+def test_known_differences(run_js: RunJs) -> None:
+    """Pinned (docs/libraries/lodash.md): the facade's methods are the modular ones."""
+    out = run_js(
+        "const _ = require('lodash'); const orig = _.iteratee;"
+        "_.iteratee = (f) => (typeof f === 'string' ? (o) => o[f] + '!' : orig(f));"
+        "return [_.map([{ a: 1 }], 'a'), _.chunk === require('lodash/chunk'),"
+        "typeof Object.getOwnPropertyDescriptor(_, 'zip').value];"
+    )
+    # Node: [['1!'], false, 'function'] (the monolith's methods honour `_.iteratee`; a member
+    # not loaded yet reports no value to getOwnPropertyDescriptor).
+    assert out["result"] == [[1], True, "undefined"]

@@ -80,12 +80,10 @@
       },
       getOwnPropertyDescriptor(t, key) {
         if (ObjectHasOwn(t, key) || !known(key)) return ReflectDescriptor(t, key);
-        return {
-          get: () => facade[key],
-          set: (value) => { facade[key] = value; },
-          enumerable: true,
-          configurable: true,
-        };
+        // Not loaded yet: `Object.keys(lib)` must not load every member to learn that it is
+        // enumerable. (An accessor here would be no better: quickjs-ng reports a proxy's
+        // accessor descriptor as a data descriptor whose value is undefined.)
+        return { value: undefined, writable: true, enumerable: true, configurable: true };
       },
       defineProperty(t, key, desc) {
         if (!ObjectHasOwn(t, key) && known(key) && !('value' in desc) && !('get' in desc) &&
