@@ -10,15 +10,20 @@
 //   each file's own text), so esbuild hoists them into one scope and drops what
 //   the method never calls: no per-file CommonJS wrapper runs at load time.
 // - Heavy internals reached only for some arguments are separate runtime modules
-//   loaded on first need: `_baseMatches`, `_baseMatchesProperty` and `property`
-//   (baseIteratee's object/array/string shorthands), so `_.groupBy(xs, fn)` does
-//   not load the isEqual machinery. `templateSettings` is one shared module, as
-//   in Node, so `_.templateSettings` edits reach `_.template`.
-// - vendor/lodash-full: the monolith, for what the facade (modules/npm/lodash.js)
-//   cannot give per method: chaining `_(x)`, `_.chain`, `_.mixin`,
-//   `_.runInContext`. lodash/fp: vendor/lodash/fp/<name> per method (Node's own fp
-//   files over the per-method modules; modules/npm/lodash/fp.js is the facade),
-//   vendor/lodash-fp-full (fp.js on the monolith) only for `fp(x)` and `fp.convert`.
+//   loaded on first need: `_baseMatches`, `_baseMatchesProperty` (baseIteratee's
+//   object/array shorthands) and `_stringToPath` (paths that are not a plain key),
+//   so `_.groupBy(xs, fn)` or `_.groupBy(xs, 'k')` loads neither the isEqual
+//   machinery nor the path parser. `templateSettings` and `reInterpolate` are one
+//   shared module each, as in Node, so `_.templateSettings` edits reach `_.template`.
+// - vendor/lodash-chain: chain sequences (`_(x)`, `_.chain`, `_.mixin`): the part of
+//   the monolith's runInContext that builds lodash.prototype, over the facade's
+//   methods (assets/modules/lodash-chain.src.js). vendor/lodash-full: the monolith,
+//   only for `_.runInContext` / `_.noConflict`. lodash/fp: vendor/lodash/fp/<name>
+//   per method (Node's own fp files over the per-method modules;
+//   modules/npm/lodash/fp.js is the facade), vendor/lodash-fp-full (fp.js on the
+//   monolith) only for `fp(x)` and `fp.convert`.
+// - `_.template` without ALLOW_EVAL: template.js keeps the parts it cut the template
+//   into, for modules/npm/lodash_template.js.
 // - Load-time reads of lazy globals are removed: `root.Buffer` (isBuffer,
 //   cloneBuffer; the Buffer module then loads only when a Uint8Array is checked),
 //   and getTag's self-test, which built a DataView, Map, Promise, Set and
