@@ -151,9 +151,9 @@ def test_uncaught_blocked_request_names_the_guard(
 ) -> None:
     out = guarded.run("await require('axios').get(input.base + '/echo')", {"base": server.base})
     assert not out["success"]
-    # an AxiosError (not fetch's TypeError) whose cause is the SecurityError: internal/errors
-    # classifies it by its class, so the envelope says RuntimeError with the guard's message
-    assert out["error"]["type"] == "RuntimeError", out
+    # an AxiosError whose cause is the guard's SecurityError: reported as the contract's
+    # SecurityError, as an uncaught fetch() refusal is
+    assert out["error"]["type"] == "SecurityError", out
     assert out["error"]["message"].startswith("fetch blocked: http://127.0.0.1:")
     assert server.rec.requests == []
 

@@ -21,15 +21,16 @@
     }
   }
 
-  // fetch() rejects as undici does, TypeError('fetch failed', { cause }); when the
-  // guard refused the destination the cause is a SecurityError (web/fetch.js),
-  // and an uncaught one is reported as the contract's SecurityError.
+  // fetch() rejects as undici does, TypeError('fetch failed', { cause }), and axios
+  // with an AxiosError whose cause is the refusal; when the guard refused the
+  // destination the cause is a SecurityError (web/fetch.js, npm/axios), and an
+  // uncaught one is reported as the contract's SecurityError.
   function causeOf(err) {
     try { return err.cause; } catch (e) { return undefined; }
   }
   function errorType(err) {
     if (err instanceof SecurityError) return 'SecurityError';
-    if (err instanceof TypeError && causeOf(err) instanceof SecurityError) return 'SecurityError';
+    if (err instanceof ErrorCtor && causeOf(err) instanceof SecurityError) return 'SecurityError';
     const message = typeof err.message === 'string' ? err.message : '';
     if (err instanceof RangeError && message === 'Maximum call stack size exceeded') return 'StackOverflowError';
     if (InternalErrorCtor && err instanceof InternalErrorCtor) {
