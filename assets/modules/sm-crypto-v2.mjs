@@ -40,6 +40,12 @@ const PATCHES = [
     find: 'function utf8ToArray(str) {\n  const arr = [];',
     replace: 'function utf8ToArray(str) {\n  if ((te !== null || str.length > 128) && str.isWellFormed() && !/[\\uD8C0-\\uDBBF]/.test(str)) {\n    if (te === null) te = new (require("web/text_encoding").TextEncoder)();\n    return te.encode(str);\n  }\n  const arr = [];',
   },
+  // SM4-ECB/CBC blocks on the host from 128 bytes on (assets/shims/sm4-host.js).
+  {
+    file: FILE,
+    find: '  let restLen = inArray.length;\n  let point = 0;\n',
+    replace: '  let restLen = inArray.length;\n  let point = 0;\n  const hostOut = hostSm4(mode === "cbc", cryptFlag !== DECRYPT, key, iv, inArray);\n  if (hostOut !== null) {\n    outArray.set(hostOut, 0);\n    restLen = 0;\n  }\n',
+  },
   // TextEncoder (used when a string is hashed through the SM3 class): made on
   // first use, from web/text_encoding rather than the global the user may
   // have replaced, and not at load (it would load web/text_encoding always).
@@ -162,7 +168,7 @@ function partSource(here, names) {
   const list = text.slice(exp, end);
   for (const n of names) if (!new RegExp(`\\b${n}\\b`).test(list)) throw new Error(`${FILE}: no export ${n}`);
   const kept = list.split('\n').filter((l) => names.some((n) => new RegExp(`(^|as )${n},?$`).test(l.trim())));
-  return `import { name as _ } from "sm-crypto-v2/package.json";\nimport { hostMultiply } from "./shims/sm2-host.js";\nimport { hostSm3, hostHmacSm3 } from "./shims/sm3-host.js";\n${text.slice(0, exp)}\nexport {\n${kept.join('\n').replace(/,$/, '')}\n${text.slice(end)}`;
+  return `import { name as _ } from "sm-crypto-v2/package.json";\nimport { hostMultiply } from "./shims/sm2-host.js";\nimport { hostSm3, hostHmacSm3 } from "./shims/sm3-host.js";\nimport { hostSm4 } from "./shims/sm4-host.js";\n${text.slice(0, exp)}\nexport {\n${kept.join('\n').replace(/,$/, '')}\n${text.slice(end)}`;
 }
 
 export default ({ here }) => [
