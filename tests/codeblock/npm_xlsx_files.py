@@ -11,6 +11,7 @@ import zipfile
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
+from openpyxl.workbook.defined_name import DefinedName
 
 
 def b64(data: bytes) -> str:
@@ -54,6 +55,9 @@ def openpyxl_book() -> str:
     third.append(["k", "v"])
     third.append(["a", 1])
     third.append(["b", True])
+    third.sheet_view.zoomScale = 150
+    third.sheet_view.rightToLeft = True
+    wb.defined_names["Rate"] = DefinedName("Rate", attr_text="Lookup!$B$2")
     hidden = wb.create_sheet("Hidden")
     hidden["A1"] = "secret"
     hidden.sheet_state = "hidden"

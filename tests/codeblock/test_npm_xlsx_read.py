@@ -28,8 +28,7 @@ from tests.node_oracle import NodeOracle
 DUMP = """
 const XLSX = require('xlsx');
 const wb = XLSX.read(input.data, Object.assign({type: 'base64'}, input.opts || {}));
-const out = {props: wb.Props, names: wb.SheetNames, hidden: (wb.Workbook && wb.Workbook.Sheets || []).map(s => s.Hidden),
-  date1904: !!(wb.Workbook && wb.Workbook.WBProps && wb.Workbook.WBProps.date1904), sheets: {}};
+const out = {props: wb.Props, names: wb.SheetNames, workbook: wb.Workbook, sheets: {}};
 for (const name of wb.SheetNames) {
   const ws = wb.Sheets[name];
   if (!ws) { out.sheets[name] = null; continue; }

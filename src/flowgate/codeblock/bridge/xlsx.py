@@ -222,7 +222,8 @@ def read(data: bytes, opts: dict[str, Any] | None = None) -> str:
 def _book(
     zf: zipfile.ZipFile, wb_path: str, found: dict[str, str], opts: dict[str, Any], budget: _Budget
 ) -> str:
-    wb = _xml(_part(zf, wb_path, budget) or "", "workbook")
+    wb_text = _part(zf, wb_path, budget) or ""
+    wb = _xml(wb_text, "workbook")
     ns = wb.tag[1:].split("}")[0] if wb.tag.startswith("{") else ""
     if ns not in _MAIN_NS:
         raise BridgeError(f"Unknown Namespace: {ns}")
@@ -263,6 +264,7 @@ def _book(
         "names": [s["name"] for s in sheets],
         "states": [s["state"] for s in sheets],
         "date1904": date1904,
+        "wbxml": wb_text,  # for SheetJS's own parse_wb_xml (the `Workbook` object)
         "fmts": fmts,
         "xfs": xfs,
         "sst": sst,

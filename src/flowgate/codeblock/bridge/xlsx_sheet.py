@@ -41,7 +41,14 @@ def read_sheet(text: str, name: str, opts: dict[str, Any], counter: list[int]) -
     so the host's memory follows the result rather than the XML's tree."""
     if "<!DOCTYPE" in text[:4096] or "<!ENTITY" in text:
         raise BridgeError(f"xlsx: {name}: DTDs are not supported")
-    out: dict[str, Any] = {"dim": None, "rows": [], "cells": [], "merges": [], "margins": None}
+    out: dict[str, Any] = {
+        "dim": None,
+        "rows": [],
+        "cells": [],
+        "merges": [],
+        "margins": None,
+        "sview": None,
+    }
     formulas = opts.get("cellFormula", True) is not False
     state: dict[str, Any] = {"q": None, "row": 0}
     try:
@@ -62,7 +69,7 @@ def read_sheet(text: str, name: str, opts: dict[str, Any], counter: list[int]) -
 
 def _flat(child: ET.Element) -> Iterator[ET.Element]:
     """A tree's top-level element as the stream would end it: rows of sheetData, then it."""
-    if _local(child.tag) in ("sheetData", "mergeCells"):
+    if _local(child.tag) in ("sheetData", "mergeCells", "sheetViews"):
         yield from child
     yield child
 
@@ -93,6 +100,8 @@ def _elements(
             out["merges"].append(el.get("ref"))
         elif tag == "pageMargins":
             out["margins"] = dict(el.attrib)
+        elif tag == "sheetView" and out["sview"] is None:  # SheetJS reads the first only
+            out["sview"] = dict(el.attrib)
 
 
 def _row(

@@ -73,20 +73,20 @@
       if (j > 0x188) { for (j = 0x188; j > 0x3c; --j) if (tbl[j] == null) break; }
       SSF.load(raw.fmts[id], j);
     }
-    ssfopts.date1904 = raw.date1904;
     const styles = { CellXf: raw.xfs === null ? undefined : raw.xfs.map((n) => (n === null ? {} : { numFmtId: n })) };
     const strs = raw.sst.map((x) => core.parse_si(x, o));
+    // SheetJS's own workbook parser: Workbook as in Node; sets ssfopts.date1904
+    const Workbook = core.parse_wb_xml(raw.wbxml, o);
     const Sheets = {};
-    const wbSheets = [];
     for (let i = 0; i < raw.names.length; ++i) {
       const name = raw.names[i];
-      wbSheets.push({ name, Hidden: raw.states[i] === 'veryHidden' ? 2 : raw.states[i] === 'hidden' ? 1 : 0 });
       const rs = raw.sheets[i];
       if (rs === null) continue;
       // SheetJS's safe_parse_sheet: a sheet that fails to parse is left out (thrown with WTF).
       try {
         if (rs.error !== undefined) throw new Error(rs.error);
         Sheets[name] = sheet(rs, o, strs, styles, Object.assign({}, ssfopts));
+        if (rs.sview !== null) views(Workbook, rs.sview);
       } catch (e) { if (o.WTF) throw e; }
     }
     // parse_zip: extended properties are read only next to core ones
@@ -99,10 +99,15 @@
     if (o.bookProps) return { Props: props, Custprops: {} };
     props.Worksheets = raw.names.length;
     props.SheetNames = raw.names.slice();
-    return {
-      Workbook: { WBProps: { date1904: raw.date1904 }, Sheets: wbSheets },
-      Props: props, Sheets, SheetNames: raw.names.slice(),
-    };
+    return { Workbook, Props: props, Sheets, SheetNames: raw.names.slice() };
+  }
+
+  // parse_ws_xml_sheetviews: the first <sheetView> of each sheet read sets Views[0]
+  function views(wb, tag) {
+    if (!wb.Views) wb.Views = [{}];
+    if (!wb.Views[0]) wb.Views[0] = {};
+    if (+tag.zoomScale) wb.Views[0].zoom = +tag.zoomScale;
+    if (core.parsexmlbool(tag.rightToLeft)) wb.Views[0].RTL = true;
   }
 
   const DIM = /^\w*:\w*$/;
