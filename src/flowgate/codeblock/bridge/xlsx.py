@@ -228,19 +228,13 @@ def _book(
     if ns not in _MAIN_NS:
         raise BridgeError(f"Unknown Namespace: {ns}")
     rels = _rels(zf, wb_path, budget)
-    date1904 = False
     sheets: list[dict[str, Any]] = []
     for child in wb:
-        tag = _local(child.tag)
-        if tag == "workbookPr":
-            date1904 = child.get("date1904", "").lower() in ("1", "true")
-        elif tag == "sheets":
+        if _local(child.tag) == "sheets":
             for i, sh in enumerate(child):
                 rid = sh.get(f"{{{_REL_NS}}}id") or sh.get("id") or ""
                 target = rels.get(rid, ("", f"xl/worksheets/sheet{i + 1}.xml"))[1]
-                sheets.append(
-                    {"name": sh.get("name", ""), "state": sh.get("state"), "path": target}
-                )
+                sheets.append({"name": sh.get("name", ""), "path": target})
     wanted = opts.get("sheets")
     fmts, xfs = _styles(_part(zf, found["style"], budget) if "style" in found else None)
     sst = _sst(_part(zf, found["sst"], budget, MAX_PART) if "sst" in found else None)
@@ -262,8 +256,6 @@ def _book(
             out_sheets.append({"error": exc.message})
     result = {
         "names": [s["name"] for s in sheets],
-        "states": [s["state"] for s in sheets],
-        "date1904": date1904,
         "wbxml": wb_text,  # for SheetJS's own parse_wb_xml (the `Workbook` object)
         "fmts": fmts,
         "xfs": xfs,
