@@ -11,6 +11,7 @@ import zipfile
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.workbook.defined_name import DefinedName
 
 
@@ -45,6 +46,9 @@ def openpyxl_book() -> str:
     ws["H1"] = "merged title"
     ws.merge_cells("H1:J2")
     ws["H1"].alignment = Alignment(horizontal="center")
+    ws["B3"].hyperlink = "https://example.com/a?b=1&c=2"
+    ws["B4"].hyperlink = Hyperlink(ref="B4", location="Lookup!A1", tooltip="go")
+    ws["K5"].hyperlink = "mailto:x@example.com"
     ws["A40"] = "after a gap"
     ws["B40"] = 1e-7
     ws["C40"] = 123456789012

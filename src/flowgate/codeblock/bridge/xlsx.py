@@ -249,7 +249,9 @@ def _book(
             out_sheets.append({"error": f"missing part {entry['path']}"})
             continue
         try:
-            out_sheets.append(read_sheet(text, entry["name"], opts, counter))
+            sheet = read_sheet(text, entry["name"], opts, counter)
+            sheet["hlinks"] = _hyperlinks(zf, entry["path"], text, budget)
+            out_sheets.append(sheet)
         except BridgeError as exc:
             if exc.type == "RangeError":
                 raise
@@ -266,6 +268,24 @@ def _book(
         "ext": _part(zf, found["ext"], budget) if "ext" in found else None,
     }
     return orjson.dumps(result).decode()
+
+
+_SHEETDATA = re.compile(r"<(?:\w+:)?sheetData[^>]*>([\s\S]*)</(?:\w+:)?sheetData>")
+_HLINK = re.compile(r"<(?:\w:)?hyperlink [^>]*>")
+
+
+def _hyperlinks(zf: zipfile.ZipFile, path: str, text: str, budget: _Budget) -> Any:
+    """SheetJS's inputs to parse_ws_xml_hlinks: the <hyperlink> tags after <sheetData>
+    (its own regular expressions) and the sheet's relationships as text; None if none."""
+    if "hyperlink" not in text:
+        return None
+    m = _SHEETDATA.search(text)
+    tags = _HLINK.findall(text[m.end() :] if m else text)
+    if not tags:
+        return None
+    base, _, leaf = path.rpartition("/")
+    rels = _part(zf, f"{base}/_rels/{leaf}.rels", budget)
+    return {"tags": tags, "rels": rels, "path": path}
 
 
 def _selected(wanted: Any, index: int, name: str) -> bool:

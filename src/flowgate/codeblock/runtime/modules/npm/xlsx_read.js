@@ -160,6 +160,10 @@
       if (guess.e.r < r - 1) guess.e.r = r - 1;
     }
     cells(raw.cells, s, o, strs, styles, guess, ssfopts);
+    if (raw.hlinks !== null) {
+      const h = raw.hlinks;
+      core.parse_ws_xml_hlinks(s, h.tags, core.parse_rels(h.rels === null ? undefined : h.rels, h.path));
+    }
     if (raw.margins) {
       const m = {};
       for (const k of ['left', 'right', 'top', 'bottom', 'header', 'footer']) if (raw.margins[k]) m[k] = parseFloat(raw.margins[k]);
