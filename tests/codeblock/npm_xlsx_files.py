@@ -11,8 +11,8 @@ import zipfile
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
-from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.hyperlink import Hyperlink
 
 
 def b64(data: bytes) -> str:
