@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const CORE_ROOTS = [
-  'parse_wb_xml', 'parse_ws_xml_hlinks', 'parse_rels',
+  'parse_wb_xml', 'parse_ws_xml_hlinks', 'parse_rels', 'parse_comments_xml', 'sheet_insert_comments',
   'utils', 'SSF', 'make_ssf', 'SSF_load_table', 'SSFImplicit', 'parse_si', 'safe_format', 'numdate',
   'datenum', 'parseDate', '_xlfn', 'shift_formula_xlsx', 'RBErr', 'BErr', 'escapehtml', 'fmt_is_date',
   'dup', 'parsexmlbool', 'safe_decode_range', 'parse_core_props', 'parse_ext_props',
@@ -152,7 +152,8 @@ export default async function xlsxModules({ here }) {
     '  datenum: datenum, parseDate: parseDate, _xlfn: _xlfn, shift_formula_xlsx: shift_formula_xlsx,',
     '  RBErr: RBErr, BErr: BErr, parsexmlbool: parsexmlbool, safe_decode_range: safe_decode_range,',
     '  parse_core_props: parse_core_props, parse_ext_props: parse_ext_props, parse_wb_xml: parse_wb_xml,',
-    '  parse_ws_xml_hlinks: parse_ws_xml_hlinks, parse_rels: parse_rels, escapehtml: escapehtml, fmt_is_date: fmt_is_date, dup: dup,',
+    '  parse_ws_xml_hlinks: parse_ws_xml_hlinks, parse_rels: parse_rels,',
+    '  parse_comments_xml: parse_comments_xml, sheet_insert_comments: sheet_insert_comments, escapehtml: escapehtml, fmt_is_date: fmt_is_date, dup: dup,',
     '  table_fmt: function () { return table_fmt; },',
     '  set_ssfopts: function (o) { _ssfopts = o; } };',
     '',

@@ -10,6 +10,7 @@ import io
 import zipfile
 
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.hyperlink import Hyperlink
@@ -49,6 +50,8 @@ def openpyxl_book() -> str:
     ws["B3"].hyperlink = "https://example.com/a?b=1&c=2"
     ws["B4"].hyperlink = Hyperlink(ref="B4", location="Lookup!A1", tooltip="go")
     ws["K5"].hyperlink = "mailto:x@example.com"
+    ws["A2"].comment = Comment("first\nnote & <b>", "Ann")
+    ws["M50"].comment = Comment("on an empty cell", "Bob")
     ws["A40"] = "after a gap"
     ws["B40"] = 1e-7
     ws["C40"] = 123456789012

@@ -22,7 +22,8 @@ for (let i = 0; i < input.n; i++) {
 const ws = XLSX.utils.aoa_to_sheet(rows, {cellDates: input.cellDates});
 ws.G1 = {t: 'e', v: 0x07}; ws.G2 = {t: 'n', v: 3, f: 'C2*2', z: '0.00%'};
 ws.G3 = {t: 's', v: 'x', f: '"x"'}; ws.G4 = {t: 'n', v: 1, F: 'G4:G5', f: '{1;2}'}; ws.G5 = {t: 'n', v: 2, F: 'G4:G5'};
-ws.H1 = {t: 'z'}; ws.A2.l = {Target: 'https://x.test/?a=1&b=2', Tooltip: 'tip'}; if (ws.B3) ws.B3.l = {Target: '#Other!A1'}; ws.H2 = {t: 'd', v: new Date(Date.UTC(1999, 11, 31)), z: 'yyyy-mm-dd'};
+ws.H1 = {t: 'z'}; ws.A2.l = {Target: 'https://x.test/?a=1&b=2', Tooltip: 'tip'}; if (ws.B3) ws.B3.l = {Target: '#Other!A1'};
+XLSX.utils.cell_add_comment(ws.A1, 'a note', 'me'); ws.H2 = {t: 'd', v: new Date(Date.UTC(1999, 11, 31)), z: 'yyyy-mm-dd'};
 ws['!ref'] = 'A1:H' + (input.n + 2);
 ws['!merges'] = [XLSX.utils.decode_range('A' + (input.n + 2) + ':C' + (input.n + 2))];
 ws['!cols'] = [{wch: 12}, {wpx: 80}];

@@ -251,6 +251,11 @@ def _book(
         try:
             sheet = read_sheet(text, entry["name"], opts, counter)
             sheet["hlinks"] = _hyperlinks(zf, entry["path"], text, budget)
+            sheet["comments"] = [
+                c
+                for kind, target in _rels(zf, entry["path"], budget).values()
+                if kind == "comments" and (c := _part(zf, target, budget, MAX_PART)) is not None
+            ]
             out_sheets.append(sheet)
         except BridgeError as exc:
             if exc.type == "RangeError":

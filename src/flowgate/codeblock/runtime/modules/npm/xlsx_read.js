@@ -85,7 +85,13 @@
       // SheetJS's safe_parse_sheet: a sheet that fails to parse is left out (thrown with WTF).
       try {
         if (rs.error !== undefined) throw new Error(rs.error);
-        Sheets[name] = sheet(rs, o, strs, styles, Object.assign({}, ssfopts));
+        const ws = sheet(rs, o, strs, styles, Object.assign({}, ssfopts));
+        Sheets[name] = ws;
+        // safe_parse_sheet: legacy comments (threaded ones are not read here)
+        for (const text of rs.comments) {
+          const comments = core.parse_comments_xml(text, o);
+          if (comments && comments.length) core.sheet_insert_comments(ws, comments, false);
+        }
         if (rs.sview !== null) views(Workbook, rs.sview);
       } catch (e) { if (o.WTF) throw e; }
     }
