@@ -43,24 +43,8 @@ function speedPatches(here, f) {
       { file, find: 'var d = [];', replace: 'var d = new Int32Array(256);' },
     ];
   }
-  if (f === 'sha256') {
-    // The round constants, computed here (V8) by the file's own code instead
-    // of by ~2000 interpreted float operations per execution.
-    const text = fs.readFileSync(path.join(here, 'node_modules', file), 'utf8');
-    const start = text.indexOf('var H = [];');
-    const end = text.indexOf('}());', start) + '}());'.length;
-    if (start < 0 || end < start) throw new Error(`${file}: constant computation not found`);
-    const H = [], K = [];
-    const isPrime = (n) => { for (let k = 2; k <= Math.sqrt(n); k++) if (!(n % k)) return false; return true; };
-    const frac = (x) => ((x - (x | 0)) * 0x100000000) | 0;
-    for (let n = 2, i = 0; i < 64; n++) {
-      if (!isPrime(n)) continue;
-      if (i < 8) H[i] = frac(Math.pow(n, 1 / 2));
-      K[i++] = frac(Math.pow(n, 1 / 3));
-    }
-    if (K[0] !== 0x428a2f98 || K[63] !== (0xc67178f2 | 0) || H[0] !== 0x6a09e667) throw new Error('sha256 constants');
-    return [{ file, find: text.slice(start, end), replace: `var H = [${H.join(', ')}];\n\t    var K = [${K.join(', ')}];` }];
-  }
+  // MD5, SHA-1, SHA-256: helpers over the host; SHA-256's constants as literals.
+  if (HOST_HASHES[f]) return [...(f === 'sha256' ? sha256Constants(file, here) : []), ...hostPatches(file, f)];
   // SHA-512/384 and SHA-3 keep private tables of 64-bit words (round
   // constants, scratch space) that are only ever read and written through
   // .high/.low: plain {high, low} objects instead of X64Word instances
@@ -75,6 +59,36 @@ function speedPatches(here, f) {
     ];
   }
   return [];
+}
+
+// SHA-256's round constants, computed here (V8) by the file's own code instead
+// of by ~2000 interpreted float operations per execution.
+function sha256Constants(file, here) {
+  const text = fs.readFileSync(path.join(here, 'node_modules', file), 'utf8');
+  const start = text.indexOf('var H = [];');
+  const end = text.indexOf('}());', start) + '}());'.length;
+  if (start < 0 || end < start) throw new Error(`${file}: constant computation not found`);
+  const H = [], K = [];
+  const isPrime = (n) => { for (let k = 2; k <= Math.sqrt(n); k++) if (!(n % k)) return false; return true; };
+  const frac = (x) => ((x - (x | 0)) * 0x100000000) | 0;
+  for (let n = 2, i = 0; i < 64; n++) {
+    if (!isPrime(n)) continue;
+    if (i < 8) H[i] = frac(Math.pow(n, 1 / 2));
+    K[i++] = frac(Math.pow(n, 1 / 3));
+  }
+  if (K[0] !== 0x428a2f98 || K[63] !== (0xc67178f2 | 0) || H[0] !== 0x6a09e667) throw new Error('sha256 constants');
+  return [{ file, find: text.slice(start, end), replace: `var H = [${H.join(', ')}];\n\t    var K = [${K.join(', ')}];` }];
+}
+
+// The MD5/SHA1/SHA256 helpers over the host (assets/shims/crypto-js-host.js).
+const HOST_HASHES = { md5: 'MD5', sha1: 'SHA1', sha256: 'SHA256' };
+function hostPatches(file, f) {
+  const A = HOST_HASHES[f];
+  const shim = 'require("../../shims/crypto-js-host.js")';
+  return [
+    { file, find: `C.${A} = Hasher._createHelper(${A});`, replace: `C.${A} = ${shim}.hostHash(C, "${f}", Hasher._createHelper(${A}));` },
+    { file, find: `C.Hmac${A} = Hasher._createHmacHelper(${A});`, replace: `C.Hmac${A} = ${shim}.hostHmac(C, "${f}", Hasher._createHmacHelper(${A}));` },
+  ];
 }
 
 // Which file adds which member of CryptoJS, in Node's key order: load core,
@@ -144,6 +158,7 @@ export default async function ({ here }) {
       package: `crypto-js/${f}.js`,
       exports: '*',
       runtime: SHARED,
+      external: ['internal/bridge'],
       patches: f === 'core' ? corePatches(here, 'crypto-js/core.js') : speedPatches(here, f),
     })),
     { name: 'crypto-js', source: facade, external: ['vendor/crypto-js/*'] },

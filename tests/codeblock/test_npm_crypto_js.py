@@ -232,3 +232,34 @@ def test_random_salts_come_from_getrandomvalues(run_js: RunJs, node: NodeOracle)
       if (own) Object.defineProperty(crypto, 'getRandomValues', own); else delete crypto.getRandomValues;
     }"""
     assert_same(run_js, node, code)
+
+
+def test_host_hash_helpers_edge_inputs(run_js: RunJs, node: NodeOracle) -> None:
+    """MD5/SHA1/SHA256 helpers hash on the host only where crypto-js's result is the standard
+    digest: WordArrays with stray bits after sigBytes, odd types, long and short keys (a short
+    key WordArray is clamped in place by HMAC.init) must give crypto-js's own answers."""
+    code = """const C = require('crypto-js'); const W = C.lib.WordArray; const out = [];
+    const dirty = () => W.create([0x61626364, 0x65ffffff, 0x12345678], 5);
+    const long = C.enc.Hex.parse('ab'.repeat(100)), longDirty = W.create(Array(20).fill(-1), 70);
+    for (const h of ['MD5', 'SHA1', 'SHA256']) {
+      const k1 = dirty(), k2 = dirty();
+      out.push([h, C[h](dirty()).toString(), C[h](C.enc.Hex.parse('6162636465')).toString(), C[h](123).toString(),
+        C[h](undefined).toString(), C[h]('').words, C[h]('abc').sigBytes, C[h]('x'.repeat(1000)).toString(C.enc.Base64),
+        C['Hmac' + h]('m', k1).toString(), k1.words, k1.sigBytes, C['Hmac' + h](dirty(), 'k').toString(),
+        C['Hmac' + h]('m', long).toString(), C['Hmac' + h]('m', longDirty).toString(), longDirty.words.length,
+        C['Hmac' + h]('m', '').toString(), C['Hmac' + h]('', 'k' .repeat(65)).toString(), C[h].name, C[h].length,
+        C['Hmac' + h](W.create([1, 2, 3]), k2).words, k2.words.length, JSON.stringify(C[h]('a'))]);
+    }
+    try { C.HmacSHA256('m', undefined); } catch (e) { out.push(e.constructor.name); }
+    try { C.SHA256('\\ud800'); } catch (e) { out.push(e.constructor.name); } // message: QuickJS's own
+    return out;"""
+    assert_same(run_js, node, code)
+
+
+def test_hmac_helper_without_hmac_file(run_js: RunJs) -> None:
+    """`crypto-js/sha256` alone has no HMAC (crypto-js/hmac not loaded): as in a fresh Node."""
+    code = """const sha = require('crypto-js/sha256'); const C = require('crypto-js/core');
+    try { C.HmacSHA256('m', 'k'); return 'no error'; } catch (e) { return [e.constructor.name, sha('a').toString()]; }"""
+    ours = run_js(code)
+    assert ours["success"], ours
+    assert ours["result"] == fresh_node(code, {})
