@@ -15,7 +15,7 @@ function call(op, ...args) {
   return bridge.call(op, ...args);
 }
 
-function clean(C, data) {
+function clean(data) {
   const words = data.words;
   const n = data.sigBytes;
   if (!Array.isArray(words) || !Number.isInteger(n) || n < 0 || n > words.length * 4) return null;
@@ -25,9 +25,9 @@ function clean(C, data) {
   return out;
 }
 
-function bytesOf(C, Utf8, WordArray, data) {
-  if (typeof data === 'string') return clean(C, Utf8.parse(data));
-  if (data !== null && typeof data === 'object' && WordArray.isPrototypeOf(data)) return clean(C, data);
+function bytesOf(Utf8, WordArray, data) {
+  if (typeof data === 'string') return clean(Utf8.parse(data));
+  if (data !== null && typeof data === 'object' && WordArray.isPrototypeOf(data)) return clean(data);
   return null;
 }
 
@@ -43,7 +43,7 @@ export function hostHash(C, name, helper) {
   const Utf8 = C.enc.Utf8;
   const WordArray = C.lib.WordArray;
   return function (message, cfg) {
-    const bytes = bytesOf(C, Utf8, WordArray, message);
+    const bytes = bytesOf(Utf8, WordArray, message);
     if (bytes === null) return helper(message, cfg);
     return wordArray(WordArray, call('hash.digest', name, bytes));
   };
@@ -55,8 +55,8 @@ export function hostHmac(C, name, helper) {
   return function (message, key) {
     if (C.algo.HMAC === undefined) return helper(message, key);
     if (key !== null && typeof key === 'object' && WordArray.isPrototypeOf(key) && key.sigBytes <= 64) key.clamp();
-    const k = bytesOf(C, Utf8, WordArray, key);
-    const bytes = k === null ? null : bytesOf(C, Utf8, WordArray, message);
+    const k = bytesOf(Utf8, WordArray, key);
+    const bytes = k === null ? null : bytesOf(Utf8, WordArray, message);
     if (bytes === null) return helper(message, key);
     return wordArray(WordArray, call('hmac.digest', name, k, bytes));
   };
