@@ -125,7 +125,7 @@ function patchPlugin(patches) {
   return {
     name: 'patches',
     setup(build) {
-      build.onLoad({ filter: /\.js$/ }, (args) => {
+      build.onLoad({ filter: /\.[cm]?js$/ }, (args) => {
         const list = byFile.get(args.path);
         if (!list) return undefined;
         let text = fs.readFileSync(args.path, 'utf8');
