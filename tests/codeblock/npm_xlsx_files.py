@@ -158,6 +158,10 @@ FORMULA_SHEET = (
     '<c r="D3" t="s"><v>1</v></c><c r="E3"><f>_xlfn.CONCAT("a","b")</f><v>0</v></c></row>'
     '<row r="4"><c r="A4"><f t="shared" si="0"/><v>8</v></c><c r="B4" t="d"><v>2024-02-29T12:00:00</v></c>'
     '<c r="C4" t="s"><v>2</v></c><c r="D4"/><c r="E4" t="e"><v>#N/A</v></c></row>'
+    '<row r="5"><c r="A5" t="inlineStr"><is><r><rPr><b/></rPr><t>rich</t></r><r><t> inline</t></r></is></c>'
+    '<c r="B5" t="inlineStr"><is><t>a_x000D_b "q" \'s\'</t></is></c><c r="C5" t="inlineStr"><is>'
+    "<t>ph</t><rPh sb=\"0\" eb=\"1\"><t>x</t></rPh></is></c><c r=\"D5\" t=\"inlineStr\"><is/></c>"
+    '<c r="E5" t="inlineStr"><is>  <t xml:space="preserve"> sp </t></is></c></row>'
     '<row r="6"><c r="A6"><f t="array" ref="A6:B6">{1,2}</f><v>1</v></c><c r="B6"><v>2</v></c>'
     '<c r="C6"><f>NOVALUE()</f></c><c r="D6" t="str"><f>CHAR(13)</f><v>a_x000D_b</v></c></row>'
     '</sheetData><mergeCells count="1"><mergeCell ref="C6:E6"/></mergeCells>'
@@ -165,6 +169,7 @@ FORMULA_SHEET = (
 )
 FORMULA_SST = [
     "<t>plain</t>",
+    "  <t>padded item</t>  ",
     '<r><rPr><b/></rPr><t>bold</t></r><r><t xml:space="preserve"> tail</t></r>',
     "<t>with &lt;tags&gt; &amp; émoji 😀</t>",
 ]

@@ -147,7 +147,8 @@ def _sst(text: str | None) -> list[str]:
     m = _SST_BODY.search(text)
     if m is None:
         return []
-    return [s.strip() for s in _SST_SPLIT_CLOSE.split(_SST_SPLIT_OPEN.sub("", m.group(2)))]
+    # untrimmed: the JS side trims as SheetJS does (String#trim, not str.strip)
+    return _SST_SPLIT_CLOSE.split(_SST_SPLIT_OPEN.sub("", m.group(2)))
 
 
 _MAIN_NS = (

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, cast
 from xml.etree import ElementTree as ET
+from xml.sax.saxutils import escape
 
 from flowgate.codeblock.bridge.registry import BridgeError
 
@@ -29,8 +30,27 @@ def _ended(parser: ET.XMLPullParser[ET.Element]) -> Iterator[ET.Element]:
         yield cast(ET.Element, cast(Any, event)[1])
 
 
-def _inline(el: ET.Element) -> str:
-    return "".join(ET.tostring(child, encoding="unicode") for child in el)
+def _inline(el: ET.Element, q_t: str) -> str | list[str] | None:
+    """An <is>: its text when it is one plain <t> (the common case: nothing to rebuild,
+    no parse_si to run); else [its content as XML] for SheetJS's parse_si; None when
+    empty (SheetJS's regular expression finds no content in `<is/>`)."""
+    if len(el) == 0:
+        return None
+    if len(el) == 1 and el[0].tag == q_t and not (el.text or "").strip():
+        return el[0].text or ""
+    return ["".join(_serialize(child) for child in el)]
+
+
+_QUOT = {'"': "&quot;"}
+
+
+def _serialize(el: ET.Element) -> str:
+    """XML of an element with local names only (parse_si's expressions expect `<r>`,
+    `<t>`, not ElementTree's `<ns0:r xmlns:ns0=...>`)."""
+    tag = _local(el.tag)
+    attrs = "".join(f' {_local(k)}="{escape(v, _QUOT)}"' for k, v in el.attrib.items())
+    inner = escape(el.text or "") + "".join(_serialize(c) + escape(c.tail or "") for c in el)
+    return f"<{tag}{attrs}>{inner}</{tag}>" if inner else f"<{tag}{attrs}/>"
 
 
 def read_sheet(text: str, name: str, opts: dict[str, Any], counter: list[int]) -> dict[str, Any]:
@@ -86,7 +106,7 @@ def _elements(
         if q is None:  # the first element to end names the sheet's namespace
             tag = el.tag
             ns = tag[: tag.index("}") + 1] if tag.startswith("{") else ""
-            q = state["q"] = tuple(ns + t for t in ("row", "c", "v", "f", "is"))
+            q = state["q"] = tuple(ns + t for t in ("row", "c", "v", "f", "is", "t"))
         if el.tag == q[0]:
             r = el.get("r")
             state["row"] = int(r) if r is not None and r.isdigit() else state["row"] + 1
@@ -113,7 +133,7 @@ def _row(
     counter: list[int],
 ) -> None:
     """The cells of one <row>, 11 values each (see `modules/npm/xlsx_read.js`)."""
-    q_c, q_v, q_f, q_is = q[1], q[2], q[3], q[4]
+    q_c, q_v, q_f, q_is, q_t = q[1], q[2], q[3], q[4], q[5]
     out["rows"].append(row_no)
     counter[0] += len(row)
     if counter[0] > MAX_CELLS:
@@ -136,7 +156,7 @@ def _row(
                     f = sub.text or ""
                     ftype, fref, si = sub.get("t"), sub.get("ref"), sub.get("si")
             elif st == q_is:
-                inline = _inline(sub)
+                inline = _inline(sub, q_t)
         add((row_no, col, ref, get("t"), v, f, ftype, fref, si, get("s"), inline))
 
 

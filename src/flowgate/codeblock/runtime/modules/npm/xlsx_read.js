@@ -74,7 +74,7 @@
       SSF.load(raw.fmts[id], j);
     }
     const styles = { CellXf: raw.xfs === null ? undefined : raw.xfs.map((n) => (n === null ? {} : { numFmtId: n })) };
-    const strs = raw.sst.map((x) => core.parse_si(x, o));
+    const strs = raw.sst.map((x) => sharedString(x.trim(), o));
     // SheetJS's own workbook parser: Workbook as in Node; sets ssfopts.date1904
     const Workbook = core.parse_wb_xml(raw.wbxml, o);
     const Sheets = {};
@@ -114,6 +114,18 @@
     if (!wb.Views[0]) wb.Views[0] = {};
     if (+tag.zoomScale) wb.Views[0].zoom = +tag.zoomScale;
     if (core.parsexmlbool(tag.rightToLeft)) wb.Views[0].RTL = true;
+  }
+
+  // parse_si of a plain `<t>text</t>` whose text neither unescapexml nor escapehtml would
+  // change is {t: text, r: x, h: text}; anything else goes to SheetJS's parse_si (its
+  // regular expressions cost ~20-40 us per string here).
+  const PLAIN_SI = /^<t(?: [^>]*)?>([^<>&'"\u0000-\u001f]*)<\/t>/;
+  function sharedString(x, o) {
+    const m = PLAIN_SI.exec(x);
+    if (m === null || m[1].indexOf('_x') >= 0) return core.parse_si(x, o);
+    const z = { t: m[1], r: x };
+    if (o.cellHTML) z.h = m[1];
+    return z;
   }
 
   const DIM = /^\w*:\w*$/;
@@ -253,10 +265,16 @@
           if (o.cellHTML) p.h = HTML_SPECIAL.test(p.v) ? core.escapehtml(p.v) : p.v;
           break;
         case 'inlineStr': {
+          // the text of a plain <is><t>, or [XML] for SheetJS's parse_si
           const inl = list[k + 10];
-          const sstr = inl !== null ? core.parse_si(inl) : null;
           p.t = 's';
-          if (sstr) { p.v = sstr.t; if (o.cellHTML) p.h = sstr.h; } else p.v = '';
+          if (typeof inl === 'string') {
+            p.v = unx(inl);
+            if (o.cellHTML) p.h = HTML_SPECIAL.test(p.v) ? core.escapehtml(p.v) : p.v;
+          } else {
+            const sstr = inl !== null ? core.parse_si(inl[0]) : null;
+            if (sstr) { p.v = sstr.t; if (o.cellHTML) p.h = sstr.h; } else p.v = '';
+          }
           break;
         }
         case 'b': p.v = core.parsexmlbool(p.v); break;
