@@ -49,9 +49,11 @@
     const o = opts || {};
     if (!o.type) o.type = data instanceof Uint8Array ? 'buffer' : 'base64';
     if (o.type === 'file') throw new Error('xlsx.read: there is no file system in the code-block sandbox');
-    const bytes = o.type === 'string' ? null : toBytes(data, o);
+    // type 'string': SheetJS's bstrify (UTF-8 bytes if anything is beyond ASCII)
+    const bytes = o.type === 'string' && typeof data === 'string'
+      ? buffer().from(data, /[^\x00-\x7F]/.test(data) ? 'utf8' : 'latin1') : toBytes(data, o);
     // Anything but a zip (CSV, TSV, text) is SheetJS's own readSync (vendor/xlsx-text).
-    if (bytes === null || !isZip(bytes)) return require('vendor/xlsx-text').readSync(data, o);
+    if (!isZip(bytes)) return require('vendor/xlsx-text').readSync(data, o);
     if (o.cellStyles) { o.cellNF = true; o.sheetStubs = true; }
     fixOpts(o);
     const raw = JSON.parse(bridge.call('xlsx.read', bytes, {
