@@ -18,7 +18,7 @@ from flowgate.codeblock.bridge.registry import BridgeError
 
 MAX_CELLS = 250_000
 #: Sheets up to this many characters are parsed into a tree, larger ones streamed.
-TREE_SHEET = 2 * 1024 * 1024
+TREE_SHEET = 4 * 1024 * 1024
 
 
 def _local(tag: str) -> str:
@@ -63,7 +63,6 @@ def read_sheet(text: str, name: str, opts: dict[str, Any], counter: list[int]) -
         raise BridgeError(f"xlsx: {name}: DTDs are not supported")
     out: dict[str, Any] = {
         "dim": None,
-        "rows": [],
         "cells": [],
         "merges": [],
         "margins": None,
@@ -132,13 +131,19 @@ def _row(
     out: dict[str, Any],
     counter: list[int],
 ) -> None:
-    """The cells of one <row>, 11 values each (see `modules/npm/xlsx_read.js`)."""
+    """One <row> as records (the format `modules/npm/xlsx_read.js` reads):
+    `-(row number + 1)`, then per cell `col, t, v, s, extra` with 0 for an absent
+    value, `v` carrying the <is> payload of an inlineStr cell (`_inline`), and `extra`
+    0 or `[r attribute if not the cell's own address, f, f@t, f@ref, f@si]`. Compact:
+    the parsed array is most of a read's memory in the sandbox."""
     q_c, q_v, q_f, q_is, q_t = q[1], q[2], q[3], q[4], q[5]
-    out["rows"].append(row_no)
     counter[0] += len(row)
     if counter[0] > MAX_CELLS:
         raise BridgeError(f"xlsx: more than {MAX_CELLS} cells", type="RangeError")
-    add = out["cells"].extend
+    cells = out["cells"]
+    cells.append(-(row_no + 1))
+    add = cells.extend
+    suffix = str(row_no)
     col = -1
     for c in row:
         if c.tag != q_c:
@@ -146,18 +151,40 @@ def _row(
         get = c.get
         ref = get("r")
         col = _col(ref) if ref else col + 1
-        v = f = ftype = fref = si = inline = None
+        t = get("t")
+        v: Any = 0
+        extra: Any = 0
         for sub in c:
             st = sub.tag
             if st == q_v:
-                v = sub.text or ""
+                if t != "inlineStr":
+                    v = sub.text or ""
             elif st == q_f:
                 if formulas:
-                    f = sub.text or ""
-                    ftype, fref, si = sub.get("t"), sub.get("ref"), sub.get("si")
-            elif st == q_is:
-                inline = _inline(sub, q_t)
-        add((row_no, col, ref, get("t"), v, f, ftype, fref, si, get("s"), inline))
+                    extra = [0, sub.text or "", sub.get("t") or 0, sub.get("ref") or 0]
+                    extra.append(sub.get("si") or 0)
+            elif st == q_is and t == "inlineStr":
+                v = _inline(sub, q_t)
+        if ref is not None and (col < 0 or ref != _colname(col) + suffix):
+            extra = extra or [0, 0, 0, 0, 0]
+            extra[0] = ref
+        add((col, t or 0, v, get("s") or 0, extra))
+
+
+_COLNAMES: list[str] = []
+
+
+def _colname(col: int) -> str:
+    """SheetJS's encode_col, cached (a sheet has few columns)."""
+    if col < 0:
+        return ""
+    while len(_COLNAMES) <= min(col, 16383):
+        n, name = len(_COLNAMES) + 1, ""
+        while n:
+            n, rem = divmod(n - 1, 26)
+            name = chr(65 + rem) + name
+        _COLNAMES.append(name)
+    return _COLNAMES[col] if col < len(_COLNAMES) else ""
 
 
 def _col(ref: str) -> int:

@@ -174,11 +174,6 @@
       const d = core.safe_decode_range(raw.dim);
       if (d.s.r <= d.e.r && d.s.c <= d.e.c && d.s.r >= 0 && d.s.c >= 0) s['!ref'] = utils.encode_range(d);
     }
-    for (const r of raw.rows) {
-      if (o.sheetRows && o.sheetRows < r) continue;
-      if (guess.s.r > r - 1) guess.s.r = r - 1;
-      if (guess.e.r < r - 1) guess.e.r = r - 1;
-    }
     cells(raw.cells, s, o, strs, styles, guess, ssfopts);
     if (raw.hlinks !== null) {
       const h = raw.hlinks;
@@ -207,35 +202,58 @@
     return s;
   }
 
-  // One record per cell: row (1-based), col, r attr, t attr, <v>, <f>, f@t, f@ref, f@si, s attr, <is> XML.
+  // Records (bridge/xlsx_sheet.py `_row`): -(row + 1) starts a row, then per cell
+  // col, t, v (the <is> payload for inlineStr), s, extra (0 or [r, f, f@t, f@ref, f@si]),
+  // 0 standing for an absent value.
   function cells(list, s, o, strs, styles, guess, ssfopts) {
     const doFormat = Array.isArray(styles.CellXf);
     const stubs = !!o.sheetStubs;
     const arrayf = [];
     const sharedf = [];
     const memo = new Map();
-    for (let k = 0; k < list.length; k += 11) {
-      const tagr = list[k];
-      const tagc = list[k + 1];
-      if (o.sheetRows && o.sheetRows < tagr) continue;
-      const ref = list[k + 2] || utils.encode_cell({ r: tagr - 1, c: tagc });
-      const t = list[k + 3];
-      const v = unx(list[k + 4]);
-      const f = unx(list[k + 5]);
+    const colNames = [];
+    let tagr = 0;
+    let suffix = '';
+    let skipRow = false;
+    for (let k = 0; k < list.length;) {
+      if (list[k] < 0) { // parse_ws_xml_data's row: sheetRows, the guessed range
+        tagr = -list[k++] - 1;
+        skipRow = !!(o.sheetRows && o.sheetRows < tagr);
+        if (!skipRow) {
+          if (guess.s.r > tagr - 1) guess.s.r = tagr - 1;
+          if (guess.e.r < tagr - 1) guess.e.r = tagr - 1;
+        }
+        suffix = String(tagr);
+        continue;
+      }
+      const tagc = list[k];
+      const t = list[k + 1] === 0 ? null : list[k + 1];
+      const rawv = list[k + 2];
+      const sidx = list[k + 3] === 0 ? null : list[k + 3];
+      const x = list[k + 4];
+      k += 5;
+      if (skipRow) continue;
+      const ref = x !== 0 && x[0] !== 0 ? x[0]
+        : tagc >= 0 ? (colNames[tagc] || (colNames[tagc] = utils.encode_col(tagc))) + suffix
+          : utils.encode_cell({ r: tagr - 1, c: tagc });
+      const v = t === 'inlineStr' || rawv === 0 ? null : unx(rawv);
+      const f = x === 0 || x[1] === 0 ? null : unx(x[1]);
+      const ftype = x === 0 ? 0 : x[2];
+      const fsi = x === 0 ? 0 : x[4];
       const p = { t: '' };
       if (v !== null && v !== '') p.v = v;
       if (o.cellFormula) {
         if (f !== null && f !== '') {
           p.f = f.replace(/\r\n/g, '\n');
           if (!o.xlfn) p.f = core._xlfn(p.f);
-          if (list[k + 6] === 'array') {
-            p.F = list[k + 7];
+          if (ftype === 'array') {
+            p.F = x[3] === 0 ? undefined : x[3];
             if (p.F.indexOf(':') > -1) arrayf.push([core.safe_decode_range(p.F), p.F]);
-          } else if (list[k + 6] === 'shared') {
-            sharedf[parseInt(list[k + 8], 10)] = [null, o.xlfn ? f : core._xlfn(f), ref];
+          } else if (ftype === 'shared') {
+            sharedf[parseInt(fsi, 10)] = [null, o.xlfn ? f : core._xlfn(f), ref];
           }
-        } else if (f !== null && sharedf[list[k + 8]]) {
-          const sf = sharedf[list[k + 8]];
+        } else if (f !== null && fsi !== 0 && sharedf[fsi]) {
+          const sf = sharedf[fsi];
           p.f = core.shift_formula_xlsx(sf[1], sf[2], ref);
         }
         if (arrayf.length) {
@@ -268,13 +286,13 @@
           break;
         case 'inlineStr': {
           // the text of a plain <is><t>, or [XML] for SheetJS's parse_si
-          const inl = list[k + 10];
+          const inl = rawv;
           p.t = 's';
           if (typeof inl === 'string') {
             p.v = unx(inl);
             if (o.cellHTML) p.h = HTML_SPECIAL.test(p.v) ? core.escapehtml(p.v) : p.v;
           } else {
-            const sstr = inl !== null ? core.parse_si(inl[0]) : null;
+            const sstr = Array.isArray(inl) ? core.parse_si(inl[0]) : null;
             if (sstr) { p.v = sstr.t; if (o.cellHTML) p.h = sstr.h; } else p.v = '';
           }
           break;
@@ -291,7 +309,6 @@
         default: break;
       }
       let fmtid = 0;
-      const sidx = list[k + 9];
       if (doFormat && sidx !== null) {
         const cf = styles.CellXf[sidx];
         if (cf != null && cf.numFmtId != null) fmtid = cf.numFmtId;
