@@ -206,6 +206,9 @@ const reads = {
   base64: XLSX.read(Buffer.from(src).toString('base64'), {type: 'base64', ...input.opts}),
   buffer: XLSX.read(Buffer.from(src), {type: 'buffer', ...input.opts}),
   array: XLSX.read(new Uint8Array(Buffer.from(src)), {type: 'array', ...input.opts}),
+  u8: XLSX.read(new Uint8Array(Buffer.from(src)), {...input.opts}),
+  ab: XLSX.read(new Uint8Array(Buffer.from(src)).buffer, {...input.opts}),
+  buf: XLSX.read(Buffer.from(src), {...input.opts}),
 };
 const out = {};
 for (const k of Object.keys(reads)) {

@@ -47,7 +47,10 @@
 
   function read(data, opts) {
     const o = opts || {};
-    if (!o.type) o.type = data instanceof Uint8Array ? 'buffer' : 'base64';
+    // readSync's defaults: a Buffer is 'buffer', another Uint8Array 'array', else base64
+    if (!o.type && !(data instanceof ArrayBuffer)) {
+      o.type = data instanceof Uint8Array ? (buffer().isBuffer(data) ? 'buffer' : 'array') : 'base64';
+    }
     if (o.type === 'file') throw new Error('xlsx.read: there is no file system in the code-block sandbox');
     // type 'string': SheetJS's bstrify (UTF-8 bytes if anything is beyond ASCII)
     const bytes = o.type === 'string' && typeof data === 'string'
