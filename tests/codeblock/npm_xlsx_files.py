@@ -160,7 +160,7 @@ FORMULA_SHEET = (
     '<c r="C4" t="s"><v>2</v></c><c r="D4"/><c r="E4" t="e"><v>#N/A</v></c></row>'
     '<row r="5"><c r="A5" t="inlineStr"><is><r><rPr><b/></rPr><t>rich</t></r><r><t> inline</t></r></is></c>'
     '<c r="B5" t="inlineStr"><is><t>a_x000D_b "q" \'s\'</t></is></c><c r="C5" t="inlineStr"><is>'
-    "<t>ph</t><rPh sb=\"0\" eb=\"1\"><t>x</t></rPh></is></c><c r=\"D5\" t=\"inlineStr\"><is/></c>"
+    '<t>ph</t><rPh sb="0" eb="1"><t>x</t></rPh></is></c><c r="D5" t="inlineStr"><is/></c>'
     '<c r="E5" t="inlineStr"><is>  <t xml:space="preserve"> sp </t></is></c></row>'
     '<row r="6"><c r="A6"><f t="array" ref="A6:B6">{1,2}</f><v>1</v></c><c r="B6"><v>2</v></c>'
     '<c r="C6"><f>NOVALUE()</f></c><c r="D6" t="str"><f>CHAR(13)</f><v>a_x000D_b</v></c></row>'
