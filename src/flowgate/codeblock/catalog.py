@@ -119,8 +119,8 @@ PACKAGES = (
         "pinyin",
         "4.0.0",
         "python",
-        "the package's API; dictionaries and segmentation in Python",
-        ("pypinyin", "jieba"),
+        "the package's algorithm and dictionaries, ported to Python; jieba for @node-rs/jieba",
+        ("jieba",),
     ),
     Package("qs", "6.17.1", "bundled", ""),
     Package("sm-crypto-v2", "1.15.1", "bundled", "sm2, sm3, sm4"),
@@ -129,8 +129,7 @@ PACKAGES = (
         "xlsx",
         "0.18.5",
         "python",
-        "SheetJS's API; reading and writing workbooks in Python",
-        ("openpyxl",),
+        "SheetJS's own code (SSF, utils, writer) extracted; zip and XML parsed on the host",
     ),
 )
 
