@@ -33,6 +33,7 @@ from flowgate.codeblock.bridge.fetch import make_fetch_service
 from flowgate.codeblock.engine._quickjs import EngineError, Executor, Pool, engine_version
 from flowgate.codeblock.engine.bundle import CompiledRuntime, compile_runtime
 from flowgate.codeblock.engine.preload import PreloadPolicy
+from flowgate.codeblock.engine.preload_npm import set_known_modules
 from flowgate.codeblock.limits import CodeLimits
 
 #: (kind, payload, console_json, execution_ms) of an ended execution.
@@ -92,6 +93,7 @@ class Engine:
         self.preload: PreloadPolicy | None = (
             PreloadPolicy(self.set_preload) if adaptive_preload else None
         )
+        set_known_modules(self.runtime.module_names)
         self._preload_modules: tuple[str, ...] = ()
         self._stack = stack
         self._executor: Executor | None = None

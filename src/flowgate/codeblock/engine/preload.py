@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from flowgate.codeblock.engine import preload_npm
+
 #: group -> the runtime modules it loads (in load order), measured.
 GROUP_MODULES: dict[str, tuple[str, ...]] = {
     "require": ("internal/require", "internal/errors"),
@@ -41,6 +43,7 @@ GROUP_MODULES: dict[str, tuple[str, ...]] = {
         "node/crypto_keys_dh",
     ),
     "webcrypto": ("internal/crypto",),
+    "bridge": ("internal/bridge",),
     "subtle": (
         "internal/bridge",
         "web/common",
@@ -65,6 +68,7 @@ GROUP_MODULES: dict[str, tuple[str, ...]] = {
         "web/fetch_stream",
         "web/fetch_response",
     ),
+    **preload_npm.GROUPS,
 }
 
 #: group -> groups its modules load too.
@@ -79,6 +83,7 @@ _DEPENDS: dict[str, tuple[str, ...]] = {
     "util": ("require", "timers"),
     "events": ("require",),
     "fetch": ("text", "url"),
+    **preload_npm.DEPENDS,
 }
 
 #: `require('<name>')` (with or without `node:`) -> group; other names load `require` only.
@@ -91,6 +96,7 @@ _REQUIRED = {
     "events": "events",
     "url": "url",
     "timers": "timers",
+    **preload_npm.REQUIRED,
 }
 
 #: Cheap first: a substring test per entry (str.find is a fast scan), then, only
@@ -100,7 +106,7 @@ _REQUIRED = {
 #: (timers, console: < 30 us to load) are not looked for.
 #: (substring, regex whose first group names the match, or None, group or None).
 _PROBES: tuple[tuple[str, re.Pattern[str] | None, str | None], ...] = (
-    ("require", re.compile(r"require\s*\(\s*['\"`](?:node:)?([\w/]+)"), None),
+    ("require", re.compile(r"require\s*\(\s*['\"`](?:node:)?([\w./@-]+)"), None),
     ("Buffer", None, "buffer"),
     ("Text", re.compile(r"Text((?:En|De)coder)\b"), "text"),
     ("URL", None, "url"),
@@ -170,17 +176,27 @@ def _scan(text: str) -> frozenset[str]:
             required = _REQUIRED.get(name)
             if required is not None:
                 found |= _CLOSURE[required]
+        found |= preload_npm.subpath_groups(names)
+    found |= preload_npm.member_groups(text, found)
     return frozenset(found)
 
 
 def modules_of(groups: Iterable[str]) -> tuple[str, ...]:
-    """Runtime modules of the groups, without repeats, dependencies first."""
+    """Runtime modules of the groups, without repeats, dependencies first (single-module
+    groups `mod:<name>`, see preload_npm.py, last: they load their own dependencies)."""
     wanted = set(groups)
     names: dict[str, None] = {}
     for group, modules in GROUP_MODULES.items():  # declared dependencies-first
         if group in wanted:
             names.update(dict.fromkeys(modules))
+    names.update(dict.fromkeys(sorted(g[4:] for g in wanted if g.startswith("mod:"))))
     return tuple(names)
+
+
+#: At most this many groups are counted (the fixed ones plus single-module groups,
+#: `preload_npm.py`); a share below FORGET_BELOW (about 20 batches unused) is dropped.
+MAX_GROUPS = 512
+FORGET_BELOW = 0.001
 
 
 class PreloadPolicy:
@@ -219,8 +235,13 @@ class PreloadPolicy:
 
     def observe(self, code: str) -> None:
         """Count one submitted execution (on the event loop: bounded, a regex pass)."""
+        counts = self._counts
         for group in groups_used(code):
-            self._counts[group] += 1
+            if group in counts:
+                counts[group] += 1
+            elif len(counts) < MAX_GROUPS:  # a single-module group seen for the first time
+                counts[group] = 1
+                self.shares[group] = 0.0
         self._seen += 1
         if self._seen >= self._batch:
             self._recompute()
@@ -237,6 +258,14 @@ class PreloadPolicy:
             elif share < self._off:
                 active.discard(group)
         self._seen = 0
+        self._forget_unused(active)
         if active != self.active:
             self.active = frozenset(active)
             self._apply(self.modules)
+
+    def _forget_unused(self, active: set[str]) -> None:
+        """Drop single-module groups whose share has decayed to nothing, so that code
+        naming many different modules over time cannot grow the tables without bound."""
+        for group in [g for g, share in self.shares.items() if share < FORGET_BELOW]:
+            if group not in GROUP_MODULES and group not in active:
+                del self.shares[group], self._counts[group]
