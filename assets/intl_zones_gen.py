@@ -18,7 +18,7 @@ import subprocess
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo  # the tzdata package's data: see intl.py
 
 OUT = Path(__file__).resolve().parent.parent / "src/flowgate/codeblock/bridge/intl_zones.py"
 INSTANTS = [datetime(2024, 1, 15, 12, tzinfo=UTC), datetime(2024, 7, 15, 12, tzinfo=UTC)]
@@ -29,10 +29,11 @@ const out = {};
 for (const z of zones) {
   let f;
   try { f = new Intl.DateTimeFormat('en-US', {timeZone: z}); } catch { out[z] = null; continue; }
-  const names = (style) => [Date.UTC(2024, 0, 15, 12), Date.UTC(2024, 6, 15, 12)].map((t) =>
+  const names = (style, year = 2024) => [Date.UTC(year, 0, 15, 12), Date.UTC(year, 6, 15, 12)].map((t) =>
     new Intl.DateTimeFormat('en-US', {timeZone: z, timeZoneName: style}).formatToParts(t)
       .find((p) => p.type === 'timeZoneName').value);
-  out[z] = {id: f.resolvedOptions().timeZone, short: names('short'), long: names('long')};
+  out[z] = {id: f.resolvedOptions().timeZone, short: names('short'), long: names('long'),
+    early: names('long', 1965).some((n) => !n.startsWith('GMT'))};
 }
 process.stdout.write(JSON.stringify(out));
 """
@@ -62,7 +63,8 @@ def main() -> None:
     aliases: dict[str, str] = {}
     invalid: list[str] = []
     short: dict[str, list[str]] = {}
-    long: dict[str, list[tuple[int, str]]] = {}
+    long: dict[str, list[tuple[int, bool, str]]] = {}
+    early: list[str] = []
     for z in zones:
         info = icu[z]
         if info is None:
@@ -70,17 +72,19 @@ def main() -> None:
             continue
         if info["id"] != z:
             aliases[z] = info["id"]
+        if info["early"] and info["id"] not in early:
+            early.append(info["id"])
         zone = ZoneInfo(z)
         for instant, s, lname in zip(INSTANTS, info["short"], info["long"], strict=True):
             local = instant.astimezone(zone)
             offset = local.utcoffset()
             assert offset is not None
-            if s == local.tzname() and not s.startswith("GMT"):
+            if s == local.tzname() and "+" not in s and "-" not in s:
                 short.setdefault(info["id"], [])
                 if s not in short[info["id"]]:
                     short[info["id"]].append(s)
-            if not lname.startswith("GMT"):
-                pair = (int(offset.total_seconds()), lname)
+            if not lname.startswith("GMT+") and not lname.startswith("GMT-"):
+                pair = (int(offset.total_seconds()), bool(local.dst()), lname)
                 if pair not in long.setdefault(info["id"], []):
                     long[info["id"]].append(pair)
     lines = [
@@ -88,7 +92,8 @@ def main() -> None:
         "",
         "ICU's view of tz names (see web/intl and bridge/intl.py): ALIASES maps a tz id to the",
         "id Node reports, INVALID lists ids Node refuses, SHORT the en-US abbreviations",
-        "Node prints per zone, LONG the en-US long names per (UTC offset in seconds).",
+        "Node prints per zone, LONG the en-US long names per (UTC offset in seconds, DST),",
+        "EARLY the zones whose names Node also prints before 1970 (others: GMT forms).",
         '"""',
         "",
         f"ALIASES: dict[str, str] = {json.dumps(aliases, indent=4, sort_keys=True)}",
@@ -97,9 +102,11 @@ def main() -> None:
         "",
         f"SHORT: dict[str, list[str]] = {json.dumps(short, indent=4, sort_keys=True)}",
         "",
-        "LONG: dict[str, list[tuple[int, str]]] = {",
+        f"EARLY: frozenset[str] = frozenset({json.dumps(sorted(early))})",
+        "",
+        "LONG: dict[str, list[tuple[int, bool, str]]] = {",
         *(
-            f"    {json.dumps(k)}: [{', '.join(f'({o}, {json.dumps(n)})' for o, n in v)}],"
+            f"    {json.dumps(k)}: [{', '.join(f'({o}, {d}, {json.dumps(n)})' for o, d, n in v)}],"
             for k, v in sorted(long.items())
         ),
         "}",

@@ -27,7 +27,7 @@ from functools import lru_cache
 from importlib import resources
 from zoneinfo import ZoneInfo
 
-from flowgate.codeblock.bridge.intl_zones import ALIASES, INVALID, LONG, SHORT
+from flowgate.codeblock.bridge.intl_zones import ALIASES, EARLY, INVALID, LONG, SHORT
 from flowgate.codeblock.bridge.registry import BridgeError, op
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -167,10 +167,16 @@ def offset(key: str, ms: float) -> list[object]:
         raise BridgeError(f"Invalid time zone specified: {key}", type="RangeError")
     if not isinstance(ms, int | float) or ms != ms:
         raise BridgeError("Invalid time value", type="RangeError")
-    start, end, off, abbr, _dst = _interval(key, ms / 1000)
+    seconds = ms / 1000
+    start, end, off, abbr, dst = _interval(key, seconds)
     zone_id = canonical(key)
-    short = abbr if abbr in SHORT.get(zone_id, ()) else None
-    long = next((name for o, name in LONG.get(zone_id, ()) if o == off), None)
+    short = long = None
+    # ICU maps most zones to their CLDR metazone (and its names) from 1970 on only.
+    if seconds >= 0 or zone_id in EARLY:
+        short = abbr if abbr in SHORT.get(zone_id, ()) else None
+        long = next((n for o, d, n in LONG.get(zone_id, ()) if o == off and d == dst), None)
+    if zone_id not in EARLY and start < 0 < end:  # the answer changes at the epoch
+        start, end = (0, end) if seconds >= 0 else (start, 0)
     return [
         off,
         short,

@@ -77,7 +77,7 @@
   }
 
   function gmt(offsetS, long) {
-    if (offsetS === 0) return 'GMT';
+    if (offsetS === 0) return long ? 'GMT+00:00' : 'GMT+0';
     const sign = offsetS < 0 ? '-' : '+';
     const a = MathAbs(offsetS);
     const h = MathFloor(a / 3600);
