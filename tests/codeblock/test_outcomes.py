@@ -213,3 +213,17 @@ def test_input_is_the_parsed_json_object(run_js: RunJs) -> None:
     data = {"s": "é\u2028😀", "n": [1, 2.5, -3e-7], "o": {"__proto__": 1}, "b": True, "z": None}
     assert run_js("return input", data)["result"] == data
     assert run_js("return Object.getPrototypeOf(input) === Object.prototype")["result"] is True
+
+
+def test_error_name_is_reported_where_the_type_does_not_say_it(run_js: RunJs) -> None:
+    custom = run_js(
+        "class QuotaError extends Error { constructor(m) { super(m); this.name = 'QuotaError' } }"
+        " throw new QuotaError('over')"
+    )["error"]
+    assert (custom["type"], custom["name"], custom["message"]) == (
+        "RuntimeError",
+        "QuotaError",
+        "over",
+    )
+    plain = run_js("null.x")["error"]
+    assert plain["type"] == "TypeError" and "name" not in plain

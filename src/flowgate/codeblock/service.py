@@ -140,7 +140,13 @@ class CodeBlockService:
 
 def _execution_error(described: dict[str, Any]) -> ExecutionError:
     details = {k: described[k] for k in ("stack", "line", "column", "code") if k in described}
-    return ExecutionError(str(described.get("type")), str(described.get("message", "")), **details)
+    type_ = str(described.get("type"))
+    # The error's own `name` when the type does not already say it (AxiosError,
+    # AbortError, a user's ValidationError class reported as RuntimeError, ...).
+    name = described.get("name")
+    if isinstance(name, str) and name != type_:
+        details["name"] = name
+    return ExecutionError(type_, str(described.get("message", "")), **details)
 
 
 def _wire_type(error: CodeBlockError) -> str:
