@@ -28,6 +28,8 @@
   const isArray = Array.isArray;
   const WeakMapCtor = WeakMap;
 
+  // ICU 72+ puts U+202F before AM/PM; Node 20's format() (not formatToParts) prints a space.
+  const NNBSP = '\u202f';
   const DEFAULT_ZONE = 'UTC'; // the service runs in UTC (Node there reports 'UTC')
   const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
     'October', 'November', 'December'];
@@ -247,7 +249,7 @@
     if (style !== undefined) {
       const out = [['hour', 'numeric'], ':', ['minute', '2-digit']];
       if (style !== 'short') out.push(':', ['second', '2-digit']);
-      if (cycle === 'h11' || cycle === 'h12') out.push(' ', ['dayPeriod', 'short']);
+      if (cycle === 'h11' || cycle === 'h12') out.push(NNBSP, ['dayPeriod', 'short']);
       if (style === 'full') out.push(' ', ['timeZoneName', 'long']);
       if (style === 'long') out.push(' ', ['timeZoneName', 'short']);
       return out;
@@ -265,7 +267,7 @@
       if (parts.length) out.push('.');
       out.push(['fractionalSecond', c.fractionalSecondDigits]);
     }
-    if (c.hour !== undefined && (cycle === 'h11' || cycle === 'h12')) out.push(' ', ['dayPeriod', 'short']);
+    if (c.hour !== undefined && (cycle === 'h11' || cycle === 'h12')) out.push(NNBSP, ['dayPeriod', 'short']);
     return out;
   }
 
@@ -336,7 +338,7 @@
   function formatString(st, date) {
     const parts = formatParts(st, date);
     let s = '';
-    for (let i = 0; i < parts.length; i++) s += parts[i].value;
+    for (let i = 0; i < parts.length; i++) s += parts[i].value === NNBSP ? ' ' : parts[i].value;
     return s;
   }
 
