@@ -34,6 +34,7 @@
   const ObjectGetPrototypeOf = Object.getPrototypeOf;
   const ObjectIs = Object.is;
   const ObjectKeys = Object.keys;
+  const ObjectIsSealed = Object.isSealed;
   const ObjectPrototype = Object.prototype;
   const ObjectPrototypeHasOwnProperty = uncurryThis(Object.prototype.hasOwnProperty);
   const ObjectPrototypePropertyIsEnumerable = uncurryThis(Object.prototype.propertyIsEnumerable);
@@ -1055,6 +1056,9 @@
       } else if (isBoxedKind(kind)) {
         base = getBoxedBase(value, ctx, keys, constructor, tag, kind);
         if (keys.length === 0 && protoProps === undefined) return base;
+      } else if (constructor === null && tag === 'Module' && ObjectIsSealed(value)) {
+        // A module namespace (require('uuid'): ESM-only packages are namespaces in Node 20).
+        braces[0] = `${getPrefix(constructor, '', 'Module')}{`;
       } else {
         if (keys.length === 0 && protoProps === undefined) {
           return `${getCtxStyle(value, constructor, tag)}{}`;
