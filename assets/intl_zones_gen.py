@@ -18,10 +18,13 @@ import subprocess
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from zoneinfo import ZoneInfo  # the tzdata package's data: see intl.py
+
+from flowgate.codeblock.bridge.intl import load_zone  # the tzdata package's data
 
 OUT = Path(__file__).resolve().parent.parent / "src/flowgate/codeblock/bridge/intl_zones.py"
-INSTANTS = [datetime(2024, 1, 15, 12, tzinfo=UTC), datetime(2024, 7, 15, 12, tzinfo=UTC)]
+#: Sampled years: today's names and those of DST periods zones have since dropped.
+YEARS = [1971, 1980, 1988, 1995, 2000, 2005, 2010, 2015, 2018, 2024]
+INSTANTS = [datetime(y, m, 15, 12, tzinfo=UTC) for y in YEARS for m in (1, 7)]
 
 NODE = """
 const zones = JSON.parse(require('fs').readFileSync(0, 'utf8'));
@@ -29,11 +32,13 @@ const out = {};
 for (const z of zones) {
   let f;
   try { f = new Intl.DateTimeFormat('en-US', {timeZone: z}); } catch { out[z] = null; continue; }
-  const names = (style, year = 2024) => [Date.UTC(year, 0, 15, 12), Date.UTC(year, 6, 15, 12)].map((t) =>
+  const years = [1971, 1980, 1988, 1995, 2000, 2005, 2010, 2015, 2018, 2024];
+  const at = (year) => [Date.UTC(year, 0, 15, 12), Date.UTC(year, 6, 15, 12)];
+  const names = (style, list = years.flatMap(at)) => list.map((t) =>
     new Intl.DateTimeFormat('en-US', {timeZone: z, timeZoneName: style}).formatToParts(t)
       .find((p) => p.type === 'timeZoneName').value);
   out[z] = {id: f.resolvedOptions().timeZone, short: names('short'), long: names('long'),
-    early: names('long', 1965).some((n) => !n.startsWith('GMT'))};
+    early: names('long', at(1965)).some((n) => !n.startsWith('GMT'))};
 }
 process.stdout.write(JSON.stringify(out));
 """
@@ -62,7 +67,7 @@ def main() -> None:
     ).stdout.strip()
     aliases: dict[str, str] = {}
     invalid: list[str] = []
-    short: dict[str, list[str]] = {}
+    short: dict[str, list[tuple[int, bool, str]]] = {}
     long: dict[str, list[tuple[int, bool, str]]] = {}
     early: list[str] = []
     for z in zones:
@@ -74,17 +79,16 @@ def main() -> None:
             aliases[z] = info["id"]
         if info["early"] and info["id"] not in early:
             early.append(info["id"])
-        zone = ZoneInfo(z)
+        zone = load_zone(z)
         for instant, s, lname in zip(INSTANTS, info["short"], info["long"], strict=True):
             local = instant.astimezone(zone)
             offset = local.utcoffset()
             assert offset is not None
-            if s == local.tzname() and "+" not in s and "-" not in s:
-                short.setdefault(info["id"], [])
-                if s not in short[info["id"]]:
-                    short[info["id"]].append(s)
+            key = (int(offset.total_seconds()), bool(local.dst()))
+            if "+" not in s and "-" not in s and (*key, s) not in short.setdefault(info["id"], []):
+                short[info["id"]].append((*key, s))
             if not lname.startswith("GMT+") and not lname.startswith("GMT-"):
-                pair = (int(offset.total_seconds()), bool(local.dst()), lname)
+                pair = (*key, lname)
                 if pair not in long.setdefault(info["id"], []):
                     long[info["id"]].append(pair)
     lines = [
@@ -92,7 +96,7 @@ def main() -> None:
         "",
         "ICU's view of tz names (see web/intl and bridge/intl.py): ALIASES maps a tz id to the",
         "id Node reports, INVALID lists ids Node refuses, SHORT the en-US abbreviations",
-        "Node prints per zone, LONG the en-US long names per (UTC offset in seconds, DST),",
+        "Node prints per zone and LONG the long names, per (UTC offset in seconds, DST),",
         "EARLY the zones whose names Node also prints before 1970 (others: GMT forms).",
         '"""',
         "",
@@ -100,7 +104,13 @@ def main() -> None:
         "",
         f"INVALID: frozenset[str] = frozenset({json.dumps(invalid)})",
         "",
-        f"SHORT: dict[str, list[str]] = {json.dumps(short, indent=4, sort_keys=True)}",
+        "SHORT: dict[str, list[tuple[int, bool, str]]] = {",
+        *(
+            f"    {json.dumps(k)}: [{', '.join(f'({o}, {d}, {json.dumps(n)})' for o, d, n in v)}],"
+            for k, v in sorted(short.items())
+            if v
+        ),
+        "}",
         "",
         f"EARLY: frozenset[str] = frozenset({json.dumps(sorted(early))})",
         "",

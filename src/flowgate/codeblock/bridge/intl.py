@@ -53,7 +53,8 @@ def _names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=_MAX_ZONES)
-def _zone(key: str) -> ZoneInfo:
+def load_zone(key: str) -> ZoneInfo:
+    """The tzdata package's zone `key` (never the host's zoneinfo files)."""
     package, _, file = f"tzdata.zoneinfo/{key}".rpartition("/")
     with resources.files(package.replace("/", ".")).joinpath(file).open("rb") as f:
         return ZoneInfo.from_file(f, key=key)
@@ -128,7 +129,7 @@ def _interval(key: str, seconds: float) -> Interval:
     hit = _CACHE.find(key, seconds)
     if hit is not None:
         return hit
-    zone = _zone(key)
+    zone = load_zone(key)
     at = int(min(max(seconds // 1, _MIN_S), _MAX_S))
     value = _at(zone, at)
     start = _edge(zone, at, value, -1) if seconds >= _MIN_S else float("-inf")
@@ -168,12 +169,12 @@ def offset(key: str, ms: float) -> list[object]:
     if not isinstance(ms, int | float) or ms != ms:
         raise BridgeError("Invalid time value", type="RangeError")
     seconds = ms / 1000
-    start, end, off, abbr, dst = _interval(key, seconds)
+    start, end, off, _abbr, dst = _interval(key, seconds)
     zone_id = canonical(key)
     short = long = None
     # ICU maps most zones to their CLDR metazone (and its names) from 1970 on only.
     if seconds >= 0 or zone_id in EARLY:
-        short = abbr if abbr in SHORT.get(zone_id, ()) else None
+        short = next((n for o, d, n in SHORT.get(zone_id, ()) if o == off and d == dst), None)
         long = next((n for o, d, n in LONG.get(zone_id, ()) if o == off and d == dst), None)
     if zone_id not in EARLY and start < 0 < end:  # the answer changes at the epoch
         start, end = (0, end) if seconds >= 0 else (start, 0)
