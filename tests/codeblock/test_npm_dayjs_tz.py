@@ -138,3 +138,29 @@ def test_default_zone_and_errors(run_js: RunJs, node: NodeOracle) -> None:
         SETUP
         + "try { dayjs.tz('2024-01-01 12:00', 'Nope/Zone'); } catch (e) { return [e.name, e.message]; }",
     )
+
+
+def test_with_other_plugins_and_locale(run_js: RunJs, node: NodeOracle) -> None:
+    assert_same(
+        run_js,
+        node,
+        SETUP
+        + """
+dayjs.extend(require('dayjs/plugin/customParseFormat'));
+dayjs.extend(require('dayjs/plugin/advancedFormat'));
+dayjs.extend(require('dayjs/plugin/customParseFormat'));
+dayjs.extend(require('dayjs/plugin/advancedFormat'));
+require('dayjs/locale/zh-cn');
+const d = dayjs('2024-07-01T12:34:56.789Z');
+return [d.locale('zh-cn').tz('Asia/Shanghai').format('YYYY年MM月DD日 dddd A h:mm z zzz'),
+  dayjs.tz('2024-01-01T00:00:00Z', 'Asia/Tokyo').format(), dayjs.tz('15/08/2024 09:30', 'DD/MM/YYYY HH:mm', 'Europe/Paris').toISOString(),
+  d.utc().tz('Asia/Kolkata').format(), d.tz('Asia/Shanghai').unix(), d.tz('Asia/Shanghai').toDate().toISOString(),
+  d.tz('America/New_York').utcOffset(), d.offsetName(), d.tz('Asia/Shanghai').startOf('week').format(), d.tz('Europe/Berlin').endOf('day').toISOString(),
+  d.tz('Asia/Shanghai').add(1, 'month').format(), d.tz('Asia/Shanghai').diff(d.tz('America/New_York'), 'hour'),
+  d.tz('Asia/Shanghai').isSame(d), d.tz('Asia/Shanghai').locale('zh-cn').format('LLLL'),
+  typeof Intl, Object.keys(globalThis).includes('Intl'), Intl.DateTimeFormat.name, Intl.DateTimeFormat.length,
+  new Intl.DateTimeFormat().format(d.toDate()), Intl.DateTimeFormat('en-US', {timeZone:'Asia/Shanghai'}).format(d.toDate()),
+  dayjs.tz('2024-10-27 02:30', 'Europe/London').format(), dayjs.tz('2024-03-31 01:30', 'Europe/London').format(),
+  dayjs('2024-11-03T05:30:00Z').tz('America/Chicago').format('YYYY-MM-DD HH:mm z'), dayjs.tz('2024-12-31 23:59:59', 'Pacific/Kiritimati').toISOString()];
+""",
+    )

@@ -357,6 +357,7 @@
     if (new.target === undefined) return new DateTimeFormat(locales, options);
     states.set(this, resolveOptions(locales, options, 'any', 'date'));
   }
+  defineProperty(DateTimeFormat, 'length', { value: 0 }); // as in V8
   const proto = DateTimeFormat.prototype;
   defineProperty(proto, 'format', {
     configurable: true,
