@@ -4,11 +4,14 @@ formatToParts, resolvedOptions), time zone ids and errors."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from importlib import resources
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from flowgate.codeblock.bridge.intl import offset, zone
+from flowgate.codeblock.bridge.intl import load_zone, offset, zone
 from flowgate.codeblock.bridge.registry import BridgeError
 from tests.codeblock.conftest import RunJs
 from tests.codeblock.node_builtins import assert_same
@@ -120,8 +123,34 @@ def test_bridge_ops_directly() -> None:
         "America/New_York", 1_710_054_000_000
     )  # 2024-03-10T07:00Z
     assert (off, short, long) == (-4 * 3600, "EDT", "Eastern Daylight Time")
-    assert start == 1_710_054_000_000 and isinstance(end, int) and end > start  # a window: the next change is searched for
+    assert (
+        start == 1_710_054_000_000 and isinstance(end, int) and end > start
+    )  # a window: the next change is searched for
     assert offset("America/New_York", 1_730_613_600_000)[:2] == [-5 * 3600, "EST"]
     assert offset("UTC", -8.64e15)[0] == 0 and offset("Asia/Tokyo", 8.64e15)[0] == 9 * 3600
     with pytest.raises(BridgeError):
         offset("Asia/Tokyo", float("nan"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    ms=st.integers(min_value=-5_000_000_000_000, max_value=5_000_000_000_000),
+    key=st.sampled_from(["America/New_York", "Europe/London", "Australia/Lord_Howe", "Asia/Tehran",
+                         "Africa/Casablanca", "America/St_Johns", "Pacific/Apia", "Asia/Shanghai"]),
+)  # fmt: skip
+def test_offset_intervals_agree_with_zoneinfo(ms: int, key: str) -> None:
+    """Every answer (cached or not) and both ends of its interval agree with zoneinfo."""
+    zone_info = load_zone(key)
+
+    def direct(t: int) -> int:
+        delta = (datetime(1970, 1, 1, tzinfo=UTC) + timedelta(milliseconds=t)).astimezone(zone_info)
+        off = delta.utcoffset()
+        assert off is not None
+        return int(off.total_seconds())
+
+    off, _short, _long, start, end = offset(key, ms)
+    assert off == direct(ms)
+    if isinstance(start, int):
+        assert start <= ms and direct(start) == off
+    if isinstance(end, int):
+        assert ms < end and direct(end - 1) == off
