@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flowgate.codeblock.bridge.intl import load_zone, offset, zone
+from flowgate.codeblock.bridge.intl import host_zone, load_zone, offset, zone
 from flowgate.codeblock.bridge.registry import BridgeError
 from tests.codeblock.conftest import RunJs
 from tests.codeblock.node_builtins import assert_same
@@ -82,6 +82,7 @@ def test_errors(run_js: RunJs, node: NodeOracle) -> None:
         "new Intl.DateTimeFormat('en-US', {timeZone: '+08:00'})",
         "new Intl.DateTimeFormat('en-US', null)",
         "Intl.DateTimeFormat().resolvedOptions()",
+        "[Intl.DateTimeFormat().resolvedOptions().timeZone, new Intl.DateTimeFormat('en', {timeZone: 'null'})]",
         "new Intl.DateTimeFormat('xx').resolvedOptions().locale",
         "new Intl.DateTimeFormat('EN-us').resolvedOptions().locale",
         "new Intl.DateTimeFormat('en').resolvedOptions().locale",
@@ -113,6 +114,21 @@ def test_time_zone_ids_as_node_resolves_them(run_js: RunJs, node: NodeOracle) ->
         """,
         {"names": names},
     )
+
+
+def test_host_zone_as_node_finds_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    for tz, expected in [
+        (":Asia/Tokyo", "Asia/Tokyo"),
+        ("europe/paris", "Europe/Paris"),
+        ("Nope", "UTC"),
+    ]:
+        host_zone.cache_clear()
+        monkeypatch.setenv("TZ", tz)
+        assert host_zone() == expected
+    monkeypatch.delenv("TZ")
+    host_zone.cache_clear()
+    assert zone(None)[0] == "UTC"  # this machine: /etc/localtime -> Etc/UTC (or no file)
+    host_zone.cache_clear()
 
 
 def test_bridge_ops_directly() -> None:

@@ -20,6 +20,7 @@ from `intl_zones.py`, generated from Node by `assets/intl_zones_gen.py`.
 from __future__ import annotations
 
 import bisect
+import os
 import threading
 from collections import OrderedDict
 from datetime import UTC, datetime, timedelta
@@ -148,9 +149,34 @@ def canonical(key: str) -> str:
     return ALIASES.get(key, key)
 
 
+@lru_cache(maxsize=1)
+def host_zone() -> str:
+    """The process's time zone as Node finds it: $TZ, else /etc/localtime's target, else UTC.
+
+    QuickJS's local time (Date#getHours...) follows the same host setting, so the
+    default `timeZone` of Intl agrees with it; the service normally runs in UTC."""
+    names = _names()
+    tz = os.environ.get("TZ")
+    if tz is not None:
+        return names.get(tz.removeprefix(":").lower(), "UTC")
+    try:
+        target = os.path.realpath("/etc/localtime")
+    except OSError:
+        return "UTC"
+    parts = target.split("/")
+    for i in range(len(parts)):
+        candidate = "/".join(parts[i:]).lower()
+        if candidate in names:
+            return names[candidate]
+    return "UTC"
+
+
 @op("intl.zone")
-def zone(name: str) -> list[str]:
-    """`[id Node reports, tzdata key]` for a time zone name, or Node's RangeError."""
+def zone(name: str | None) -> list[str]:
+    """`[id Node reports, tzdata key]` for a time zone name (None: the host's), or
+    Node's RangeError."""
+    if name is None:
+        name = host_zone()
     key = _names().get(name.lower()) if isinstance(name, str) else None
     if key is None:
         raise BridgeError(f"Invalid time zone specified: {name}", type="RangeError")

@@ -30,7 +30,6 @@
 
   // ICU 72+ puts U+202F before AM/PM; Node 20's format() (not formatToParts) prints a space.
   const NNBSP = '\u202f';
-  const DEFAULT_ZONE = 'UTC'; // the service runs in UTC (Node there reports 'UTC')
   const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
     'October', 'November', 'December'];
   const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -52,7 +51,9 @@
   const zoneCache = { __proto__: null }; // name as given -> [id Node reports, tzdata key]
   const spanCache = { __proto__: null }; // tzdata key -> [[offset s, short, long, start ms, end ms]]
 
+  let hostZone; // [id, key] of the host's zone (name null)
   function resolveZone(name) {
+    if (name === null) return hostZone !== undefined ? hostZone : (hostZone = call('intl.zone', null));
     let hit = zoneCache[name];
     if (hit === undefined) {
       hit = call('intl.zone', name);
@@ -161,7 +162,7 @@
     const hour12 = getOption(opts, 'hour12');
     const hourCycle = getOption(opts, 'hourCycle');
     const tz = opts.timeZone;
-    const [id, key] = resolveZone(tz === undefined ? DEFAULT_ZONE : StringCtor(tz));
+    const [id, key] = resolveZone(tz === undefined ? null : StringCtor(tz)); // null: the host's
     r.timeZone = id;
     const c = {};
     for (const name of COMPONENTS) {
