@@ -23,6 +23,9 @@ LIBRARY_SCRIPTS = [
     "const _ = require('lodash'); return Object.getOwnPropertyDescriptor(_, 'chunk') === undefined",
     "const d = require('dayjs'); d.extend(require('dayjs/plugin/utc'));"
     " return d.utc('2024-05-06T07:08:09Z').format('YYYY MMM D HH:mm')",
+    "const d = require('dayjs'); d.extend(require('dayjs/plugin/utc'));"
+    " d.extend(require('dayjs/plugin/timezone'));"
+    " return d.utc('2024-03-10T07:30:00Z').tz('America/New_York').format()",
     # A locale nobody required is unknown, whatever the warmer loaded.
     "const d = require('dayjs'); return [d.locale('zh-cn'), d.locale(), d.Ls['zh-cn'] === undefined]",
     "const C = require('crypto-js'); return [C.MD5('x').toString(),"
@@ -57,6 +60,13 @@ def test_scan_names_the_modules_a_library_script_touches() -> None:
     assert "mod:vendor/lodash/map" not in groups_used("const _ = require('lodash'); x.map(f)")
     assert "mod:vendor/lodash/chunk" not in groups_used("_.chunk(a, 2)")
     assert "lodash" not in groups_used("require('lodash-es')")
+
+
+def test_time_zones_preload_intl() -> None:
+    tz = "const d = require('dayjs'); d.extend(require('dayjs/plugin/timezone')); return d.tz.guess()"
+    assert {"intl", "bridge", "mod:vendor/dayjs/plugin/timezone"} <= groups_used(tz)
+    assert "intl" in groups_used("return new Intl.DateTimeFormat('en-US').format(0)")
+    assert "intl" not in groups_used("const d = require('dayjs'); return d().format()")
 
 
 def test_locales_and_unknown_subpaths_are_never_preloaded() -> None:

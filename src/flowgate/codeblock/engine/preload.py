@@ -118,6 +118,7 @@ _PROBES: tuple[tuple[str, re.Pattern[str] | None, str | None], ...] = (
     ("andom", re.compile(r"(randomUUID|getRandomValues)\b"), "webcrypto"),
     ("subtle", None, "subtle"),
     ("fetch", None, "fetch"),
+    ("Intl", None, "intl"),
 )
 _NEEDLES = tuple(dict.fromkeys(needle for needle, _, _ in _PROBES))
 
@@ -177,7 +178,8 @@ def _scan(text: str) -> frozenset[str]:
             if required is not None:
                 found |= _CLOSURE[required]
         found |= preload_npm.subpath_groups(names)
-    found |= preload_npm.member_groups(text, found)
+    for group in preload_npm.member_groups(text, found):
+        found |= _CLOSURE.get(group, {group})
     return frozenset(found)
 
 

@@ -40,6 +40,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "formdata": ("npm/form-data",),
     "pinyin": ("npm/pinyin",),
     "xlsx": ("npm/xlsx", "vendor/xlsx-core", "npm/xlsx_read"),
+    # the Intl global; dayjs's timezone plugin formats through it
+    "intl": ("web/intl",),
 }
 
 #: group -> groups its modules load too (names of preload.py's groups).
@@ -49,6 +51,7 @@ DEPENDS: dict[str, tuple[str, ...]] = {
     "axios": ("timers", "bridge"),
     "pinyin": ("bridge",),
     "xlsx": ("bridge", "buffer"),
+    "intl": ("bridge",),
 }
 
 #: `require('<package>')` -> group.
@@ -122,7 +125,8 @@ def subpath_groups(required: Iterable[str]) -> set[str]:
 
 
 def member_groups(text: str, groups: set[str]) -> set[str]:
-    """Single-module groups of the package members a script uses, for packages it requires."""
+    """Single-module groups of the package members a script uses, for packages it requires
+    (and the fixed groups such a member needs: `intl` for dayjs's timezone plugin)."""
     out: set[str] = set()
     if "lodash" in groups:
         out.update(_each(f"vendor/lodash/{m}" for m in _LODASH_CALL.findall(text)))
@@ -131,6 +135,8 @@ def member_groups(text: str, groups: set[str]) -> set[str]:
         out.update(_each(f"vendor/crypto-js/{f}" for f in files))
     if "sm" in groups:
         out.update(_each(f"vendor/sm-crypto-v2/parts/{p}" for p in _SM_PART.findall(text)))
+    if "mod:vendor/dayjs/plugin/timezone" in groups:
+        out.add("intl")
     return out
 
 
