@@ -16,6 +16,7 @@ sys.path.append(str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 from builtins_run import server_specs, wants_only
 from builtins_scripts import SCRIPT_NAMES, builtin_scripts, rsa_pem_pair
+from library_scripts import library_scripts
 from servers import Server, running
 
 pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="needs node on PATH")
@@ -76,11 +77,34 @@ def test_node_peer_require_refuses_the_rest(node_peer: Server, name: str) -> Non
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        (["--only", "builtins", "--quick"], (True, ["--quick"])),
-        (["--only=builtins"], (True, [])),
+        (["--only", "builtins", "--quick"], (True, ["--suite", "builtins", "--quick"])),
+        (["--only=builtins"], (True, ["--suite", "builtins"])),
+        (["--only", "libraries"], (True, ["--suite", "libraries"])),
         (["--only", "all", "--quick"], (False, ["--only", "all", "--quick"])),
         (["--write-docs"], (False, ["--write-docs"])),
     ],
 )
 def test_run_py_routes_only_builtins(argv: list[str], expected: tuple[bool, list[str]]) -> None:
     assert wants_only(argv) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("return require('lodash').chunk([1, 2, 3], 2)", [[1, 2], [3]]),
+        ("return typeof require('dayjs/plugin/utc')", "function"),
+        ("return typeof require('xlsx').utils.sheet_to_json", "function"),
+    ],
+)
+def test_node_peer_requires_the_npm_packages(
+    node_peer: Server, code: str, expected: object
+) -> None:
+    r = execute(node_peer, {"input": {}, "code": code})
+    assert r.json().get("result") == expected, r.text
+
+
+def test_library_scripts_expect_what_node_answers(node_peer: Server) -> None:
+    """The benchmark's expected results (computed in Python) are what Node's packages give."""
+    for script in library_scripts():
+        r = execute(node_peer, script.body())
+        assert r.json().get("result") == script.expected, (script.name, r.text[:300])
