@@ -139,7 +139,9 @@ class CodeBlockService:
 
 
 def _execution_error(described: dict[str, Any]) -> ExecutionError:
-    details = {k: described[k] for k in ("stack", "line", "column", "code") if k in described}
+    details: dict[str, Any] = {
+        k: described[k] for k in ("stack", "line", "column", "code") if k in described
+    }
     type_ = str(described.get("type"))
     # The error's own `name` when the type does not already say it (AxiosError,
     # AbortError, a user's ValidationError class reported as RuntimeError, ...).
