@@ -263,3 +263,47 @@ def test_hmac_helper_without_hmac_file(run_js: RunJs) -> None:
     ours = run_js(code)
     assert ours["success"], ours
     assert ours["result"] == fresh_node(code, {})
+
+
+FAST_INPUTS = """const C = require('crypto-js'); const W = C.lib.WordArray; const out = [];
+const strs = ['', 'a', 'abc', 'é', 'ÿ\\u0080\\u00ff', 'Grüße ✓ — ¡señor!'.repeat(40), '\\u{1f600}x\\u{10ffff}',
+  '\\u0000\\u007f\\u0800\\uffff', '\\ud83d\\ude00'];
+const bad = ['\\ud800', 'a\\udc00', '\\ude00\\ud83d', 'x'.repeat(999) + '\\ud83d'];
+const words = [W.create([]), W.create([0x61626364], 4), W.create([0x61626364, 0x65000000], 5),
+  W.create([-1, -2, 0x7fffffff, -0x80000000], 16), W.create([1.5, 2 ** 40 + 5, NaN, -3.7], 15),
+  W.create([0x01020304, 0x05060708], 7), W.create([0x0102, , 0x03], 9), W.create(Array(300).fill(-0x5a5a5a5b), 1197),
+  C.enc.Utf8.parse('Grüße \\u{1f600}'.repeat(30)), C.lib.WordArray.create(new Uint8Array([1, 2, 250, 251, 252]))];
+for (const h of ['MD5', 'SHA1', 'SHA256']) {
+  for (const s of strs) out.push(C[h](s).toString(), C['Hmac' + h](s, s).toString(C.enc.Base64), C['Hmac' + h]('m', s).words);
+  for (const s of bad) {
+    for (const f of [() => C[h](s), () => C['Hmac' + h]('m', s), () => C['Hmac' + h](s, 'k')]) {
+      try { out.push(f().toString()); } catch (e) { out.push(e.constructor.name); } // message: QuickJS's own
+    }
+  }
+  for (const w of words) out.push(C[h](w).toString(), C['Hmac' + h](w, w).toString(), C['Hmac' + h]('m', w).sigBytes);
+}
+const u = C.enc.Utf8.parse, l = C.enc.Latin1.parse;
+C.enc.Utf8.parse = (s) => u(s + '!'); out.push(C.MD5('x').toString(), C.HmacSHA256('x', 'k').toString());
+C.enc.Utf8.parse = u; C.enc.Latin1.parse = (s) => l(s.toUpperCase()); out.push(C.SHA1('xé').toString());
+C.enc.Latin1.parse = l; out.push(C.SHA256('xé').toString());
+return out;"""
+
+
+def test_host_hash_string_and_word_fast_paths(run_js: RunJs, node: NodeOracle) -> None:
+    """The helpers take a string's bytes from native built-ins and a WordArray's a word at a
+    time: same digests as crypto-js for non-ASCII, astral, long strings, lone surrogates
+    (URIError), odd word values and lengths, typed-array WordArrays, and a script's own
+    Utf8.parse / Latin1.parse."""
+    assert_same(run_js, node, FAST_INPUTS)
+
+
+@settings(max_examples=15, deadline=None)
+@given(s=st.text(alphabet=st.characters(blacklist_categories=()), max_size=60))
+def test_host_hash_any_code_units(run_js: RunJs, node: NodeOracle, s: str) -> None:
+    code = """const C = require('crypto-js'); const out = [];
+    for (const h of ['MD5', 'SHA1', 'SHA256']) {
+      try { out.push(C[h](input.s).toString(), C['Hmac' + h](input.s, input.s).toString(C.enc.Base64)); }
+      catch (e) { out.push(e.constructor.name); }
+    }
+    return out;"""
+    assert_same(run_js, node, code, {"s": s})
