@@ -2,6 +2,10 @@
 
 One engine lives on a private event loop in a background thread for the whole
 session, so plain and hypothesis tests can call it like a function.
+
+The fetch/axios tests share `runner` (a FetchRunner whose guard lets loopback through,
+one per test module) and `server` (a recording loopback HTTP server per test; in this
+folder it stands for that, not for the session's `flowgate serve` of tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import dataclasses
 import json
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 import pytest
@@ -22,6 +26,9 @@ from flowgate.codeblock.engine.executor import Engine
 from flowgate.codeblock.envelope import answer
 from flowgate.codeblock.limits import CodeLimits
 from flowgate.codeblock.service import CodeBlockService
+
+if TYPE_CHECKING:  # fetch_helpers imports this module: import it lazily (fixtures below)
+    from tests.codeblock.fetch_helpers import FetchRunner, LocalServer
 
 RunJs = Callable[..., dict[str, Any]]
 
@@ -113,3 +120,20 @@ def make_runner() -> Iterator[Callable[..., EngineRunner]]:
     yield factory
     for runner in made:
         runner.close()
+
+
+@pytest.fixture(scope="module")
+def runner() -> Iterator[FetchRunner]:
+    from tests.codeblock.fetch_helpers import FetchRunner, fetch_limits
+
+    r = FetchRunner(fetch_limits())
+    yield r
+    r.close()
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    from tests.codeblock.fetch_helpers import local_server
+
+    with local_server() as s:
+        yield s

@@ -11,24 +11,11 @@ from typing import Any
 
 import pytest
 
-from tests.codeblock.fetch_helpers import FetchRunner, LocalServer, fetch_limits, local_server
+from tests.codeblock.fetch_helpers import FetchRunner, LocalServer
 from tests.codeblock.npm_axios_helpers import NODE_PRELUDE, run_on_wire
 from tests.node_oracle import NodeOracle
 
 pytestmark = pytest.mark.node
-
-
-@pytest.fixture(scope="module")
-def runner() -> Iterator[FetchRunner]:
-    r = FetchRunner(fetch_limits())
-    yield r
-    r.close()
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with local_server() as s:
-        yield s
 
 
 A = "const axios = require('axios');\n"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.codeblock.fetch_helpers import FetchRunner, LocalServer, fetch_limits, local_server
+from tests.codeblock.fetch_helpers import FetchRunner, LocalServer, fetch_limits
 from tests.codeblock.npm_axios_helpers import run_on_wire
 from tests.node_oracle import NodeOracle
 
@@ -50,19 +50,6 @@ ERROR_CASES = [
     "return T(async () => { try { await axios.get(input.base + '/status') } catch (e) {"
     " return [Object.keys(e), String(e), e.response.statusText, Object.keys(e.response)] } })",
 ]
-
-
-@pytest.fixture(scope="module")
-def runner() -> Iterator[FetchRunner]:
-    r = FetchRunner(fetch_limits())
-    yield r
-    r.close()
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with local_server() as s:
-        yield s
 
 
 @pytest.mark.parametrize("code", ERROR_CASES)

@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from tests.codeblock.fetch_helpers import FetchRunner, LocalServer, fetch_limits, local_server
+from tests.codeblock.fetch_helpers import FetchRunner, LocalServer, fetch_limits
 from tests.codeblock.npm_axios_helpers import run_on_wire
 from tests.node_oracle import NodeOracle
 
@@ -44,19 +42,6 @@ CASES = [
     "return T(async () => { const r = await a.get(input.base + '/redirect/302/echo', {maxRedirects: 0,"
     " validateStatus: null}); return [r.status, r.headers.location] })",
 ]
-
-
-@pytest.fixture(scope="module")
-def runner() -> Iterator[FetchRunner]:
-    r = FetchRunner(fetch_limits())
-    yield r
-    r.close()
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with local_server() as s:
-        yield s
 
 
 @pytest.mark.parametrize("code", CASES)

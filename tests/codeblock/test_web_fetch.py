@@ -7,25 +7,11 @@ guard itself is tested with loopback refused in test_web_fetch_guard.py.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.codeblock.fetch_helpers import FetchRunner, LocalServer, fetch_limits, local_server
-
-
-@pytest.fixture(scope="module")
-def runner() -> Iterator[FetchRunner]:
-    r = FetchRunner(fetch_limits())
-    yield r
-    r.close()
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with local_server() as s:
-        yield s
+from tests.codeblock.fetch_helpers import FetchRunner, LocalServer, local_server
 
 
 def ok(out: dict[str, Any]) -> Any:

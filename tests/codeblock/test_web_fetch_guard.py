@@ -17,7 +17,7 @@ from flowgate.codeblock.bridge.fetch import fetch, fetch_policy, make_fetch_serv
 from flowgate.codeblock.bridge.io import ExecutionIO
 from flowgate.codeblock.bridge.registry import BridgeError
 from flowgate.codeblock.limits import CodeLimits
-from tests.codeblock.fetch_helpers import FetchRunner, LocalServer, fetch_limits, local_server
+from tests.codeblock.fetch_helpers import FetchRunner, LocalServer, fetch_limits
 
 GUARDED = {"ssrf_allow_list": "", "fetch_allow_http": True, "fetch_allowed_ports": "*"}
 
@@ -42,12 +42,6 @@ def guarded() -> Iterator[FetchRunner]:
     r = FetchRunner(fetch_limits(**GUARDED))
     yield r
     r.close()
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with local_server() as s:
-        yield s
 
 
 class _Resolver:

@@ -7,13 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.codeblock.fetch_helpers import FetchRunner, LocalServer, fetch_limits, local_server
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with local_server() as s:
-        yield s
+from tests.codeblock.fetch_helpers import FetchRunner, LocalServer, fetch_limits
 
 
 def ok(out: dict[str, Any]) -> Any:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -11,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.codeblock.conftest import RunJs
-from tests.codeblock.fetch_helpers import FetchRunner, LocalServer, fetch_limits, local_server
+from tests.codeblock.fetch_helpers import FetchRunner, LocalServer, local_server
 from tests.codeblock.web_diff import assert_same
 from tests.node_oracle import NodeOracle
 
@@ -240,19 +239,6 @@ def test_formdata_operations_and_round_trip_match_node(
 # ----------------------------------------------------- what goes on the wire
 
 
-@pytest.fixture(scope="module")
-def fetch_runner() -> Iterator[FetchRunner]:
-    r = FetchRunner(fetch_limits())
-    yield r
-    r.close()
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with local_server() as s:
-        yield s
-
-
 def _wire(seen: dict[str, Any]) -> dict[str, Any]:
     """What must match: method, path, body, headers by lower-cased name (order-free)."""
     # Values compare without surrounding whitespace: h11 refuses it (we strip it), undici sends it.
@@ -291,10 +277,10 @@ WIRE_CASES = [
 
 @pytest.mark.parametrize("code", WIRE_CASES)
 def test_requests_on_the_wire_match_node(
-    fetch_runner: FetchRunner, node: NodeOracle, server: LocalServer, code: str
+    runner: FetchRunner, node: NodeOracle, server: LocalServer, code: str
 ) -> None:
     script = code + "; return 1"
-    ours = fetch_runner.run(script, {"base": server.base})
+    ours = runner.run(script, {"base": server.base})
     assert ours["success"], ours
     mine = [_wire(r) for r in server.rec.requests]
     server.rec.requests.clear()
@@ -304,7 +290,7 @@ def test_requests_on_the_wire_match_node(
 
 
 def test_responses_read_the_same_as_node(
-    fetch_runner: FetchRunner, node: NodeOracle, server: LocalServer
+    runner: FetchRunner, node: NodeOracle, server: LocalServer
 ) -> None:
     code = """
     const out = [];
@@ -318,15 +304,13 @@ def test_responses_read_the_same_as_node(
     }
     return out;
     """
-    mine = fetch_runner.run(code, {"base": server.base})
+    mine = runner.run(code, {"base": server.base})
     theirs = node.run(code, {"base": server.base})
     assert mine["success"] and theirs["success"], (mine, theirs)
     assert json.dumps(mine["result"]) == json.dumps(theirs["result"])
 
 
-def test_failures_match_node(
-    fetch_runner: FetchRunner, node: NodeOracle, server: LocalServer
-) -> None:
+def test_failures_match_node(runner: FetchRunner, node: NodeOracle, server: LocalServer) -> None:
     import socket
 
     with socket.socket() as s:
@@ -351,7 +335,7 @@ def test_failures_match_node(
     return out;
     """
     inp = {"base": server.base, "closed": closed}
-    mine = fetch_runner.run(code, inp)
+    mine = runner.run(code, inp)
     theirs = node.run(code, inp)
     assert mine["success"] and theirs["success"], (mine, theirs)
     assert mine["result"] == theirs["result"]
@@ -400,7 +384,7 @@ HEADER_VALUE = st.text(alphabet="ab 1,;=\u00e9\t", max_size=8)
     body=st.one_of(st.none(), st.binary(max_size=40)),
 )
 def test_random_requests_on_the_wire_match_node(
-    fetch_runner: FetchRunner,
+    runner: FetchRunner,
     node: NodeOracle,
     headers: list[tuple[str, str]],
     method: str,
@@ -421,7 +405,7 @@ def test_random_requests_on_the_wire_match_node(
             "headers": headers,
             "body": None if body is None else list(body),
         }
-        ours = fetch_runner.run(code, inp)
+        ours = runner.run(code, inp)
         mine = [_wire(r) for r in server.rec.requests]
         server.rec.requests.clear()
         theirs = node.run(code, inp)
