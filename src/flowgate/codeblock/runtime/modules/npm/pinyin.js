@@ -63,17 +63,24 @@
     return result;
   }
 
+  // The package sets the style and mode constants on instances and on the exported
+  // function alike, in this order (which Object.keys shows).
+  function setConstants(target) {
+    target.STYLE_TONE = STYLE.TONE;
+    target.STYLE_TONE2 = STYLE.TONE2;
+    target.STYLE_TO3NE = STYLE.TO3NE;
+    target.STYLE_NORMAL = STYLE.NORMAL;
+    target.STYLE_INITIALS = STYLE.INITIALS;
+    target.STYLE_FIRST_LETTER = STYLE.FIRST_LETTER;
+    target.STYLE_PASSPORT = STYLE.PASSPORT;
+    target.MODE_NORMAL = MODE.NORMAL;
+    target.MODE_SURNAME = MODE.SURNAME;
+    return target;
+  }
+
   class PinyinBase {
     constructor() {
-      this.STYLE_TONE = STYLE.TONE;
-      this.STYLE_TONE2 = STYLE.TONE2;
-      this.STYLE_TO3NE = STYLE.TO3NE;
-      this.STYLE_NORMAL = STYLE.NORMAL;
-      this.STYLE_INITIALS = STYLE.INITIALS;
-      this.STYLE_FIRST_LETTER = STYLE.FIRST_LETTER;
-      this.STYLE_PASSPORT = STYLE.PASSPORT;
-      this.MODE_NORMAL = MODE.NORMAL;
-      this.MODE_SURNAME = MODE.SURNAME;
+      setConstants(this);
     }
 
     pinyin(hans, options) {
@@ -100,16 +107,7 @@
     const pinyin = py.pinyin.bind(py);
     pinyin.compare = py.compare.bind(py);
     pinyin.compact = py.compact.bind(py);
-    pinyin.STYLE_TONE = STYLE.TONE;
-    pinyin.STYLE_TONE2 = STYLE.TONE2;
-    pinyin.STYLE_TO3NE = STYLE.TO3NE;
-    pinyin.STYLE_NORMAL = STYLE.NORMAL;
-    pinyin.STYLE_INITIALS = STYLE.INITIALS;
-    pinyin.STYLE_FIRST_LETTER = STYLE.FIRST_LETTER;
-    pinyin.STYLE_PASSPORT = STYLE.PASSPORT;
-    pinyin.MODE_NORMAL = MODE.NORMAL;
-    pinyin.MODE_SURNAME = MODE.SURNAME;
-    return pinyin;
+    return setConstants(pinyin);
   }
 
   const pinyin = getPinyinInstance(new Pinyin());
