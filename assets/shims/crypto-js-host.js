@@ -16,10 +16,16 @@
 // ~n/4 words and another unpacking n bytes (~0.25 ms for 1 KB). The same globals are
 // called as in Utf8.parse (a lone surrogate throws its URIError); if a script replaced
 // Utf8.parse or Latin1.parse, their result is used, as crypto-js would.
+//
+// CommonJS, not ESM: esbuild turns an ESM file required from CommonJS into a getter object
+// rebuilt at every require (twice per md5/sha1/sha256 file load). Built-ins are looked up at
+// the first call: btoa is a lazy global of the engine (installing it costs), and a file that
+// is loaded but never hashes a string should not pay for it.
+'use strict';
+
 let bridge = null;
-const $btoa = btoa;
-const fromBase64 = Uint8Array.fromBase64;
-const $Uint8Array = Uint8Array;
+let $btoa = null;
+let fromBase64 = null;
 const isArray = Array.isArray;
 const isInteger = Number.isInteger;
 
@@ -36,7 +42,7 @@ function clean(data) {
   const n = data.sigBytes;
   if (!isArray(words) || !isInteger(n) || n < 0 || n > words.length * 4) return null;
   if (n % 4 !== 0 && words[n >>> 2] << ((n % 4) * 8) !== 0) return null;
-  const out = new $Uint8Array(n);
+  const out = new Uint8Array(n);
   const full = n >>> 2;
   let j = 0;
   for (let i = 0; i < full; i++) {
@@ -57,7 +63,12 @@ function parser(C) {
   const latin1Parse = Latin1.parse;
   return function (s) {
     if (Utf8.parse !== utf8Parse || Latin1.parse !== latin1Parse) return clean(Utf8.parse(s));
-    return fromBase64($btoa(unescape(encodeURIComponent(s))));
+    const latin1 = unescape(encodeURIComponent(s));
+    if ($btoa === null) {
+      $btoa = btoa;
+      fromBase64 = Uint8Array.fromBase64;
+    }
+    return fromBase64($btoa(latin1));
   };
 }
 
@@ -75,7 +86,7 @@ function wordArray(WordArray, digest) {
   return new WordArray.init(words, digest.length);
 }
 
-export function hostHash(C, name, helper) {
+function hostHash(C, name, helper) {
   const parse = parser(C);
   const WordArray = C.lib.WordArray;
   return function (message, cfg) {
@@ -85,7 +96,7 @@ export function hostHash(C, name, helper) {
   };
 }
 
-export function hostHmac(C, name, helper) {
+function hostHmac(C, name, helper) {
   const parse = parser(C);
   const WordArray = C.lib.WordArray;
   return function (message, key) {
@@ -97,3 +108,5 @@ export function hostHmac(C, name, helper) {
     return wordArray(WordArray, call('hmac.digest', name, k, bytes));
   };
 }
+
+module.exports = { hostHash, hostHmac };
