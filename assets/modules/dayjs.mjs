@@ -12,12 +12,20 @@ const RUNTIME = { dayjs: 'vendor/dayjs' };
 
 // The timezone plugin converts with Date.prototype.toLocaleString('en-US', {timeZone}),
 // which QuickJS implements without time zones (it formats the host's local time):
-// the same call goes to web/intl's implementation of Node's behaviour instead.
+// the same call goes to web/intl's implementation of Node's behaviour instead (with
+// the resolved options kept per zone for the execution).
 const TIMEZONE_PATCHES = [
   {
     file: 'dayjs/plugin/timezone.js',
     find: 'a.toLocaleString("en-US",{timeZone:t})',
-    replace: 'require("web/intl").toLocaleString(a,"en-US",{timeZone:t})',
+    replace: 'require("web/intl").tzLocaleString(a,t)',
+  },
+  // tzOffset: the offset straight from web/intl (same minutes as formatting the wall
+  // time and parsing it back); undefined sends the rare cases down the plugin's own path.
+  {
+    file: 'dayjs/plugin/timezone.js',
+    find: 'u=function(e,n){for(var i=a(e,n),',
+    replace: 'u=function(e,n){var q=require("web/intl").tzOffset(e,n);if(q!==void 0)return q;for(var i=a(e,n),',
   },
 ];
 

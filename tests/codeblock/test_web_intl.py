@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flowgate.codeblock.bridge.intl import host_zone, load_zone, offset, zone
+from flowgate.codeblock.bridge.intl import host_zone, load_zone, offset, zone, zone_at
 from flowgate.codeblock.bridge.registry import BridgeError
 from tests.codeblock.conftest import RunJs
 from tests.codeblock.node_builtins import assert_same
@@ -146,6 +146,20 @@ def test_bridge_ops_directly() -> None:
     assert offset("UTC", -8.64e15)[0] == 0 and offset("Asia/Tokyo", 8.64e15)[0] == 9 * 3600
     with pytest.raises(BridgeError):
         offset("Asia/Tokyo", float("nan"))
+
+
+def test_zone_at_op() -> None:
+    # one call: the ids, the interval at the instant, then the ones after and before
+    at = 1_710_054_000_000 - 1  # the last EST millisecond of 2023/24's winter
+    zid, key, spans = zone_at("america/new_york", at)
+    assert [zid, key] == zone("America/New_York")
+    assert isinstance(key, str) and isinstance(spans, list)
+    assert spans[0] == offset(key, at) and spans[1] == offset(key, at + 1)
+    assert spans[2] == offset(key, spans[0][3] - 1)
+    utc = zone_at("UTC", 0)[2]
+    assert isinstance(utc, list) and {span[0] for span in utc} == {0}
+    with pytest.raises(BridgeError, match="Invalid time zone specified: Mars/X"):
+        zone_at("Mars/X", 0)
 
 
 @settings(max_examples=300, deadline=None)

@@ -211,3 +211,23 @@ def offset(key: str, ms: float) -> list[object]:
         None if start == float("-inf") else int(start * 1000),
         None if end == float("inf") else int(end * 1000),
     ]
+
+
+@op("intl.zone_at")
+def zone_at(name: str | None, ms: float) -> list[object]:
+    """`intl.zone(name)` and `intl.offset(key, ms)` in one host call, plus the
+    intervals just after and just before: `[id, key, [span at ms, next?, previous?]]`.
+
+    A host call costs about as much as formatting a date in JS, and the first
+    conversion into a zone is usually followed by nearby ones (dayjs's timezone
+    plugin probes `t` and `t - offset`; scripts add a day across a DST change), so
+    one call answers all of them for an execution."""
+    ids = zone(name)
+    here = offset(ids[1], ms)
+    spans = [here]
+    end, start = here[4], here[3]
+    if isinstance(end, int):
+        spans.append(offset(ids[1], end))
+    if isinstance(start, int):
+        spans.append(offset(ids[1], start - 1))
+    return [*ids, spans]

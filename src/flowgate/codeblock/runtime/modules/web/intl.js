@@ -7,7 +7,7 @@
 // minute, second, fractionalSecondDigits, hour12, hourCycle, timeZone,
 // timeZoneName (short, long, shortOffset, longOffset; the generic styles print
 // as short/long), dateStyle, timeStyle. Time zones are the tz database through
-// the host (bridge/intl.py, `intl.zone` / `intl.offset`), each answer valid for
+// the host (bridge/intl.py, `intl.zone` / `intl.offset` / `intl.zone_at`), each answer valid for
 // an interval that is cached here for the rest of the execution.
 // Also exported: toLocaleString/DateString/TimeString(date, locales, options),
 // Node's Date.prototype methods of those names (dayjs's timezone plugin calls it).
@@ -60,6 +60,22 @@
       zoneCache[name] = hit;
     }
     return hit;
+  }
+
+  // resolveZone(name) for a conversion at `ms`: a name not seen yet in this execution
+  // costs one host call that also brings the intervals at and around `ms`.
+  function resolveZoneAt(name, ms) {
+    const hit = name === null ? hostZone : zoneCache[name];
+    if (hit !== undefined) return hit;
+    const [id, key, spans] = call('intl.zone_at', name, ms);
+    const ids = [id, key];
+    if (name === null) hostZone = ids;
+    else zoneCache[name] = ids;
+    let list = spanCache[key];
+    if (list === undefined) list = spanCache[key] = [];
+    if (list.length + spans.length > 64) list.length = 0;
+    for (let i = 0; i < spans.length; i++) list.push(spans[i]);
+    return ids;
   }
 
   function spanAt(key, ms) {
@@ -404,5 +420,50 @@
   const toLocaleDateString = (d, locales, options) => localeString(d, locales, options, 'date', 'date');
   const toLocaleTimeString = (d, locales, options) => localeString(d, locales, options, 'time', 'time');
 
-  module.exports = freeze({ Intl, toLocaleString, toLocaleDateString, toLocaleTimeString });
+  // Fast paths for dayjs's timezone plugin (patched in assets/modules/dayjs.mjs), which
+  // converts by formatting and parsing back several times per call: each answer is
+  // exactly what the plugin computes from the formatted text, minus the re-resolving
+  // of options per call and the strings. A zone given as a string (or undefined: the
+  // host's) reuses one resolved state per execution; anything else takes the general path.
+  const tzStates = { __proto__: null };
+  let tzBase;
+  // d.toLocaleString('en-US', { timeZone: zone }) for a Date d.
+  function tzLocaleString(d, zone) {
+    if (zone !== undefined && typeof zone !== 'string') return toLocaleString(d, 'en-US', { timeZone: zone });
+    const t = getTime.call(d);
+    if (t !== t) return 'Invalid Date';
+    const k = zone === undefined ? '' : '=' + zone;
+    let st = tzStates[k];
+    if (st === undefined) {
+      const [id, key] = resolveZoneAt(zone === undefined ? null : zone, t);
+      // Only the zone differs between these states: the options and pattern are shared.
+      if (tzBase === undefined) {
+        tzBase = resolveOptions('en-US', { timeZone: zone }, 'any', 'all');
+        tzBase.pattern = buildPattern(tzBase);
+      }
+      const resolved = { ...tzBase.resolved };
+      resolved.timeZone = id;
+      st = tzStates[k] = { ...tzBase, resolved, key };
+    }
+    return formatString(st, t);
+  }
+  // The plugin's tzOffset(t, zone) in minutes: the wall time (to the second) in `zone`,
+  // read as UTC, minus t truncated to the second; undefined when the plugin's own
+  // formatToParts + dayjs.utc(text) round trip is needed (a year outside 1000-9999,
+  // which dayjs's parser would read differently, a non-string zone, an invalid time).
+  function tzOffset(t, zone) {
+    if (typeof t !== 'number' || !(t >= -8.64e15 && t <= 8.64e15)) return undefined;
+    if (zone !== undefined && typeof zone !== 'string') return undefined;
+    const ms = MathTrunc(t) + 0;
+    const key = resolveZoneAt(zone === undefined ? null : zone, ms)[1];
+    const wall = MathFloor(ms / 1000) * 1000 + spanAt(key, ms)[0] * 1000;
+    scratch.setTime(wall);
+    const y = scratch.getUTCFullYear();
+    if (y < 1000 || y > 9999) return undefined;
+    let h = t;
+    h -= h % 1e3;
+    return (wall - h) / 6e4;
+  }
+
+  module.exports = freeze({ Intl, toLocaleString, toLocaleDateString, toLocaleTimeString, tzLocaleString, tzOffset });
 })
