@@ -1,4 +1,4 @@
-"""The sandbox's `Intl` (modules/web/intl.js + bridge/intl.py) against Node 20:
+"""The sandbox's `Intl` (modules/web/intl.js, web/intl_format.js + bridge/intl.py) against Node 20:
 Intl.DateTimeFormat for en-US (options, styles, hour cycles, time zone names,
 formatToParts, resolvedOptions), time zone ids and errors."""
 
