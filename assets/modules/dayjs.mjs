@@ -12,8 +12,10 @@ const RUNTIME = { dayjs: 'vendor/dayjs' };
 
 // The timezone plugin converts with Date.prototype.toLocaleString('en-US', {timeZone}),
 // which QuickJS implements without time zones (it formats the host's local time):
-// the same call goes to web/intl's implementation of Node's behaviour instead (with
-// the resolved options kept per zone for the execution).
+// the same call goes to web/intl's tzLocaleString (Node's output for exactly these
+// options, printed from the zone's cached offset), and the plugin's tzOffset asks
+// web/intl's tzOffset first (the same minutes without formatting and parsing back;
+// undefined for the rare cases the plugin's own code keeps). See docs/libraries/dayjs.md.
 const TIMEZONE_PATCHES = [
   {
     file: 'dayjs/plugin/timezone.js',
