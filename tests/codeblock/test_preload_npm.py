@@ -65,7 +65,8 @@ def test_scan_names_the_modules_a_library_script_touches() -> None:
 def test_time_zones_preload_intl() -> None:
     tz = "const d = require('dayjs'); d.extend(require('dayjs/plugin/timezone')); return d.tz.guess()"
     assert {"intl", "bridge", "mod:vendor/dayjs/plugin/timezone"} <= groups_used(tz)
-    assert "intl" in groups_used("return new Intl.DateTimeFormat('en-US').format(0)")
+    assert {"intl", "intl_format"} <= groups_used("return new Intl.DateTimeFormat().format(0)")
+    assert "intl_format" not in groups_used(tz)
     assert "intl" not in groups_used("const d = require('dayjs'); return d().format()")
 
 

@@ -118,7 +118,7 @@ _PROBES: tuple[tuple[str, re.Pattern[str] | None, str | None], ...] = (
     ("andom", re.compile(r"(randomUUID|getRandomValues)\b"), "webcrypto"),
     ("subtle", None, "subtle"),
     ("fetch", None, "fetch"),
-    ("Intl", None, "intl"),
+    ("Intl", None, "intl_format"),
 )
 _NEEDLES = tuple(dict.fromkeys(needle for needle, _, _ in _PROBES))
 

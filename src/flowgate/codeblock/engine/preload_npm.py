@@ -40,8 +40,10 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "formdata": ("npm/form-data",),
     "pinyin": ("npm/pinyin",),
     "xlsx": ("npm/xlsx", "vendor/xlsx-core", "npm/xlsx_read"),
-    # the Intl global; dayjs's timezone plugin formats through it
+    # dayjs's timezone plugin asks web/intl for offsets; the Intl global's
+    # DateTimeFormat is web/intl_format, loaded only by scripts that read `Intl`
     "intl": ("web/intl",),
+    "intl_format": ("web/intl_format",),
 }
 
 #: group -> groups its modules load too (names of preload.py's groups).
@@ -52,6 +54,7 @@ DEPENDS: dict[str, tuple[str, ...]] = {
     "pinyin": ("bridge",),
     "xlsx": ("bridge", "buffer"),
     "intl": ("bridge",),
+    "intl_format": ("intl",),
 }
 
 #: `require('<package>')` -> group.
