@@ -624,12 +624,56 @@ static int fg_add_weakref(JSContext *ctx)
     return JS_AddIntrinsicWeakRef(ctx);
 }
 
+/* Node's Date#toLocaleString / toLocaleDateString / toLocaleTimeString honour
+   `locales` and `options` (timeZone, hour12, dateStyle, ...: ICU); quickjs-ng's
+   ignore both and print another pattern. So the Date group, when installed, gets
+   methods that call the harness's dateLocale(which, date, locales, options), which
+   formats with web/intl (en-US patterns, time zones from the tz database). */
+static JSValue fg_date_locale(JSContext *ctx, JSValueConst this_val, int argc,
+                              JSValueConst *argv, int magic)
+{
+    FgEngine *e = JS_GetContextOpaque(ctx);
+    JSValue fn = JS_GetPropertyStr(ctx, e->harness, "dateLocale");
+    JSValue args[4] = {JS_NewInt32(ctx, magic), JS_DupValue(ctx, this_val),
+                       argc > 0 ? JS_DupValue(ctx, argv[0]) : JS_UNDEFINED,
+                       argc > 1 ? JS_DupValue(ctx, argv[1]) : JS_UNDEFINED};
+    JSValue r = JS_Call(ctx, fn, e->harness, 4, args);
+    for (int i = 0; i < 4; i++)
+        JS_FreeValue(ctx, args[i]);
+    JS_FreeValue(ctx, fn);
+    return r;
+}
+
+static int fg_add_date(JSContext *ctx)
+{
+    static const char *const names[3] = {"toLocaleString", "toLocaleDateString",
+                                         "toLocaleTimeString"};
+    if (JS_AddIntrinsicDate(ctx) < 0)
+        return -1;
+    /* Installed into the group's holder, which is the global object meanwhile. */
+    JSValue holder = JS_GetGlobalObject(ctx);
+    JSValue date = JS_GetPropertyStr(ctx, holder, "Date");
+    JSValue proto = JS_GetPropertyStr(ctx, date, "prototype");
+    int r = JS_IsObject(proto) ? 0 : -1;
+    for (int i = 0; r == 0 && i < 3; i++) {
+        JSValue f = JS_NewCFunctionMagic(ctx, fg_date_locale, names[i], 0,
+                                         JS_CFUNC_generic_magic, i);
+        if (JS_DefinePropertyValueStr(ctx, proto, names[i], f,
+                                      JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE) < 0)
+            r = -1;
+    }
+    JS_FreeValue(ctx, proto);
+    JS_FreeValue(ctx, date);
+    JS_FreeValue(ctx, holder);
+    return r;
+}
+
 static const struct {
     int (*install)(JSContext *);
     const char *names[17];
     unsigned enumerable; /* bit i: names[i] is enumerable on the global, as in Node */
 } lazy_groups[] = {
-    {JS_AddIntrinsicDate, {"Date", NULL}, 0},
+    {fg_add_date, {"Date", NULL}, 0},
     {JS_AddIntrinsicTypedArrays,
      {"ArrayBuffer", "SharedArrayBuffer", "Atomics", "DataView", "Int8Array", "Uint8Array",
       "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",

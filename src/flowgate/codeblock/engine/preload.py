@@ -119,6 +119,7 @@ _PROBES: tuple[tuple[str, re.Pattern[str] | None, str | None], ...] = (
     ("subtle", None, "subtle"),
     ("fetch", None, "fetch"),
     ("Intl", None, "intl_format"),
+    ("toLocale", re.compile(r"toLocale((?:Date|Time)?String)\b"), "intl_format"),
 )
 _NEEDLES = tuple(dict.fromkeys(needle for needle, _, _ in _PROBES))
 

@@ -66,6 +66,11 @@
     ['File', false], ['AbortController', false], ['AbortSignal', false], ['Event', false],
     ['EventTarget', false], ['Crypto', false], ['CryptoKey', false], ['SubtleCrypto', false],
     ['Intl', false]];
+  const DATE_LOCALE = ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString'];
+  const TypeErrorCtor = TypeError;
+  // Read on first use (touching Date here would install its lazy group in every context).
+  let dateGetTimeCached;
+  const dateGetTimeOf = () => (dateGetTimeCached ??= Date.prototype.getTime);
   function resolve(name) {
     switch (name) {
       case 'console': return load('internal/console');
@@ -101,6 +106,20 @@
   return {
     lazy: LAZY,
     resolve,
+    // Date#toLocaleString / toLocaleDateString / toLocaleTimeString (which = 0 / 1 / 2),
+    // installed by the C side with the Date group: formatted as Node does by web/intl.
+    dateLocale(which, date, locales, options) {
+      try {
+        dateGetTimeOf().call(date);
+      } catch {
+        // V8's wording (and receiver description, for the common cases).
+        const shown = date !== null && typeof date === 'object' ?
+          `#<${(getPrototypeOf(date)?.constructor?.name) || 'Object'}>` : String(date);
+        throw new TypeErrorCtor(
+          `Method Date.prototype.${DATE_LOCALE[which]} called on incompatible receiver ${shown}`);
+      }
+      return load('web/intl')[DATE_LOCALE[which]](date, locales, options);
+    },
     // Called by the pool's warmer thread, before any execution, with the modules
     // recent executions used (engine/preload.py): they go into the same cache the
     // lazy globals and require use, as if the script had loaded them first. A
