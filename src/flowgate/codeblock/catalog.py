@@ -68,6 +68,7 @@ GLOBALS = (
     "AbortSignal",
     "Event",
     "EventTarget",
+    "Intl",
 )
 
 
