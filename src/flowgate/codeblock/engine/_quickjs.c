@@ -1617,16 +1617,6 @@ static void executor_enqueue(ExecutorObject *x, Job *j)
     pthread_mutex_unlock(&x->lock);
 }
 
-static char *dup_bytes(const char *s, size_t n)
-{
-    char *d = malloc(n + 1);
-    if (d) {
-        memcpy(d, s, n);
-        d[n] = 0;
-    }
-    return d;
-}
-
 static int Executor_init(ExecutorObject *self, PyObject *args, PyObject *kw)
 {
     static char *kwlist[] = {"pool", "threads", "stack_size", "bridge", NULL};
@@ -1707,9 +1697,9 @@ static PyObject *Executor_submit(ExecutorObject *self, PyObject *args)
     if (!j)
         return PyErr_NoMemory();
     j->magic = JOB_MAGIC;
-    j->code = dup_bytes(code, (size_t)code_len);
-    j->input = dup_bytes(input, (size_t)input_len);
-    j->opts = dup_bytes(opts, (size_t)opts_len);
+    j->code = dup_mem(code, (size_t)code_len);
+    j->input = dup_mem(input, (size_t)input_len);
+    j->opts = dup_mem(opts, (size_t)opts_len);
     if (!j->code || !j->input || !j->opts) {
         job_free(j, self->pool);
         return PyErr_NoMemory();
