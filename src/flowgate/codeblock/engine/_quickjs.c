@@ -473,6 +473,19 @@ static JSValue host_now(JSContext *ctx, JSValueConst this_val, int argc, JSValue
     return JS_NewFloat64(ctx, (double)now_ns() / 1e6);
 }
 
+/* The module named by argv[0] in this context's table (*out = NULL when there is
+   none); -1 with a pending exception when the name is not a string. */
+static int module_arg(JSContext *ctx, int argc, JSValueConst *argv, FgModule **out)
+{
+    FgEngine *e = JS_GetContextOpaque(ctx);
+    const char *name = JS_ToCString(ctx, argc > 0 ? argv[0] : JS_UNDEFINED);
+    if (!name)
+        return -1;
+    *out = ModuleTable_find(e->modules, name);
+    JS_FreeCString(ctx, name);
+    return 0;
+}
+
 /* host.load(name): evaluate a module's bytecode in this context (compiling a
    lazy module first, once per process) and return its completion value, or
    undefined when there is no such module. A module that does not compile
@@ -480,11 +493,9 @@ static JSValue host_now(JSContext *ctx, JSValueConst this_val, int argc, JSValue
 static JSValue host_load(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     FgEngine *e = JS_GetContextOpaque(ctx);
-    const char *name = JS_ToCString(ctx, argc > 0 ? argv[0] : JS_UNDEFINED);
-    if (!name)
+    FgModule *m;
+    if (module_arg(ctx, argc, argv, &m) < 0)
         return JS_EXCEPTION;
-    FgModule *m = ModuleTable_find(e->modules, name);
-    JS_FreeCString(ctx, name);
     if (!m)
         return JS_UNDEFINED;
     size_t size = 0;
@@ -510,12 +521,9 @@ static JSValue host_load(JSContext *ctx, JSValueConst this_val, int argc, JSValu
    from a module that exists but throws. */
 static JSValue host_has(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
-    FgEngine *e = JS_GetContextOpaque(ctx);
-    const char *name = JS_ToCString(ctx, argc > 0 ? argv[0] : JS_UNDEFINED);
-    if (!name)
+    FgModule *m;
+    if (module_arg(ctx, argc, argv, &m) < 0)
         return JS_EXCEPTION;
-    FgModule *m = ModuleTable_find(e->modules, name);
-    JS_FreeCString(ctx, name);
     return JS_NewBool(ctx, m != NULL);
 }
 
