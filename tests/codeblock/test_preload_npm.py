@@ -16,7 +16,9 @@ from flowgate.codeblock.engine.preload import (
     groups_used,
     modules_of,
 )
-from tests.codeblock.test_preload import limits, run_warm
+from tests.codeblock.test_preload import limits, plain, run_warm
+
+__all__ = ["plain"]  # test_preload's engine without preloading, used as a fixture here
 
 LIBRARY_SCRIPTS = [
     "const _ = require('lodash'); return [_.chunk([1, 2, 3], 2), _.groupBy(['a', 'bb'], 'length')]",
@@ -99,14 +101,6 @@ def test_policy_preloads_what_a_lodash_workload_calls() -> None:
         policy.observe("const _ = require('lodash'); return _.chunk(input.a, 2)")
     assert "mod:vendor/lodash/chunk" in policy.active
     assert {"npm/lodash", "vendor/lodash/chunk"} <= set(applied[-1])
-
-
-@pytest.fixture
-async def plain() -> AsyncIterator[Engine]:
-    engine = Engine(limits(), adaptive_preload=False)
-    engine.start()
-    yield engine
-    await engine.aclose()
 
 
 @pytest.fixture
