@@ -193,7 +193,7 @@ def test_facade_shape_like_node(run_js: RunJs, node: NodeOracle) -> None:
 #: Methods whose `name` differs in Node for a reason outside lodash's code: Node's lodash
 #: wraps `util.types` checks in anonymous functions (`isDate`, `isMap`, ...) and takes
 #: `Date.now` bound (`now`); here they are lodash's own named fallbacks. Same behaviour.
-NODE_ONLY_NAMES = "isArrayBuffer isDate isMap isRegExp isSet isTypedArray now".split()
+NODE_ONLY_NAMES = ["isArrayBuffer", "isDate", "isMap", "isRegExp", "isSet", "isTypedArray", "now"]
 
 
 def test_method_names_and_arities_like_node(run_js: RunJs, node: NodeOracle) -> None:
