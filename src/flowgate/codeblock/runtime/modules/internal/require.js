@@ -23,20 +23,14 @@
     pinyin: 'npm/pinyin', qs: 'vendor/qs', 'sm-crypto-v2': 'vendor/sm-crypto-v2', uuid: 'vendor/uuid',
     xlsx: 'npm/xlsx',
   };
-  const PUBLIC_MODULES = { __proto__: null };
-  for (const name of Object.keys(NPM)) PUBLIC_MODULES[name] = () => require(NPM[name]);
-  for (const name of Object.keys(TABLE)) {
-    const [file, prop] = TABLE[name];
-    PUBLIC_MODULES[name] = prop === null ? () => require(file) : () => require(file)[prop];
-  }
-  const NODE_BUILTINS = [
-    'assert', 'async_hooks', 'buffer', 'child_process', 'cluster', 'console', 'constants', 'crypto',
-    'dgram', 'diagnostics_channel', 'dns', 'domain', 'events', 'fs', 'http', 'http2', 'https',
-    'inspector', 'module', 'net', 'os', 'path', 'perf_hooks', 'process', 'punycode', 'querystring',
-    'readline', 'repl', 'stream', 'string_decoder', 'sys', 'test', 'timers', 'tls', 'trace_events',
-    'tty', 'url', 'util', 'v8', 'vm', 'wasi', 'worker_threads', 'zlib',
-  ];
-  const available = () => Object.keys(PUBLIC_MODULES).sort().join(', ');
+  // Read only when a require fails (kept out of the load: every script that requires
+  // anything pays for this module's top level).
+  const NODE_BUILTINS = ' assert async_hooks buffer child_process cluster console constants crypto' +
+    ' dgram diagnostics_channel dns domain events fs http http2 https inspector module net os path' +
+    ' perf_hooks process punycode querystring readline repl stream string_decoder sys test timers' +
+    ' tls trace_events tty url util v8 vm wasi worker_threads zlib ';
+  const names = () => Object.keys(NPM).concat(Object.keys(TABLE)).sort();
+  const available = () => names().join(', ');
 
   function npmSubpath(id) {
     const slash = id.indexOf('/', id.startsWith('@') ? id.indexOf('/') + 1 : 0);
@@ -57,12 +51,15 @@
       throw err;
     }
     const bare = id.startsWith('node:') ? id.slice(5) : id;
-    if (ObjectHasOwn(PUBLIC_MODULES, bare) && (bare === id || ObjectHasOwn(TABLE, bare))) {
-      return PUBLIC_MODULES[bare]();
+    if (ObjectHasOwn(TABLE, bare)) {
+      const entry = TABLE[bare]; // [module, export or null]: indexed, as user code may patch iterators
+      return entry[1] === null ? require(entry[0]) : require(entry[0])[entry[1]];
     }
+    if (bare === id && ObjectHasOwn(NPM, id)) return require(NPM[id]);
     const sub = npmSubpath(id);
     if (sub !== null) return require(sub);
-    if (NODE_BUILTINS.includes(bare.split('/')[0]) || id.startsWith('node:')) {
+    const root = bare.split('/')[0];
+    if ((root !== '' && NODE_BUILTINS.includes(` ${root} `)) || id.startsWith('node:')) {
       const { SecurityError } = require('internal/errors');
       throw new SecurityError(
         `module '${id}' is not available in the code-block sandbox; available modules: ${available()}`);
@@ -71,5 +68,5 @@
     err.code = 'MODULE_NOT_FOUND';
     throw err;
   }
-  module.exports = { require: publicRequire, available: () => Object.keys(PUBLIC_MODULES).sort() };
+  module.exports = { require: publicRequire, available: names };
 })
