@@ -197,13 +197,52 @@ function count(text, s) {
 }
 
 // CommonJS -> ES module, as exact edits of one modular file (after its semantic patches).
+// A top-of-file statement of only `name = require('./x')` declarators becomes
+// `import name from './x.js'`, and `module.exports = name;` becomes
+// `export { name as default }`: esbuild then refers to the hoisted function itself,
+// where `var name = <import>` and `export default name` left two alias variables per
+// import that every closure of the bundle captured (measured: ~10 % of a method's load).
+const DECLARATOR_RE = /^(?:var | {4})(\w+) = require\('(\.{1,2}\/[A-Za-z0-9_.]+)'\)[,;]$/;
+
+function requireStatements(text) {
+  const out = []; // [statement text, [[name, rel], ...]]
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].startsWith('var ')) continue;
+    const decls = [];
+    let j = i;
+    for (; j < lines.length; j++) {
+      const m = DECLARATOR_RE.exec(lines[j]);
+      if (!m || (j > i && lines[j].startsWith('var '))) break;
+      decls.push([m[1], m[2]]);
+      if (lines[j].endsWith(';')) break;
+    }
+    if (j < lines.length && decls.length === j - i + 1 && lines[j].endsWith(';')) {
+      out.push([lines.slice(i, j + 1).join('\n') + '\n', decls]);
+      i = j;
+    }
+  }
+  return out;
+}
+
 function esmPatches(file, text) {
-  const rels = [...new Set([...text.matchAll(REQUIRE_RE)].map((m) => m[1]))];
   const id = (rel) => `__lodash_${resolveRel(file, rel).slice(0, -3).replace(/[^A-Za-z0-9_]/g, '_')}`;
-  const patches = rels.map((rel) => {
+  const patches = [];
+  let imports = '';
+  let rest = text;
+  for (const [statement, decls] of requireStatements(text)) {
+    if (count(text, statement) !== 1) continue;
+    patches.push({ find: statement, replace: '' });
+    rest = rest.replace(statement, '');
+    for (const [name, rel] of decls) imports += `import ${name} from '${rel}.js';\n`;
+  }
+  // Requires anywhere else (inside expressions, mixed statements): an import under a fresh name.
+  const rels = [...new Set([...rest.matchAll(REQUIRE_RE)].map((m) => m[1]))];
+  for (const rel of rels) {
     const find = `require('${rel}')`;
-    return { find, count: count(text, find), replace: id(rel) };
-  });
+    patches.push({ find, count: count(rest, find), replace: id(rel) });
+    imports += `import ${id(rel)} from '${rel}.js';\n`;
+  }
   for (const [find, replace] of [
     ["typeof exports == 'object' && exports && !exports.nodeType && exports", 'true'],
     ["freeExports && typeof module == 'object' && module && !module.nodeType && module", '{ exports: true }'],
@@ -214,8 +253,9 @@ function esmPatches(file, text) {
   if (count(text, 'module.exports = ') !== 1 || !/^module\.exports = /m.test(text)) {
     throw new Error(`lodash ${file}: expected one top-level module.exports assignment`);
   }
-  const imports = rels.map((rel) => `import ${id(rel)} from '${rel}.js';\n`).join('');
-  patches.push({ find: 'module.exports = ', replace: `${imports}export default ` });
+  const named = /^module\.exports = (\w+);$/m.exec(text);
+  if (named) patches.push({ find: named[0], replace: `${imports}export { ${named[1]} as default };` });
+  else patches.push({ find: 'module.exports = ', replace: `${imports}export default ` });
   return [...(MODULAR_PATCHES[file] ?? []), ...patches].map((p) => ({ file: `lodash/${file}`, ...p }));
 }
 
