@@ -17,7 +17,7 @@ import hmac
 import io
 import xml.etree.ElementTree as ET
 from collections import Counter
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -45,6 +45,14 @@ return { utc: t.format('YYYY-MM-DD HH:mm:ss'),
   shanghai: t.tz('Asia/Shanghai').format('YYYY-MM-DD HH:mm Z'),
   newYork: t.tz('America/New_York').format('ddd, MMM D YYYY h:mm A Z'),
   nextDay: t.add(1, 'day').tz('America/New_York').format('YYYY-MM-DDTHH:mm:ssZ') };"""
+
+DAYJS_BASIC_CODE = """\
+const dayjs = require('dayjs');
+const d = dayjs(input.day);
+return { date: d.format('YYYY-MM-DD'), weekday: d.format('dddd'),
+  monthEnd: d.endOf('month').format('YYYY-MM-DD'), plus45: d.add(45, 'day').format('MMM D, YYYY'),
+  days: dayjs(input.until).diff(d, 'day') };"""
+DAY, UNTIL = "2026-01-15", "2026-02-20"  # no DST change between them in any zone: TZ-independent
 
 CRYPTOJS_CODE = """\
 const CryptoJS = require('crypto-js');
@@ -97,6 +105,19 @@ def dayjs_expected() -> dict[str, Any]:
         "newYork": f"{ny:%a, %b} {ny.day} {ny.year} {hour12}:{ny:%M} "
         f"{'AM' if ny.hour < 12 else 'PM'} {_offset(ny)}",
         "nextDay": next_ny.strftime("%Y-%m-%dT%H:%M:%S") + _offset(next_ny),
+    }
+
+
+def dayjs_basic_expected() -> dict[str, Any]:
+    d, until = date.fromisoformat(DAY), date.fromisoformat(UNTIL)
+    month_end = date(d.year + d.month // 12, d.month % 12 + 1, 1) - timedelta(days=1)
+    plus = d + timedelta(days=45)
+    return {
+        "date": d.isoformat(),
+        "weekday": d.strftime("%A"),
+        "monthEnd": month_end.isoformat(),
+        "plus45": f"{plus:%b} {plus.day}, {plus.year}",
+        "days": (until - d).days,
     }
 
 
@@ -181,6 +202,13 @@ def library_scripts() -> tuple[BuiltinScript, ...]:
             dayjs_expected(),
         ),
         BuiltinScript(
+            "dayjs_basic",
+            "dayjs without plugins: parse a date, format, endOf, add, diff",
+            DAYJS_BASIC_CODE,
+            {"day": DAY, "until": UNTIL},
+            dayjs_basic_expected(),
+        ),
+        BuiltinScript(
             "cryptojs",
             "crypto-js: MD5, SHA-256 and HMAC-SHA256 (Base64) of 1 KB",
             CRYPTOJS_CODE,
@@ -212,4 +240,13 @@ def library_scripts() -> tuple[BuiltinScript, ...]:
     )
 
 
-LIBRARY_SCRIPT_NAMES = ("plain", "lodash", "dayjs", "cryptojs", "uuid", "xml", "xlsx")
+LIBRARY_SCRIPT_NAMES = (
+    "plain",
+    "lodash",
+    "dayjs",
+    "dayjs_basic",
+    "cryptojs",
+    "uuid",
+    "xml",
+    "xlsx",
+)
