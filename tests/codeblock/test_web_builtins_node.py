@@ -115,6 +115,9 @@ CRYPTO = [
     "const a = new Uint32Array(4); return [crypto.getRandomValues(a) === a, a.length]",
     "return crypto.randomUUID().length",
     "return /^[0-9a-f-]{36}$/.test(crypto.randomUUID())",
+    # the first UUIDs of a context and the later ones are written by two code paths
+    "const ids = Array.from({ length: 60 }, () => crypto.randomUUID()); return [new Set(ids).size,"
+    " ids.every((u) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(u))]",
     "try { crypto.getRandomValues(new Float64Array(1)) } catch (e) { return [e.name, e.constructor.name] }",
     "try { crypto.getRandomValues(new Uint8Array(65537)) } catch (e) { return [e.name, e.constructor.name] }",
     "return crypto.getRandomValues(new Uint8Array(65536)).length",
