@@ -54,6 +54,7 @@ export default ({ here }) => [
     external: ['internal/bridge'],
     alias: { 'flowgate-uuid-md5': './shims/uuid-md5.js', 'flowgate-uuid-sha1': './shims/uuid-sha1.js' },
     patches: [hashImport('v3', 'md5'), hashImport('v5', 'sha1'), HEX_TABLE, ...RNG],
+    sourceNames: true,
   },
   packageJson(here),
 ];

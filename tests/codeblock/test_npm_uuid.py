@@ -36,6 +36,9 @@ SHAPE = [
     "Reflect.defineProperty(u, 'v4', {value: 1}), Reflect.defineProperty(u, 'v4', "
     "{enumerable: true, configurable: false}), Reflect.defineProperty(u, 'v4', {get() {}})]",
     "return [JSON.stringify(u), Object.entries(u).length, {...u}.NIL, require('uuid') === u]",
+    # the functions keep uuid's own names (the bundle is built with `sourceNames`)
+    "return Object.entries(u).filter(([, v]) => typeof v === 'function')"
+    ".map(([k, v]) => [k, v.name, v.length])",
     # printed as Node prints a module namespace
     "return [require('util').inspect(u), require('util').inspect({ u }, { depth: 0 })]",
     "return [u.v3.DNS, u.v3.URL, u.v5.DNS, u.v5.URL, Object.keys(u.v3), Object.keys(u.v5)]",
