@@ -760,6 +760,45 @@ static int define_lazy(JSContext *ctx, JSValueConst global, const char *name, ui
     return r;
 }
 
+/* Node's Number#toLocaleString / BigInt#toLocaleString honour `locales` and
+   `options` (ICU); quickjs-ng's ignore both and print no grouping. So each
+   context gets one C function per prototype that calls the harness's
+   numberLocale(which, value, locales, options), which formats with
+   web/intl_number (loaded on the first call). */
+static JSValue fg_number_locale(JSContext *ctx, JSValueConst this_val, int argc,
+                                JSValueConst *argv, int magic)
+{
+    FgEngine *e = JS_GetContextOpaque(ctx);
+    JSValue fn = JS_GetPropertyStr(ctx, e->harness, "numberLocale");
+    JSValue args[4] = {JS_NewInt32(ctx, magic), JS_DupValue(ctx, this_val),
+                       argc > 0 ? JS_DupValue(ctx, argv[0]) : JS_UNDEFINED,
+                       argc > 1 ? JS_DupValue(ctx, argv[1]) : JS_UNDEFINED};
+    JSValue r = JS_Call(ctx, fn, e->harness, 4, args);
+    for (int i = 0; i < 4; i++)
+        JS_FreeValue(ctx, args[i]);
+    JS_FreeValue(ctx, fn);
+    return r;
+}
+
+static int fg_add_number_locale(JSContext *ctx, JSValueConst global)
+{
+    static const char *const ctors[2] = {"Number", "BigInt"};
+    int r = 0;
+    for (int i = 0; r == 0 && i < 2; i++) {
+        JSValue ctor = JS_GetPropertyStr(ctx, global, ctors[i]);
+        JSValue proto = JS_GetPropertyStr(ctx, ctor, "prototype");
+        if (!JS_IsObject(proto) ||
+            JS_DefinePropertyValueStr(ctx, proto, "toLocaleString",
+                                      JS_NewCFunctionMagic(ctx, fg_number_locale, "toLocaleString", 0,
+                                                           JS_CFUNC_generic_magic, i),
+                                      JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE) < 0)
+            r = -1;
+        JS_FreeValue(ctx, proto);
+        JS_FreeValue(ctx, ctor);
+    }
+    return r;
+}
+
 static JSContext *fg_new_context(JSRuntime *rt)
 {
     JSContext *ctx = JS_NewContextRaw(rt);
@@ -772,6 +811,11 @@ static JSContext *fg_new_context(JSRuntime *rt)
         return NULL;
     }
     JSValue global = JS_GetGlobalObject(ctx);
+    if (fg_add_number_locale(ctx, global) < 0) {
+        JS_FreeValue(ctx, global);
+        JS_FreeContext(ctx);
+        return NULL;
+    }
     for (int g = 0; g < LAZY_GROUPS; g++)
         for (int i = 0; lazy_groups[g].names[i]; i++)
             define_lazy(ctx, global, lazy_groups[g].names[i], (LAZY_INTRINSIC << 8) | (uint32_t)g,

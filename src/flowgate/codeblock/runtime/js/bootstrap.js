@@ -73,6 +73,9 @@
     ['EventTarget', false], ['Crypto', false], ['CryptoKey', false], ['SubtleCrypto', false],
     ['Intl', false]];
   const DATE_LOCALE = ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString'];
+  // Bound now: a script's later Function.prototype.call cannot reach them.
+  const numberValueOf = Function.prototype.call.bind(Number.prototype.valueOf);
+  const bigintValueOf = Function.prototype.call.bind(BigInt.prototype.valueOf);
   const TypeErrorCtor = TypeError;
   // Read on first use (touching Date here would install its lazy group in every context).
   let dateGetTimeCached;
@@ -125,6 +128,18 @@
           `Method Date.prototype.${DATE_LOCALE[which]} called on incompatible receiver ${shown}`);
       }
       return load('web/intl')[DATE_LOCALE[which]](date, locales, options);
+    },
+    // Number#toLocaleString / BigInt#toLocaleString (which = 0 / 1), installed by
+    // the C side on every context: formatted as Node does by web/intl_number.
+    numberLocale(which, value, locales, options) {
+      let x = value;
+      try {
+        if (typeof x !== (which === 0 ? 'number' : 'bigint')) x = which === 0 ? numberValueOf(value) : bigintValueOf(value);
+      } catch {
+        const type = which === 0 ? 'Number' : 'BigInt';
+        throw new TypeErrorCtor(`${type}.prototype.toLocaleString requires that 'this' be a ${type}`);
+      }
+      return load('web/intl_number').toLocaleString(x, locales, options);
     },
     // Called by the pool's warmer thread, before any execution, with the modules
     // recent executions used (engine/preload.py): they go into the same cache the

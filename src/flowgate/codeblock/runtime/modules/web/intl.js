@@ -13,7 +13,7 @@
   const { call } = require('internal/bridge');
   const DateCtor = Date;
   const getTime = Date.prototype.getTime;
-  const { freeze } = Object;
+  const { defineProperty, freeze } = Object;
   const StringCtor = String;
   const MathFloor = Math.floor;
   const MathTrunc = Math.trunc;
@@ -66,6 +66,25 @@
   let format; // web/intl_format's exports, once loaded
   const full = () => format !== undefined ? format : (format = require('web/intl_format'));
 
+  // Intl.NumberFormat lives in web/intl_number, loaded on the first read of
+  // Intl.NumberFormat: a getter that then leaves a data property, as in Node.
+  let intlObject;
+  function withNumberFormat(intl) {
+    if (intlObject === intl) return intl;
+    intlObject = intl;
+    const settle = (value) => {
+      defineProperty(intl, 'NumberFormat', { value, writable: true, enumerable: false, configurable: true });
+      return value;
+    };
+    defineProperty(intl, 'NumberFormat', {
+      get() { return settle(require('web/intl_number').NumberFormat); },
+      set(value) { settle(value); },
+      enumerable: false,
+      configurable: true,
+    });
+    return intl;
+  }
+
   // Fast paths for dayjs's timezone plugin (patched in assets/modules/dayjs.mjs), which
   // converts by formatting and parsing back several times per call: each answer is
   // exactly what the plugin computes from the formatted text, minus the resolving of
@@ -111,7 +130,7 @@
   }
 
   module.exports = freeze({
-    get Intl() { return full().Intl; },
+    get Intl() { return withNumberFormat(full().Intl); },
     // Node's Date.prototype.toLocale{,Date,Time}String(locales, options) for a Date `d`.
     get toLocaleString() { return full().toLocaleString; },
     get toLocaleDateString() { return full().toLocaleDateString; },
