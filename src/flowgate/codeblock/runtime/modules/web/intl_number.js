@@ -7,12 +7,12 @@
 // Options and locales: web/intl_number_options; formatting: web/intl_number_format.
 (function (module, exports, require, host) {
   'use strict';
-  const { canonicalLocales, supportedLocales, resolveOptions, resolved } = require('web/intl_number_options');
+  const { canonicalLocales, supportedLocales, resolveOptions, resolved, getOption } = require('web/intl_number_options');
   const { formatParts, formatString } = require('web/intl_number_format');
   const { defineProperty, freeze, getOwnPropertyDescriptor, getPrototypeOf } = Object;
   const StringCtor = String;
   const TypeErrorCtor = TypeError;
-  const RangeErrorCtor = RangeError;
+  const ObjectCtor = Object;
   const SymbolToStringTag = Symbol.toStringTag;
 
   // The slots live in a private field stamped onto the instance: unlike a WeakMap
@@ -44,7 +44,11 @@
 
   function slots(self, method) {
     const st = Slots.of(self);
-    if (st === undefined) throw new TypeErrorCtor(`Method ${method} called on incompatible receiver ${shown(self)}`);
+    if (st === undefined) {
+      // V8 names no receiver in UnwrapNumberFormat's message
+      const who = method === 'UnwrapNumberFormat' ? 'undefined' : shown(self);
+      throw new TypeErrorCtor(`Method ${method} called on incompatible receiver ${who}`);
+    }
     return st;
   }
 
@@ -85,14 +89,15 @@
   defineProperty(NumberFormat, 'prototype', { writable: false });
   defineProperty(NumberFormat, 'supportedLocalesOf', {
     value: {
-      supportedLocalesOf(locales, options) {
-        if (options !== undefined && options !== null) {
-          const m = options.localeMatcher;
-          if (m !== undefined && m !== 'lookup' && m !== 'best fit') {
-            throw new RangeErrorCtor(`Value ${StringCtor(m)} out of range for Intl.NumberFormat options property localeMatcher`);
-          }
+      supportedLocalesOf(locales) {
+        const requested = canonicalLocales(locales);
+        const options = arguments.length > 1 ? arguments[1] : undefined;
+        if (options === null) throw new TypeErrorCtor('Cannot convert undefined or null to object');
+        if (options !== undefined) {
+          getOption(ObjectCtor(options), 'localeMatcher', ['lookup', 'best fit'], 'best fit',
+            'Intl.NumberFormat.supportedLocalesOf');
         }
-        return supportedLocales(canonicalLocales(locales));
+        return supportedLocales(requested);
       },
     }.supportedLocalesOf,
     writable: true, configurable: true,

@@ -85,12 +85,14 @@
       while (j < b && isDigit(x[j])) j++;
       if (j > k) i = j;
     }
-    if (digits > 0 && i === b) {
+    // V8 reads the string as a Number first, and keeps that when it is 0 or infinite.
+    const n = NumberCtor(x);
+    if (digits > 0 && i === b && n !== 0 && n !== Infinity && n !== -Infinity) {
       let body = '';
       for (let j = start; j < b; j++) body += x[j];
       return parseDigits(body, neg);
     }
-    return toValue(NumberCtor(x));
+    return toValue(n);
   }
 
   // ECMA-402's ToIntlMathematicalValue.
@@ -342,18 +344,23 @@
       }
     }
     for (let i = 0; i < nparts.length; i++) out[out.length] = nparts[i];
-    if (st.style === 'percent') {
+    // ICU formats percents as the unit "percent" (V8 asks it so), whose CLDR
+    // pattern ("{0} %" in de, a plain space) the compact notation keeps: the
+    // others use the locale's percent pattern ("#,##0\u00a0%").
+    if (st.style === 'percent' && st.notation !== 'compact') {
       if (shape.percent !== '') add(out, 'literal', shape.percent);
       add(out, 'percentSign', '%');
-    } else if (st.style === 'unit') {
-      const p = unitData().patterns(st.key, st.unit, st.unitDisplay)[num[1] && st.key !== 'zh' ? 0 : 1];
+    } else if (st.style === 'unit' || st.style === 'percent') {
+      const unit = st.style === 'unit' ? st.unit : 'percent';
+      let p = unitData().patterns(st.key, unit, st.unitDisplay || 'short')[num[1] && st.key !== 'zh' ? 0 : 1];
+      if (unit === 'percent' && st.notation === 'compact' && p === '{\u00a0%') p = '{ %';
       let at = 0;
       while (p[at] !== '{') at++;
       if (at > 0) {
+        // before the sign too ("每小时-1.5公里")
         const before = [];
         affix(before, head(p, at), 'unit');
-        const sign0 = out.length > 0 && (out[0][0] === 'minusSign' || out[0][0] === 'plusSign') ? 1 : 0;
-        spliceIn(out, sign0, before);
+        spliceIn(out, 0, before);
       }
       affix(out, tail(p, at + 1), 'unit');
     }

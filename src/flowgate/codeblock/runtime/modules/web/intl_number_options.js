@@ -36,6 +36,11 @@
         continue;
       }
       const n = sub.length;
+      if (i === s.length && (n === 0 || n === 1) && index > 0) {
+        let low = '';
+        for (let j = 0; j < s.length; j++) low += lower(s[j]);
+        throw new RangeErrorCtor(`Invalid language tag: ${low}`);
+      }
       let ok = n >= 1 && n <= 8;
       if (index === 0) ok = ok && n >= 2 && n !== 4 && isAlpha(sub[0]);
       if (!ok) throw new RangeErrorCtor('Incorrect locale information provided');
@@ -81,12 +86,32 @@
   const SUPPORTED = { __proto__: null, en: 'en', 'en-US': 'en', zh: 'zh', 'zh-CN': 'zh', 'zh-Hans': 'zh',
     'zh-Hans-CN': 'zh', de: 'de', 'de-DE': 'de' };
 
+  // Whether a canonical tag asks for latn digits ("-u-nu-latn"), which Node
+  // then reports in resolvedOptions().locale.
+  function asksLatn(tag) {
+    const key = '-u-';
+    for (let i = 0; i + 3 <= tag.length; i++) {
+      if (tag[i] !== key[0] || tag[i + 1] !== key[1] || tag[i + 2] !== key[2]) continue;
+      const parts = [];
+      let sub = '';
+      for (let j = i + 3; j <= tag.length; j++) {
+        if (j === tag.length || tag[j] === '-') {
+          if (sub.length === 1) break;
+          parts[parts.length] = sub;
+          sub = '';
+        } else sub += tag[j];
+      }
+      for (let j = 0; j + 1 < parts.length; j++) if (parts[j] === 'nu') return parts[j + 1] === 'latn';
+    }
+    return false;
+  }
+
   // [tag reported by resolvedOptions, data key]
   function resolveLocale(requested) {
     for (let i = 0; i < requested.length; i++) {
       const base = baseName(requested[i]);
       const key = SUPPORTED[base];
-      if (key !== undefined) return [base, key];
+      if (key !== undefined) return [asksLatn(requested[i]) ? base + '-u-nu-latn' : base, key];
     }
     return ['en-US', 'en'];
   }
@@ -105,13 +130,13 @@
     return StringCtor(v);
   }
 
-  function getOption(opts, name, values, fallback) {
+  function getOption(opts, name, values, fallback, where = 'Intl.NumberFormat') {
     const v = opts[name];
     if (v === undefined) return fallback;
     const s = toOptionString(v);
     if (values !== null) {
       for (let i = 0; i < values.length; i++) if (values[i] === s) return s;
-      throw new RangeErrorCtor(`Value ${s} out of range for Intl.NumberFormat options property ${name}`);
+      throw new RangeErrorCtor(`Value ${s} out of range for ${where} options property ${name}`);
     }
     return s;
   }
@@ -175,7 +200,8 @@
     const mxfd = opts.maximumFractionDigits;
     const mnsd = opts.minimumSignificantDigits;
     const mxsd = opts.maximumSignificantDigits;
-    const priority = getOption(opts, 'roundingPriority', ['auto', 'morePrecision', 'lessPrecision'], 'auto');
+    const priority = getOption(opts, 'roundingPriority', ['auto', 'morePrecision', 'lessPrecision'], 'auto',
+      'SetNumberFormatDigitOptions');
     const hasSd = mnsd !== undefined || mxsd !== undefined;
     const hasFd = mnfd !== undefined || mxfd !== undefined;
     let needSd = true;
@@ -225,7 +251,7 @@
   // The internal slots of a NumberFormat for (locales, options).
   function resolveOptions(locales, options) {
     const requested = canonicalLocales(locales);
-    if (options === null) throw new TypeErrorCtor('Cannot convert undefined or null to object');
+    if (options === null) throw new TypeErrorCtor('Intl.NumberFormat called on null or undefined');
     const opts = options === undefined ? { __proto__: null } : typeof options === 'object' || typeof options === 'function' ? options : ObjectCtor(options);
     getOption(opts, 'localeMatcher', ['lookup', 'best fit'], 'best fit');
     const ns = getOption(opts, 'numberingSystem', null, undefined);
@@ -293,5 +319,5 @@
     return out;
   }
 
-  module.exports = freeze({ canonicalLocales, supportedLocales, resolveOptions, resolved, unitData });
+  module.exports = freeze({ canonicalLocales, supportedLocales, resolveOptions, resolved, unitData, getOption });
 })
