@@ -72,18 +72,24 @@
   const DIGITS = 'AFN0 ALL0 BHD3 BIF0 CLP0 COP0 DJF0 GNF0 HUF0 IDR0 IQD0 IRR0 ISK0 JOD3 JPY0 KMF0 KPW0 KRW0 ' +
     'KWD3 LAK0 LBP0 LYD3 MGA0 MMK0 OMR3 PKR0 PYG0 RWF0 SLL0 SOS0 SYP0 TND3 UGX0 VND0 VUV0 XAF0 XOF0 XPF0 YER0';
 
-  function split(s, sep) {
-    const out = [];
-    let start = 0;
-    for (let i = 0; i <= s.length; i++) {
-      if (i === s.length || s[i] === sep) {
-        let part = '';
-        for (let j = start; j < i; j++) part += s[j];
-        out[out.length] = part;
-        start = i + 1;
-      }
+  // String methods bound now: a script's later patches of String.prototype or
+  // Function.prototype.call cannot reach them.
+  const callBind = Function.prototype.call.bind(Function.prototype.bind);
+  const uncurry = (f) => callBind(Function.prototype.call, f);
+  const split = uncurry(String.prototype.split);
+  const indexOf = uncurry(String.prototype.indexOf);
+  const slice = uncurry(String.prototype.slice);
+
+  // The row of `key` in "key,...;key,...;..." (its fields), without parsing the rest.
+  function row(table, key) {
+    let at = 0;
+    if (indexOf(table, key + ',') !== 0) {
+      at = indexOf(table, ';' + key + ',');
+      if (at < 0) return undefined;
+      at++;
     }
-    return out;
+    const end = indexOf(table, ';', at);
+    return split(slice(table, at, end < 0 ? table.length : end), ',');
   }
 
   // "one|other" (or one text for both) -> [one, other]
@@ -92,33 +98,20 @@
     return p.length > 1 ? p : [p[0], p[0]];
   }
 
-  const currencies = { __proto__: null }; // locale -> code -> [symbol, narrow, one, other]
+  const currencies = { __proto__: null }; // locale + code -> [symbol, narrow, one, other]
   function currency(locale, code) {
-    let table = currencies[locale];
-    if (table === undefined) {
-      table = currencies[locale] = { __proto__: null };
-      const rows = split(RAW[locale].cur, ';');
-      for (let i = 0; i < rows.length; i++) {
-        const r = split(rows[i], ',');
-        table[r[0]] = [r[1], r[2], r[3], r[4]];
-      }
+    const key = locale + code;
+    let hit = currencies[key];
+    if (hit === undefined) {
+      const r = row(RAW[locale].cur, code);
+      hit = currencies[key] = r !== undefined ? [r[1], r[2], r[3], r[4]] : [code, code, code, code];
     }
-    const hit = table[code];
-    return hit !== undefined ? hit : [code, code, code, code];
+    return hit;
   }
 
-  let digitTable;
   function currencyDigits(code) {
-    if (digitTable === undefined) {
-      digitTable = { __proto__: null };
-      const items = split(DIGITS, ' ');
-      for (let i = 0; i < items.length; i++) {
-        const it = items[i];
-        digitTable[it[0] + it[1] + it[2]] = +it[3];
-      }
-    }
-    const d = digitTable[code];
-    return d !== undefined ? d : 2;
+    const at = indexOf(DIGITS, code);
+    return at >= 0 && at % 5 === 0 ? +DIGITS[at + 3] : 2;
   }
 
   // Compact patterns for magnitudes 0..14: [one, other, multiplier], the
@@ -140,5 +133,5 @@
     return list;
   }
 
-  module.exports = freeze({ SHAPES, currency, currencyDigits, compact, split, plural });
+  module.exports = freeze({ SHAPES, currency, currencyDigits, compact, split, plural, row, indexOf, slice });
 })

@@ -16,11 +16,16 @@
   const NumberCtor = Number;
   const BigIntCtor = BigInt;
   const TypeErrorCtor = TypeError;
+  const MathFloor = Math.floor;
+  const MathTrunc = Math.trunc;
+  const MathLog2 = Math.log2;
 
   // ---------------------------------------------------------------- decimals
   // A value: kind 0 finite (0.d x 10^pt, d without leading or trailing zeros,
   // '' for zero), 1 infinite, 2 NaN; neg for the sign (-0 included).
-  const value = (neg, d, pt, kind) => ({ neg, d, pt: d === '' ? 0 : pt, kind });
+  // up: ICU's first, approximate reading of the double (see icuRoundsUp) has
+  // the next magnitude, until rounding makes it exact.
+  const value = (neg, d, pt, kind, up = false) => ({ neg, d, pt: d === '' ? 0 : pt, kind, up });
 
   // s: unsigned [digits][.digits][e[+-]digits], as String(number) prints.
   function parseDigits(s, neg) {
@@ -101,7 +106,9 @@
       if (x !== x) return value(false, '', 0, 2);
       const neg = x < 0 || (x === 0 && 1 / x < 0);
       if (x === Infinity || x === -Infinity) return value(neg, '', 0, 1);
-      return parseDigits(StringCtor(neg ? -x : x), neg);
+      const v = parseDigits(StringCtor(neg ? -x : x), neg);
+      if (v.d.length >= 15 && isNines(v.d, 15) && icuRoundsUp(neg ? -x : x)) v.up = true;
+      return v;
     }
     if (typeof x === 'bigint') {
       const s = StringCtor(x);
@@ -112,8 +119,34 @@
     return toValue(NumberCtor(x));
   }
 
-  const magnitude = (v) => (v.d === '' ? 0 : v.pt - 1);
-  const scaled = (v, by) => value(v.neg, v.d, v.pt + by, v.kind);
+  const magnitude = (v) => (v.d === '' ? 0 : v.up ? v.pt : v.pt - 1);
+  const scaled = (v, by) => value(v.neg, v.d, v.pt + by, v.kind, v.up);
+
+  function isNines(d, n) {
+    for (let i = 0; i < n; i++) if (d[i] !== '9') return false;
+    return true;
+  }
+
+  // ICU reads a double first as round(x * 10^f) (DecimalQuantity::_setToDoubleFast,
+  // f about 15 digits below x's binary exponent), and takes the magnitude of that
+  // for significant digits and scaling. It differs from the shortest decimal's
+  // when the latter starts with 15 nines: whether this rounding carried.
+  function icuRoundsUp(x) {
+    const exponent = MathFloor(MathLog2(x));
+    if (exponent <= -1023 || exponent >= 1024 || (exponent <= 52 && MathFloor(x) === x)) return false;
+    const f = MathTrunc((52 - exponent) / 3.32192809488736234787031942948939017586);
+    let n = x;
+    let i = f;
+    if (i >= 0) {
+      for (; i >= 22; i -= 22) n *= 1e22;
+      n *= NumberCtor('1e' + i);
+    } else {
+      for (; i <= -22; i += 22) n /= 1e22;
+      n /= NumberCtor('1e' + -i);
+    }
+    const r = StringCtor(MathFloor(n + 0.5));
+    return r[0] === '1' && parseDigits(r, false).d === '1';
+  }
 
   // Whether to round away from zero, from the first dropped digit, whether any
   // later one is nonzero, and whether the last kept digit is odd.
@@ -136,10 +169,10 @@
   function roundAt(v, m, mode) {
     const d = v.d;
     const n = v.pt - m; // digits kept
-    if (n >= d.length) return v;
-    const first = n >= 0 ? d.charCodeAt(n) - 48 : 0;
+    if (n >= d.length) return v.up ? value(v.neg, d, v.pt, 0) : v;
+    const first = n >= 0 ? +d[n] : 0;
     const rest = n < 0 || d.length > n + 1;
-    const odd = n > 0 && (d.charCodeAt(n - 1) & 1) === 1;
+    const odd = n > 0 && (+d[n - 1] & 1) === 1;
     let kept = n > 0 ? head(d, n) : '';
     let pt = v.pt;
     if (roundsUp(mode, v.neg, first, rest, odd)) {
@@ -152,7 +185,7 @@
         kept = '1';
         pt++;
       } else {
-        kept = head(kept, i) + StringCtor.fromCharCode(kept.charCodeAt(i) + 1);
+        kept = head(kept, i) + '123456789'[+kept[i]];
       }
     }
     let end = kept.length;
@@ -262,7 +295,7 @@
       add(out, 'decimal', shape.decimal);
       add(out, 'fraction', frac);
     }
-    return int === '1' && frac === ''; // CLDR's plural "one" for en and de
+    return frac === '';
   }
 
   const SCIENTIFIC = (m) => m;
@@ -279,7 +312,8 @@
     let list;
     if (st.notation === 'standard') r = applyPrecision(st, v);
     else if (st.notation === 'compact') {
-      list = compact(st.key, st.compactDisplay === 'long');
+      // ICU has no long compact currency patterns: the short ones serve
+      list = compact(st.key, st.compactDisplay === 'long' && (st.style !== 'currency' || st.currencyDisplay === 'name'));
       const both = scaleAndRound(st, v, (m) => list[m > 14 ? 14 : m < 0 ? 0 : m][2]);
       r = both[0];
       shift = both[1];
@@ -291,10 +325,13 @@
     let minFrac = r[1];
     const w = r[0];
     if (st.trailingZeroDisplay === 'stripIfInteger' && w.pt >= w.d.length) minFrac = 0;
-    const one = digitParts(st, shape, w, minFrac, out);
+    const integral = digitParts(st, shape, w, minFrac, out);
+    // CLDR's plural "one" (en, de): the value 1 and no fraction digits shown;
+    // for the compact pattern, of the number shown, for names of the whole value.
+    const one = integral && w.d === '1' && w.pt + shift === 1;
     if (list !== undefined) {
       const m = (w.d === '' ? 0 : magnitude(w)) + shift;
-      const p = list[m > 14 ? 14 : m < 0 ? 0 : m][one ? 0 : 1];
+      const p = list[m > 14 ? 14 : m < 0 ? 0 : m][integral && w.d === '1' && w.pt === 1 ? 0 : 1];
       if (p !== '{') affix(out, tail(p, 1), 'compact');
     } else if (st.notation !== 'standard') {
       add(out, 'exponentSeparator', 'E');

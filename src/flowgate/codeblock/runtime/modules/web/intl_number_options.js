@@ -3,7 +3,7 @@
 // what InitializeNumberFormat reads, when it converts, what it rejects.
 (function (module, exports, require, host) {
   'use strict';
-  const { currencyDigits } = require('web/intl_number_data');
+  const { currencyDigits, indexOf } = require('web/intl_number_data');
   const { freeze } = Object;
   const StringCtor = String;
   const NumberCtor = Number;
@@ -15,8 +15,10 @@
   // ---------------------------------------------------------------- locales
   const isAlpha = (c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   const isAlnum = (c) => isAlpha(c) || (c >= '0' && c <= '9');
-  const lower = (c) => (c >= 'A' && c <= 'Z' ? StringCtor.fromCharCode(c.charCodeAt(0) + 32) : c);
-  const upper = (c) => (c >= 'a' && c <= 'z' ? StringCtor.fromCharCode(c.charCodeAt(0) - 32) : c);
+  const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+  const lower = (c) => (c >= 'A' && c <= 'Z' ? LOWER[indexOf(UPPER, c)] : c);
+  const upper = (c) => (c >= 'a' && c <= 'z' ? UPPER[indexOf(LOWER, c)] : c);
 
   // A BCP 47 tag in canonical case ("zh-hans-cn" -> "zh-Hans-CN"); RangeError as V8.
   function canonicalLocale(tag) {

@@ -3,7 +3,7 @@
 // common compound ones. Loaded on the first unit format only.
 (function (module, exports, require, host) {
   'use strict';
-  const { split, plural } = require('web/intl_number_data');
+  const { split, plural, row, indexOf, slice } = require('web/intl_number_data');
   const { freeze } = Object;
 
   // "unit,short,narrow,long;..." with "{" the number and "a|b" one|other.
@@ -101,59 +101,39 @@
       "gallon-per-mile,{ gal/mi,{ gal/mi,{\u00a0Gallone pro Meile|{\u00a0Gallonen pro Meile;" +
       "liter-per-second,{ l/s,{ l/s,{ Liter pro Sekunde",
   };
-  const tables = { __proto__: null }; // locale -> unit -> [[one, other] short, narrow, long]
+  const DISPLAY = { __proto__: null, short: 1, narrow: 2, long: 3 };
+  const cache = { __proto__: null }; // locale + unit -> its row
 
-  function table(locale) {
-    let t = tables[locale];
-    if (t === undefined) {
-      t = tables[locale] = { __proto__: null };
-      const rows = split(RAW[locale], ';');
-      for (let i = 0; i < rows.length; i++) {
-        const r = split(rows[i], ',');
-        t[r[0]] = [plural(r[1]), plural(r[2]), plural(r[3])];
-      }
-    }
-    return t;
+  function unitRow(locale, unit) {
+    const key = locale + ':' + unit;
+    let hit = cache[key];
+    if (hit === undefined) hit = cache[key] = row(RAW[locale], unit) || null;
+    return hit;
   }
 
-  const DISPLAY = { __proto__: null, short: 0, narrow: 1, long: 2 };
   // The [one, other] patterns of `unit`, shown as `display`. A compound X-per-Y
   // without its own entry is written X/Y from the short names (as CLDR's generic
   // per-pattern does for most pairs).
   function patterns(locale, unit, display) {
-    const t = table(locale);
     const k = DISPLAY[display];
-    const hit = t[unit];
-    if (hit !== undefined) return hit[k];
-    const at = indexOfPer(unit);
-    const num = t[slice(unit, 0, at)][k];
-    const den = t[slice(unit, at + 5, unit.length)][0][1];
+    const hit = unitRow(locale, unit);
+    if (hit !== null) return plural(hit[k]);
+    const at = indexOf(unit, '-per-');
+    const num = plural(unitRow(locale, slice(unit, 0, at))[k]);
+    const den = plural(unitRow(locale, slice(unit, at + 5))[1])[1];
     let name = '';
     for (let i = 0; i < den.length; i++) if (den[i] !== '{' && den[i] !== ' ' && den[i] !== '\u00a0') name += den[i];
     return [num[0] + '/' + name, num[1] + '/' + name];
   }
 
-  function slice(s, a, b) {
-    let out = '';
-    for (let i = a; i < b; i++) out += s[i];
-    return out;
-  }
-  function indexOfPer(s) {
-    for (let i = 0; i + 5 <= s.length; i++) {
-      if (s[i] === '-' && s[i + 1] === 'p' && s[i + 2] === 'e' && s[i + 3] === 'r' && s[i + 4] === '-') return i;
-    }
-    return -1;
-  }
-
   // Whether `unit` is one ECMA-402 accepts: a simple unit, or X-per-Y of two.
   function isUnit(unit) {
-    const t = table('en');
-    if (t[unit] !== undefined) return true;
-    const at = indexOfPer(unit);
+    if (unitRow('en', unit) !== null) return true;
+    const at = indexOf(unit, '-per-');
     if (at < 0) return false;
     const a = slice(unit, 0, at);
-    const b = slice(unit, at + 5, unit.length);
-    return t[a] !== undefined && t[b] !== undefined && indexOfPer(a) < 0 && indexOfPer(b) < 0;
+    const b = slice(unit, at + 5);
+    return indexOf(a, '-per-') < 0 && indexOf(b, '-per-') < 0 && unitRow('en', a) !== null && unitRow('en', b) !== null;
   }
 
   module.exports = freeze({ patterns, isUnit });
