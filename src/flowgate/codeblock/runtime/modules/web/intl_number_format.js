@@ -281,7 +281,9 @@
     while (frac.length < minFrac) frac += '0';
     while (int.length < st.minimumIntegerDigits) int = '0' + int;
     const g = st.useGrouping;
-    if (g !== false && int.length >= (g === 'min2' ? 5 : 4)) {
+    // ICU's "auto" grouping is "min2" in compact notation
+    const min2 = g === 'min2' || (g === 'auto' && st.notation === 'compact');
+    if (g !== false && int.length >= (min2 ? 5 : 4)) {
       let at = int.length % 3 || 3;
       add(out, 'integer', head(int, at));
       for (; at < int.length; at += 3) {
@@ -301,7 +303,7 @@
   const SCIENTIFIC = (m) => m;
   const ENGINEERING = (m) => m - (((m % 3) + 3) % 3);
 
-  // The number itself (no sign): [parts, plural one?, rounded value].
+  // The number itself (no sign): [parts, plural one?, rounded value, compact pattern used?].
   function numberParts(st, shape, v) {
     const out = [];
     if (v.kind === 2) return [[['nan', 'NaN']], false, v];
@@ -332,13 +334,16 @@
     if (list !== undefined) {
       const m = (w.d === '' ? 0 : magnitude(w)) + shift;
       const p = list[m > 14 ? 14 : m < 0 ? 0 : m][integral && w.d === '1' && w.pt === 1 ? 0 : 1];
-      if (p !== '{') affix(out, tail(p, 1), 'compact');
+      if (p !== '{') {
+        affix(out, tail(p, 1), 'compact');
+        return [out, one, w, true];
+      }
     } else if (st.notation !== 'standard') {
       add(out, 'exponentSeparator', 'E');
       if (shift < 0) add(out, 'exponentMinusSign', '-');
       add(out, 'exponentInteger', StringCtor(shift < 0 ? -shift : shift));
     }
-    return [out, one, w];
+    return [out, one, w, false];
   }
 
   const CURRENCY_SIGNS = '$¥€£₩₹₽₺₪฿¢₫₱₦₴₸₼₾';
@@ -364,7 +369,9 @@
     const v = num[2];
     const sign = signOf(st, v, v.kind === 0 && v.d === '');
     const out = [];
-    const parens = sign === '-' && st.currencySign === 'accounting' && shape.accounting && st.currencyDisplay !== 'name';
+    // CLDR's compact currency patterns have no accounting form
+    const parens = sign === '-' && st.currencySign === 'accounting' && shape.accounting &&
+      st.currencyDisplay !== 'name' && !num[3];
     if (parens) add(out, 'literal', '(');
     else if (sign !== '') add(out, sign === '-' ? 'minusSign' : 'plusSign', sign);
     const nparts = num[0];
