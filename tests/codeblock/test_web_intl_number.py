@@ -67,6 +67,9 @@ OPTIONS: list[dict[str, Any]] = [
     {"style": "percent", "notation": "compact", "signDisplay": "exceptZero"},
     {"style": "currency", "currency": "USD", "currencySign": "accounting", "notation": "compact"},
     {"style": "currency", "currency": "USD", "currencySign": "accounting", "notation": "scientific"},
+    {"roundingIncrement": 25, "maximumFractionDigits": 2, "minimumFractionDigits": 2},
+    {"roundingIncrement": 50}, {"roundingIncrement": 10, "maximumFractionDigits": 1, "minimumFractionDigits": 1},
+    {"roundingIncrement": 2, "roundingMode": "floor"}, {"notation": "compact", "useGrouping": "auto"},
 ]  # fmt: skip
 
 
@@ -315,8 +318,15 @@ formats = st.tuples(
 
 BATCH = """
 return input.values.map((v, i) => {
-  const [l, o, currency, unit] = input.formats[i % input.formats.length];
+  const [l, o, currency, unit, increment] = input.formats[i % input.formats.length];
   const opts = { ...o };
+  if (increment !== 1) {
+    // an increment needs fraction digits only, as many minimum as maximum
+    delete opts.maximumSignificantDigits;
+    delete opts.roundingPriority;
+    opts.roundingIncrement = increment;
+    opts.minimumFractionDigits = opts.maximumFractionDigits = opts.maximumFractionDigits ?? 2;
+  }
   if (opts.style === 'currency') opts.currency = currency;
   if (opts.style === 'unit') opts.unit = unit;
   try {
@@ -342,7 +352,7 @@ def test_random_values_and_options(
     run_js: RunJs,
     node: NodeOracle,
     values: list[float],
-    formats: list[tuple[str, dict[str, Any], str, str]],
+    formats: list[tuple[str, dict[str, Any], str, str, int]],
 ) -> None:
     """200 values per batch, value i formatted with formats[i % 10]."""
     ours = assert_same(

@@ -23,9 +23,11 @@
   // ---------------------------------------------------------------- decimals
   // A value: kind 0 finite (0.d x 10^pt, d without leading or trailing zeros,
   // '' for zero), 1 infinite, 2 NaN; neg for the sign (-0 included).
-  // up: ICU's first, approximate reading of the double (see icuRoundsUp) has
-  // the next magnitude, until rounding makes it exact.
-  const value = (neg, d, pt, kind, up = false) => ({ neg, d, pt: d === '' ? 0 : pt, kind, up });
+  // Of a double: up when ICU's first, approximate reading of it (icuApprox) has
+  // the next magnitude, until rounding makes it exact; src the double's absolute
+  // value, scaled by 10^adj since (what roundingIncrement rounds, see there).
+  const value = (neg, d, pt, kind, up = false, src = undefined, adj = 0) =>
+    ({ neg, d, pt: d === '' ? 0 : pt, kind, up, src, adj });
 
   // s: unsigned [digits][.digits][e[+-]digits], as String(number) prints.
   function parseDigits(s, neg) {
@@ -107,7 +109,8 @@
       const neg = x < 0 || (x === 0 && 1 / x < 0);
       if (x === Infinity || x === -Infinity) return value(neg, '', 0, 1);
       const v = parseDigits(StringCtor(neg ? -x : x), neg);
-      if (v.d.length >= 15 && isNines(v.d, 15) && icuRoundsUp(neg ? -x : x)) v.up = true;
+      v.src = neg ? -x : x;
+      if (v.d.length >= 15 && isNines(v.d, 15) && icuRoundsUp(v.src)) v.up = true;
       return v;
     }
     if (typeof x === 'bigint') {
@@ -120,7 +123,7 @@
   }
 
   const magnitude = (v) => (v.d === '' ? 0 : v.up ? v.pt : v.pt - 1);
-  const scaled = (v, by) => value(v.neg, v.d, v.pt + by, v.kind, v.up);
+  const scaled = (v, by) => value(v.neg, v.d, v.pt + by, v.kind, v.up, v.src, v.adj + by);
 
   function isNines(d, n) {
     for (let i = 0; i < n; i++) if (d[i] !== '9') return false;
@@ -128,12 +131,14 @@
   }
 
   // ICU reads a double first as round(x * 10^f) (DecimalQuantity::_setToDoubleFast,
-  // f about 15 digits below x's binary exponent), and takes the magnitude of that
-  // for significant digits and scaling. It differs from the shortest decimal's
-  // when the latter starts with 15 nines: whether this rounding carried.
-  function icuRoundsUp(x) {
-    const exponent = MathFloor(MathLog2(x));
-    if (exponent <= -1023 || exponent >= 1024 || (exponent <= 52 && MathFloor(x) === x)) return false;
+  // f about 15 digits below x's binary exponent): [that integer, f], or null when
+  // it reads x exactly (an integer below 2^53, a subnormal). Its magnitude serves
+  // significant digits and scaling; its digits, roundingIncrement's division.
+  function icuApprox(x) {
+    let exponent = MathFloor(MathLog2(x));
+    if (2 ** exponent > x) exponent--;
+    else if (2 ** (exponent + 1) <= x) exponent++;
+    if (exponent <= -1023 || exponent >= 1024 || (exponent <= 52 && MathFloor(x) === x)) return null;
     const f = MathTrunc((52 - exponent) / 3.32192809488736234787031942948939017586);
     let n = x;
     let i = f;
@@ -144,7 +149,15 @@
       for (; i <= -22; i += 22) n /= 1e22;
       n /= NumberCtor('1e' + -i);
     }
-    const r = StringCtor(MathFloor(n + 0.5));
+    return [MathFloor(n + 0.5), f];
+  }
+
+  // Whether ICU's approximate reading of x has the next magnitude (the shortest
+  // decimal then starts with 15 nines, and the rounding to ~16 digits carried).
+  function icuRoundsUp(x) {
+    const a = icuApprox(x);
+    if (a === null) return false;
+    const r = StringCtor(a[0]);
     return r[0] === '1' && parseDigits(r, false).d === '1';
   }
 
@@ -193,9 +206,14 @@
     return value(v.neg, end === kept.length ? kept : head(kept, end), pt, 0);
   }
 
-  // v rounded to a multiple of k x 10^m (roundingIncrement k), exactly with BigInts.
+  // v rounded to a multiple of k x 10^m (roundingIncrement k), with BigInts. ICU
+  // divides its approximate reading of a double by k (DecimalQuantity::
+  // roundToIncrement), whose last digits can differ from the shortest decimal's
+  // above 2^53, except for k = 5, rounded as other digits are.
   function roundIncrement(v, m, k, mode) {
     if (v.d === '') return v;
+    const approx = k !== 5 && v.src !== undefined ? icuApprox(v.src) : null;
+    if (approx !== null) v = parseDigits(StringCtor(BigIntCtor(approx[0])) + 'e' + (v.adj - approx[1]), v.neg);
     const e0 = v.pt - v.d.length;
     let num = BigIntCtor(v.d);
     let den = BigIntCtor(k);
