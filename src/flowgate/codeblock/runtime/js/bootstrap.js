@@ -134,7 +134,9 @@
     numberLocale(which, value, locales, options) {
       let x = value;
       try {
-        if (typeof x !== (which === 0 ? 'number' : 'bigint')) x = which === 0 ? numberValueOf(value) : bigintValueOf(value);
+        if (typeof x !== (which === 0 ? 'number' : 'bigint')) {
+          x = which === 0 ? numberValueOf(value) : bigintValueOf(value);
+        }
       } catch {
         const type = which === 0 ? 'Number' : 'BigInt';
         throw new TypeErrorCtor(`${type}.prototype.toLocaleString requires that 'this' be a ${type}`);

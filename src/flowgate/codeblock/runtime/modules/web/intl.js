@@ -73,7 +73,11 @@
     if (intlObject === intl) return intl;
     intlObject = intl;
     const settle = (value) => {
-      defineProperty(intl, 'NumberFormat', { value, writable: true, enumerable: false, configurable: true });
+      try {
+        defineProperty(intl, 'NumberFormat', { value, writable: true, enumerable: false, configurable: true });
+      } catch {
+        // Intl frozen by the script meanwhile: the getter keeps answering
+      }
       return value;
     };
     defineProperty(intl, 'NumberFormat', {
