@@ -244,6 +244,47 @@ def test_api_shape(run_js: RunJs, node: NodeOracle) -> None:
     assert ours["result"][0] == ""
 
 
+RANGE_OPTIONS: list[dict[str, Any]] = [
+    {}, {"maximumFractionDigits": 0}, {"style": "currency", "currency": "USD"},
+    {"style": "currency", "currency": "EUR", "currencyDisplay": "name"},
+    {"style": "currency", "currency": "TWD", "currencyDisplay": "name", "maximumFractionDigits": 0},
+    {"style": "currency", "currency": "USD", "currencyDisplay": "code"},
+    {"style": "currency", "currency": "USD", "currencySign": "accounting"}, {"style": "currency", "currency": "RUB"},
+    {"style": "percent"}, {"notation": "compact"}, {"notation": "compact", "compactDisplay": "long"},
+    {"style": "unit", "unit": "kilometer"}, {"style": "unit", "unit": "kilometer", "unitDisplay": "long"},
+    {"style": "unit", "unit": "kilometer-per-hour", "unitDisplay": "long"}, {"style": "unit", "unit": "percent"},
+    {"style": "unit", "unit": "percent", "unitDisplay": "long"}, {"signDisplay": "always"}, {"signDisplay": "never"},
+    {"notation": "scientific"}, {"style": "currency", "currency": "JPY", "notation": "compact"},
+    {"style": "percent", "notation": "compact"}, {"maximumSignificantDigits": 16, "notation": "engineering"},
+]  # fmt: skip
+
+
+def test_format_range(run_js: RunJs, node: NodeOracle) -> None:
+    ours = assert_same(
+        run_js,
+        node,
+        """
+        const pairs = [[1, 5], [5, 1], [1, 1], [-5, -1], [-1, 5], [1.2, 1.4], [0, -0], [-0, 0], [1000, 5e6],
+          [1, 1.2], [Infinity, Infinity], [1, Infinity], [-Infinity, 1], [2n, 7n], ['1', '5'], [-1, -1], [-1, 1],
+          [1e6, 1e6 + 1], [0.001, 0.002], [1e-9, -1e-9], [9.999999999999999e-5, 1e16], [-374409, -42551.09]];
+        const out = [];
+        for (const l of input.locales) for (const o of input.options) {
+          const f = new Intl.NumberFormat(l, o);
+          for (const [a, b] of pairs) out.push([f.formatRange(a, b), f.formatRangeToParts(a, b)]);
+        }
+        const errors = [];
+        for (const [a, b] of [[1], [undefined, 1], [NaN, 1], [1, NaN], [Symbol(), 1]]) {
+          try { new Intl.NumberFormat().formatRange(a, b); } catch (e) { errors.push([e.name, e.message]); }
+        }
+        try { Intl.NumberFormat.prototype.formatRange.call({}, 1, 2); } catch (e) { errors.push([e.name, e.message]); }
+        const p = Intl.NumberFormat.prototype;
+        return [out, errors, p.formatRange.length, p.formatRangeToParts.length, Object.getOwnPropertyNames(p)];
+        """,
+        {"locales": LOCALES, "options": RANGE_OPTIONS},
+    )
+    assert ours["result"][0][0][0] == "1\u20135"
+
+
 def test_patched_builtins_cannot_break_formatting(run_js: RunJs, node: NodeOracle) -> None:
     probe = """
         return [f.format(1234.5), (1234.567).toLocaleString(), (0.5).toLocaleString('de', {style: 'percent'}),
@@ -331,7 +372,8 @@ return input.values.map((v, i) => {
   if (opts.style === 'unit') opts.unit = unit;
   try {
     const f = new Intl.NumberFormat(l, opts);
-    return [f.format(v), v.toLocaleString(l, opts)];
+    const w = input.values[(i + 7) % input.values.length];
+    return [f.format(v), v.toLocaleString(l, opts), f.formatRangeToParts(v, i % 5 === 0 ? v : w)];
   } catch (e) {
     return [e.name, e.message];
   }
@@ -354,7 +396,8 @@ def test_random_values_and_options(
     values: list[float],
     formats: list[tuple[str, dict[str, Any], str, str, int]],
 ) -> None:
-    """200 values per batch, value i formatted with formats[i % 10]."""
+    """200 values per batch, value i formatted with formats[i % 10] (and as a range
+    with value i + 7, or itself)."""
     ours = assert_same(
         run_js, node, BATCH, {"values": values, "formats": [list(f) for f in formats]}
     )

@@ -3,7 +3,8 @@
 // formats for en-US (the default, and the fallback of locales without data
 // here), zh-CN / zh / zh-Hans / zh-Hans-CN and de-DE / de. Offered:
 // Intl.NumberFormat callable with or without `new`, format (a bound getter),
-// formatToParts, resolvedOptions, supportedLocalesOf (not formatRange).
+// formatToParts, formatRange and formatRangeToParts (web/intl_number_range),
+// resolvedOptions, supportedLocalesOf.
 // The number is rounded by web/intl_number_decimal and laid out here in ICU's
 // parts for the locale (tables: web/intl_number_data, web/intl_number_units).
 // Options and locales: web/intl_number_options.
@@ -70,11 +71,12 @@
   const SCIENTIFIC = (m) => m;
   const ENGINEERING = (m) => m - (((m % 3) + 3) % 3);
 
-  // The number itself (no sign): [parts, plural one?, rounded value, compact pattern used?].
+  // The number itself (no sign): [parts, plural one?, rounded value, the compact
+  // pattern's suffix parts if one served].
   function numberParts(st, shape, v) {
     const out = [];
-    if (v.kind === 2) return [[['nan', 'NaN']], false, v];
-    if (v.kind === 1) return [[['infinity', '\u221e']], false, v];
+    if (v.kind === 2) return [[['nan', 'NaN']], false, v, undefined];
+    if (v.kind === 1) return [[['infinity', '\u221e']], false, v, undefined];
     if (st.style === 'percent') v = scaled(v, 2);
     let r;
     let shift = 0;
@@ -102,15 +104,16 @@
       const m = (w.d === '' ? 0 : magnitude(w)) + shift;
       const p = list[m > 14 ? 14 : m < 0 ? 0 : m][integral && w.d === '1' && w.pt === 1 ? 0 : 1];
       if (p !== '{') {
-        affix(out, tail(p, 1), 'compact');
-        return [out, one, w, true];
+        const suffix = [];
+        affix(suffix, tail(p, 1), 'compact');
+        return [out, one, w, suffix];
       }
     } else if (st.notation !== 'standard') {
       add(out, 'exponentSeparator', 'E');
       if (shift < 0) add(out, 'exponentMinusSign', '-');
       add(out, 'exponentInteger', StringCtor(shift < 0 ? -shift : shift));
     }
-    return [out, one, w, false];
+    return [out, one, w, undefined];
   }
 
   const CURRENCY_SIGNS = '$¥€£₩₹₽₺₪฿¢₫₱₦₴₸₼₾';
@@ -129,64 +132,99 @@
     }
   }
 
-  // The parts of `x` formatted with the slots `st`, as [type, text] pairs.
-  function formatParts(st, x) {
+  // The parts of `x` formatted with the slots `st` in ICU's three layers around
+  // the number and its compact/exponent parts (`core`): `mid`, the pattern's
+  // affixes (sign, currency symbol or code, percent sign, accounting
+  // parentheses) and `outer`, unit and currency names. Parts are [type, text].
+  // `form` forces the plural form of the outer names (0 one, 1 other).
+  function layers(st, x, form, exact) {
     const shape = SHAPES[st.key];
-    const num = numberParts(st, shape, toValue(x));
+    const value = toValue(x);
+    if (exact) {
+      // V8 hands ICU a range's ends as decimal strings: no approximate reading
+      value.up = false;
+      value.src = undefined;
+    }
+    const num = numberParts(st, shape, value);
+    const zero = value.kind === 0 && value.d === ''; // before rounding
     const v = num[2];
+    const one = form !== undefined ? form === 0 : num[1] && st.key !== 'zh';
     const sign = signOf(st, v, v.kind === 0 && v.d === '');
-    const out = [];
+    // compact: whether a compact pattern served (ICU's compact currency patterns
+    // are other affixes than the plain ones)
+    // A compact pattern is part of the pattern's affixes (ICU's middle modifier).
+    const L = { outerPre: [], midPre: [], core: num[0], midSuf: num[3] || [], outerSuf: [], v, one, key: undefined,
+      zero };
     // CLDR's compact currency patterns have no accounting form
     const parens = sign === '-' && st.currencySign === 'accounting' && shape.accounting &&
-      st.currencyDisplay !== 'name' && !num[3];
-    if (parens) add(out, 'literal', '(');
-    else if (sign !== '') add(out, sign === '-' ? 'minusSign' : 'plusSign', sign);
-    const nparts = num[0];
-    let suffix;
+      st.currencyDisplay !== 'name' && num[3] === undefined;
+    if (parens) add(L.midPre, 'literal', '(');
+    else if (sign !== '') add(L.midPre, sign === '-' ? 'minusSign' : 'plusSign', sign);
+    L.parens = parens;
     if (st.style === 'currency') {
       const c = currency(st.key, st.currency);
       const display = st.currencyDisplay;
       const text = display === 'code' ? st.currency : display === 'symbol' ? c[0] : display === 'narrowSymbol' ? c[1] : '';
-      if (display === 'name') suffix = [shape.nameSep, 'currency', c[num[1] && st.key !== 'zh' ? 2 : 3]];
-      else if (shape.currencyAfter) suffix = ['\u00a0', 'currency', text];
-      else {
-        add(out, 'currency', text);
-        if (v.kind === 0 && !isCurrencySign(text[text.length - 1])) add(out, 'literal', '\u00a0');
+      if (display === 'name') {
+        if (shape.nameSep !== '') add(L.outerSuf, 'literal', shape.nameSep);
+        add(L.outerSuf, 'currency', c[one ? 2 : 3]);
+      } else if (shape.currencyAfter) {
+        add(L.midSuf, 'literal', '\u00a0');
+        add(L.midSuf, 'currency', text);
+      } else {
+        add(L.midPre, 'currency', text);
+        L.key = text; // the affixes without ICU's currency spacing, which ranges place anew
+        if (v.kind === 0 && !isCurrencySign(text[text.length - 1])) add(L.midPre, 'literal', '\u00a0');
       }
     }
-    for (let i = 0; i < nparts.length; i++) out[out.length] = nparts[i];
     // ICU formats percents as the unit "percent" (V8 asks it so), whose CLDR
     // pattern ("{0} %" in de, a plain space) the compact notation keeps: the
     // others use the locale's percent pattern ("#,##0\u00a0%").
     if (st.style === 'percent' && st.notation !== 'compact') {
-      if (shape.percent !== '') add(out, 'literal', shape.percent);
-      add(out, 'percentSign', '%');
+      if (shape.percent !== '') add(L.midSuf, 'literal', shape.percent);
+      add(L.midSuf, 'percentSign', '%');
     } else if (st.style === 'unit' || st.style === 'percent') {
       const unit = st.style === 'unit' ? st.unit : 'percent';
-      let p = unitData().patterns(st.key, unit, st.unitDisplay || 'short')[num[1] && st.key !== 'zh' ? 0 : 1];
+      let p = unitData().patterns(st.key, unit, st.unitDisplay || 'short')[one ? 0 : 1];
       if (unit === 'percent' && st.notation === 'compact' && p === '{\u00a0%') p = '{ %';
       let at = 0;
       while (p[at] !== '{') at++;
-      if (at > 0) {
-        // before the sign too ("每小时-1.5公里")
-        const before = [];
-        affix(before, head(p, at), 'unit');
-        spliceIn(out, 0, before);
-      }
-      affix(out, tail(p, at + 1), 'unit');
+      // ICU lays the short unit "percent" out as the percent pattern (but in compact notation)
+      const mid = unit === 'percent' && st.notation !== 'compact' && st.unitDisplay !== 'long';
+      if (at > 0) affix(mid ? L.midPre : L.outerPre, head(p, at), 'unit'); // before the sign ("每小时-1.5公里")
+      affix(mid ? L.midSuf : L.outerSuf, tail(p, at + 1), 'unit');
     }
-    if (suffix !== undefined) {
-      if (suffix[0] !== '') add(out, 'literal', suffix[0]);
-      add(out, suffix[1], suffix[2]);
+    if (parens) add(L.midSuf, 'literal', ')');
+    return L;
+  }
+
+  function append(out, list, source) {
+    for (let i = 0; i < list.length; i++) {
+      out[out.length] = source === undefined ? list[i] : [list[i][0], list[i][1], source];
     }
-    if (parens) add(out, 'literal', ')');
+  }
+
+  function formatParts(st, x) {
+    const L = layers(st, x);
+    const out = [];
+    append(out, L.outerPre);
+    append(out, L.midPre);
+    append(out, L.core);
+    append(out, L.midSuf);
+    append(out, L.outerSuf);
     return out;
   }
 
-  function spliceIn(out, at, items) {
-    const n = items.length;
-    for (let i = out.length - 1; i >= at; i--) out[i + n] = out[i];
-    for (let i = 0; i < n; i++) out[at + i] = items[i];
+  function text(list) {
+    let out = '';
+    for (let i = 0; i < list.length; i++) out += list[i][1];
+    return out;
+  }
+
+  let range; // web/intl_number_range, loaded by the first range
+  function rangeParts(st, start, end) {
+    if (range === undefined) range = require('web/intl_number_range');
+    return range.rangeParts(layers, st, start, end);
   }
 
   function formatString(st, x) {
@@ -246,25 +284,33 @@
     return out;
   }
 
-  defineProperty(proto, 'format', {
-    configurable: true,
-    get: getOwnPropertyDescriptor({
-      get format() {
-        const st = slots(this, 'UnwrapNumberFormat');
-        if (st.bound === undefined) st.bound = (x) => formatString(st, x);
-        return st.bound;
-      },
-    }, 'format').get,
-  });
   const methods = {
     formatToParts(value) {
       return toParts(formatParts(slots(this, 'Intl.NumberFormat.prototype.formatToParts'), value));
     },
+    formatRange(start, end) {
+      return text(rangeParts(slots(this, 'Intl.NumberFormat.prototype.formatRange'), start, end));
+    },
+    formatRangeToParts(start, end) {
+      const list = rangeParts(slots(this, 'Intl.NumberFormat.prototype.formatRangeToParts'), start, end);
+      const out = [];
+      for (let i = 0; i < list.length; i++) out[i] = { type: list[i][0], value: list[i][1], source: list[i][2] };
+      return out;
+    },
     resolvedOptions() { return resolved(slots(this, 'UnwrapNumberFormat')); },
   };
-  const NAMES = ['resolvedOptions', 'formatToParts'];
+  const formatGetter = getOwnPropertyDescriptor({
+    get format() {
+      const st = slots(this, 'UnwrapNumberFormat');
+      if (st.bound === undefined) st.bound = (x) => formatString(st, x);
+      return st.bound;
+    },
+  }, 'format').get;
+  // in V8's order: resolvedOptions, formatToParts, format, formatRange, formatRangeToParts
+  const NAMES = ['resolvedOptions', 'formatToParts', 'formatRange', 'formatRangeToParts'];
   for (let i = 0; i < NAMES.length; i++) {
     defineProperty(proto, NAMES[i], { value: methods[NAMES[i]], writable: true, configurable: true });
+    if (i === 1) defineProperty(proto, 'format', { get: formatGetter, configurable: true });
   }
   defineProperty(proto, SymbolToStringTag, { value: 'Intl.NumberFormat', configurable: true });
   defineProperty(NumberFormat, 'prototype', { writable: false });
