@@ -4,7 +4,11 @@
 // here), zh-CN / zh / zh-Hans / zh-Hans-CN and de-DE / de. Offered:
 // Intl.NumberFormat callable with or without `new`, format (a bound getter),
 // formatToParts, formatRange and formatRangeToParts (web/intl_number_range),
-// resolvedOptions, supportedLocalesOf.
+// resolvedOptions, supportedLocalesOf. Styles decimal, percent, currency
+// (symbol, narrowSymbol, code, name; accounting) and unit (every simple unit and
+// the common compound ones); notations standard, scientific, engineering and
+// compact; every digit and rounding option, useGrouping, signDisplay. Latin
+// digits only (numberingSystem is validated, reported as latn).
 // The number is rounded by web/intl_number_decimal and laid out here in ICU's
 // parts for the locale (tables: web/intl_number_data, web/intl_number_units).
 // Options and locales: web/intl_number_options.
