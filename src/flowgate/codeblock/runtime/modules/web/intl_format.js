@@ -2,19 +2,20 @@
 // the first read of `Intl`): the subset of ECMA-402 that date code uses.
 // Offered: Intl.DateTimeFormat (callable with or without `new`)
 // with format (a bound getter), formatToParts, resolvedOptions,
-// supportedLocalesOf; Intl.getCanonicalLocales. Formatting is ICU's en-US as in
-// Node 20 (other locales resolve to en-US, as an unknown locale does in Node),
-// Gregorian calendar, latn digits; options weekday, era, year, month, day, hour,
-// minute, second, fractionalSecondDigits, hour12, hourCycle, timeZone,
-// timeZoneName (short, long, shortOffset, longOffset; the generic styles print
-// as short/long), dateStyle, timeStyle. Zones and offsets come from web/intl's
-// per-execution caches.
+// supportedLocalesOf; Intl.getCanonicalLocales. Formatting is ICU's as in Node 20 for
+// en-US (here) and zh-CN (web/intl_locale_zh: its patterns, names and hour cycles; tags
+// and their resolution in web/intl_locales); other locales print en-US. Gregorian
+// calendar, latn digits; options weekday, era, year, month, day, hour, minute, second,
+// fractionalSecondDigits, hour12, hourCycle, timeZone, timeZoneName (short, long,
+// shortOffset, longOffset; in en-US the generic styles print as short/long), dateStyle,
+// timeStyle. Zones and offsets come from web/intl's per-execution caches.
 // Also exported: toLocaleString/DateString/TimeString(date, locales, options),
 // Node's Date.prototype methods of those names.
 // See docs/libraries/dayjs.md.
 (function (module, exports, require, host) {
   'use strict';
   const { resolveZone, spanAt } = require('web/intl').zones;
+  const { canonicalLocales, resolveLocale } = require('web/intl_locales');
   const DateCtor = Date;
   const DateNow = Date.now;
   const getTime = Date.prototype.getTime;
@@ -25,7 +26,6 @@
   const MathFloor = Math.floor;
   const MathAbs = Math.abs;
   const MathTrunc = Math.trunc;
-  const isArray = Array.isArray;
   const WeakMapCtor = WeakMap;
 
 
@@ -45,6 +45,7 @@
     timeZoneName: ['short', 'long', 'shortOffset', 'longOffset', 'shortGeneric', 'longGeneric'],
     dateStyle: ['full', 'long', 'medium', 'short'], timeStyle: ['full', 'long', 'medium', 'short'],
   };
+  const EN_CYCLES = { default: 'h12', hour12: 'h12', hour24: 'h24' };
   const COMPONENTS = ['weekday', 'era', 'year', 'month', 'day', 'dayPeriod', 'hour', 'minute', 'second',
     'fractionalSecondDigits', 'timeZoneName'];
 
@@ -75,38 +76,6 @@
   }
 
   // ---------------------------------------------------------------- options
-  function canonicalLocale(tag) {
-    if (typeof tag !== 'string' && (typeof tag !== 'object' || tag === null)) {
-      throw new TypeError('Language ID should be string or object.');
-    }
-    const s = StringCtor(tag);
-    if (!/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(s)) throw new RangeError('Incorrect locale information provided');
-    const parts = s.split('-');
-    parts[0] = parts[0].toLowerCase();
-    for (let i = 1; i < parts.length; i++) {
-      const p = parts[i];
-      parts[i] = p.length === 2 ? p.toUpperCase() : p.length === 4 ? p[0].toUpperCase() + p.slice(1).toLowerCase() : p.toLowerCase();
-    }
-    return parts.join('-');
-  }
-
-  function canonicalLocales(locales) {
-    if (locales === undefined) return [];
-    const list = typeof locales === 'string' || !isArray(locales) && typeof locales !== 'object' ? [locales] : locales;
-    if (list === null) throw new TypeError('Cannot convert undefined or null to object');
-    const out = [];
-    const n = typeof list === 'object' ? list.length >>> 0 : 0;
-    for (let i = 0; i < n; i++) {
-      const tag = canonicalLocale(list[i]);
-      if (!out.includes(tag)) out.push(tag);
-    }
-    return out;
-  }
-
-  function resolveLocale(locales) {
-    const first = canonicalLocales(locales)[0];
-    return first === 'en' || first === 'en-US' ? first : 'en-US';
-  }
 
   function getOption(opts, name) {
     const v = opts[name];
@@ -127,7 +96,7 @@
 
   // required: 'date' | 'time' | 'any'; defaults: the same (ECMA-402 ToDateTimeOptions).
   function resolveOptions(locales, options, required, defaults) {
-    const locale = resolveLocale(locales);
+    const [locale, data] = resolveLocale(locales);
     if (options === null) throw new TypeError('Cannot convert undefined or null to object');
     const opts = options === undefined ? {} : ObjectCtor(options);
     const r = { locale, calendar: 'gregory', numberingSystem: 'latn' };
@@ -151,8 +120,8 @@
           throw new TypeError(`Can't set option ${name} when ${dateStyle !== undefined ? 'dateStyle' : 'timeStyle'} is used`);
         }
       }
-      if (required === 'date' && dateStyle === undefined) throw new TypeError('Invalid option : timeStyle');
-      if (required === 'time' && timeStyle === undefined) throw new TypeError('Invalid option : dateStyle');
+      if (required === 'date' && timeStyle !== undefined) throw new TypeError('Invalid option : timeStyle');
+      if (required === 'time' && dateStyle !== undefined) throw new TypeError('Invalid option : dateStyle');
     } else {
       const hasDate = c.weekday !== undefined || c.year !== undefined || c.month !== undefined || c.day !== undefined;
       const hasTime = c.dayPeriod !== undefined || c.hour !== undefined || c.minute !== undefined ||
@@ -164,10 +133,14 @@
     const hasHour = c.hour !== undefined || timeStyle !== undefined;
     let cycle = null;
     if (hasHour) {
-      cycle = hour12 === true ? 'h12' : hour12 === false ? 'h24' : hourCycle !== undefined ? hourCycle : 'h12';
+      const cycles = data !== null ? data.cycles : EN_CYCLES;
+      cycle = hour12 === true ? cycles.hour12 : hour12 === false ? cycles.hour24 : hourCycle !== undefined ? hourCycle
+        : cycles.default;
       r.hourCycle = cycle;
       r.hour12 = cycle === 'h11' || cycle === 'h12';
     }
+    const st = { resolved: r, key, c, dateStyle, timeStyle, cycle, data };
+    if (data !== null) return localePattern(st);
     for (const name of COMPONENTS) {
       if (c[name] === undefined) continue;
       let v = c[name];
@@ -177,11 +150,32 @@
     }
     if (dateStyle !== undefined) r.dateStyle = dateStyle;
     if (timeStyle !== undefined) r.timeStyle = timeStyle;
-    return { resolved: r, key, c, dateStyle, timeStyle, cycle };
+    return st;
+  }
+
+  // The pattern of a locale module (its data decides the fields' widths), and the
+  // resolved options read off it as V8 does.
+  function localePattern(st) {
+    const { resolved: r, c, dateStyle, timeStyle, cycle, data } = st;
+    if (dateStyle !== undefined || timeStyle !== undefined) {
+      st.pattern = data.stylePattern(dateStyle, timeStyle, cycle);
+      if (dateStyle !== undefined) r.dateStyle = dateStyle;
+      if (timeStyle !== undefined) r.timeStyle = timeStyle;
+      return st;
+    }
+    const pattern = st.pattern = data.componentsPattern(c, cycle);
+    const found = {};
+    for (let i = 0; i < pattern.length; i++) if (typeof pattern[i] !== 'string') found[pattern[i][0]] = pattern[i][1];
+    for (const name of COMPONENTS) {
+      const v = found[name === 'fractionalSecondDigits' ? 'fractionalSecond' : name];
+      if (v !== undefined && name !== 'dayPeriod') r[name] = v;
+    }
+    return st;
   }
 
   // ---------------------------------------------------------------- formatting
   const scratch = new DateCtor(0);
+  const YEARS_400 = 146097 * 86400000;
 
   function toTime(date) {
     const t = date === undefined ? DateNow() : date instanceof DateCtor ? getTime.call(date) : NumberCtor(date);
@@ -263,13 +257,18 @@
 
   function fields(st, t) {
     const span = spanAt(st.key, t);
-    scratch.setTime(t + span[0] * 1000);
-    return { span, y: scratch.getUTCFullYear(), mo: scratch.getUTCMonth(), d: scratch.getUTCDate(),
+    // A wall time past Date's range (the first or last instant, in a zone off UTC) is read
+    // 400 years nearer (the same calendar and weekdays).
+    const wall = t + span[0] * 1000;
+    const shift = wall < -8.64e15 ? 1 : wall > 8.64e15 ? -1 : 0;
+    scratch.setTime(wall + shift * YEARS_400);
+    return { t, span, y: scratch.getUTCFullYear() - shift * 400, mo: scratch.getUTCMonth(), d: scratch.getUTCDate(),
       wd: scratch.getUTCDay(), h: scratch.getUTCHours(), mi: scratch.getUTCMinutes(), s: scratch.getUTCSeconds(),
       ms: scratch.getUTCMilliseconds() };
   }
 
   function fieldValue(type, opt, f, st) {
+    if (st.data !== null) return st.data.fieldValue(type, opt, f, st);
     switch (type) {
       case 'weekday': return opt === 'narrow' ? DAYS[f.wd][0] : opt === 'short' ? DAYS[f.wd].slice(0, 3) : DAYS[f.wd];
       case 'era': return ERAS[opt][f.y > 0 ? 1 : 0];
