@@ -260,8 +260,8 @@ def test_other_chinese_locales_fall_back_to_en_us(run_js: RunJs) -> None:
 
 def test_user_patches_after_load(run_js: RunJs, node: NodeOracle) -> None:
     code = """
-    // (loaded first: require() itself reads String.prototype.slice)
-    new Date(0).toLocaleString('zh-CN');
+    // (zh and the zones loaded first: require() reads String.prototype.slice)
+    for (const timeZone of ['America/New_York', 'UTC', 'Asia/Tokyo']) new Date(0).toLocaleString('zh-CN', { timeZone });
     String.prototype.split = () => { throw new Error('split'); };
     String.prototype.slice = () => { throw new Error('slice'); };
     String.prototype.replace = () => { throw new Error('replace'); };
@@ -270,7 +270,8 @@ def test_user_patches_after_load(run_js: RunJs, node: NodeOracle) -> None:
     return [d.toLocaleString('zh-CN', { timeZone: 'America/New_York', timeZoneName: 'shortGeneric' }),
       d.toLocaleString('zh', { weekday: 'short', hour: 'numeric', minute: 'numeric', timeZone: 'UTC' }),
       d.toLocaleString('zh-Hans', { timeZone: 'Asia/Tokyo', timeZoneName: 'longGeneric', month: 'long' }),
-      Intl.getCanonicalLocales(['ZH-hans-cn', 'zh-Hans-CN', 'en-us']), d.toLocaleString('en-US')];
+      Intl.getCanonicalLocales(['ZH-hans-cn', 'zh-Hans-CN', 'en-us']),
+      new Intl.DateTimeFormat('zh-CN', { timeZone: 'UTC', dateStyle: 'full', timeStyle: 'full' }).formatToParts(d)];
     """
     assert_same(run_js, node, code)
 

@@ -300,10 +300,11 @@
   function formatParts(st, date) {
     const f = fields(st, toTime(date));
     if (st.pattern === undefined) st.pattern = buildPattern(st);
+    const pattern = st.pattern;
     const parts = [];
-    for (const p of st.pattern) {
-      if (typeof p === 'string') parts.push({ type: 'literal', value: p });
-      else parts.push({ type: p[0], value: fieldValue(p[0], p[1], f, st) });
+    for (let i = 0; i < pattern.length; i++) { // (no iterator or push: user code may patch them)
+      const p = pattern[i];
+      parts[i] = typeof p === 'string' ? { type: 'literal', value: p } : { type: p[0], value: fieldValue(p[0], p[1], f, st) };
     }
     return parts;
   }
