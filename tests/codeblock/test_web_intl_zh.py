@@ -183,6 +183,36 @@ def test_components_and_hour_cycles(run_js: RunJs, node: NodeOracle) -> None:
     assert_each_same(run_js, node, FORMAT_ALL, cases)
 
 
+def test_every_table_entry(run_js: RunJs, node: NodeOracle) -> None:
+    """Each date-field combination with two of time fields, each time-field combination
+    (zone names too) with two of date fields, in each hour cycle's table."""
+    code = """
+    const W = [undefined, 'narrow', 'short', 'long'], NUM = [undefined, 'numeric', '2-digit'];
+    const M = [undefined, 'numeric', '2-digit', 'narrow', 'short', 'long'], F = [undefined, 1, 2, 3];
+    const Z = [undefined, 'short', 'long', 'shortOffset', 'longOffset', 'shortGeneric', 'longGeneric'];
+    const dates = [], times = [];
+    for (const era of W) for (const weekday of W) for (const year of NUM) for (const month of M)
+      for (const day of NUM) dates.push({ era, weekday, year, month, day });
+    for (const timeZoneName of Z) for (const hour of NUM) for (const minute of NUM) for (const second of NUM)
+      for (const fractionalSecondDigits of F) times.push({ hour, minute, second, fractionalSecondDigits, timeZoneName });
+    const cases = [];
+    dates.forEach((d, i) => { for (let k = 0; k < 2; k++) cases.push({ ...d, ...times[(i * 37 + k * 191) % times.length] }); });
+    times.forEach((t, i) => { for (let k = 0; k < 2; k++) cases.push({ ...t, ...dates[(i * 53 + k * 283) % dates.length] }); });
+    const at = [Date.UTC(2024, 10, 25, 0, 7, 9, 5), Date.UTC(1999, 4, 3, 13, 45, 30, 120)];
+    return input.cases.map((cycle) => cases.map((o, i) => {
+      const f = new Intl.DateTimeFormat('zh-CN', { ...o, ...cycle, timeZone: 'America/New_York' });
+      return f.format(at[i % 2]) + '|' + Object.values(f.resolvedOptions()).slice(4).join();
+    }));
+    """
+    cycles = [
+        {},
+        {"hourCycle": "h24"},
+        {"hourCycle": "h12"},
+        {"hour12": True},
+    ]  # h23, h24, h12, h11
+    assert_each_same(run_js, node, code, cycles)
+
+
 def test_zone_names(run_js: RunJs, node: NodeOracle) -> None:
     code = """
     const dates = [Date.UTC(2024, 0, 15, 12), Date.UTC(2024, 6, 15, 12), Date.UTC(2024, 2, 1),

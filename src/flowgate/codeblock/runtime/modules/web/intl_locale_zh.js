@@ -9,12 +9,17 @@
 // date fields, one per combination of the time fields (and zone name) and hour cycle,
 // one per dateStyle x timeStyle. A date and a time pattern are joined by a space, except
 // a weekday alone with hour (h12), hour+minute or hour+minute+second, which ICU matches
-// as one skeleton ("周五14:05"). Hour cycles: h23 by default, hour12: true gives h11.
-// Zone names: CLDR's zh names for the metazones in ZONES (China, Japan, Korea, US,
-// Europe, India, UTC, ...); another zone's long name prints as ICU's GMT offset, which is
-// what Node prints for zones with no metazone but not for the others (a difference).
-// The dayPeriod option (ICU's flexible 凌晨/早上/...) is not offered here: it prints as
-// 上午/下午.
+// as one skeleton ("周五14:05") (checked against Node for every date x time x cycle
+// combination). Hour cycles: h23 by default, hour12: true gives h11.
+// Zone names: the short style is ICU's GMT format ("GMT+8"; UTC zones "UTC"); long and
+// generic names are CLDR's zh names of the metazones in metazone() (China, Hong Kong,
+// Taiwan, Japan, Korea, US/Canada, Europe, India, UTC, ...), found by the host's English
+// name; a generic name is the standard one away from daylight time, as ICU decides;
+// location names ("纽约时间") for the zones in place(). Elsewhere the GMT offset prints,
+// where Node prints its zh metazone or location name (a difference).
+// Not offered: the dayPeriod option (Node: ICU's flexible 凌晨/早上/中午/...; here it
+// prints nothing alone, and 上午/下午 with hour12), partial-location generic names
+// (西欧时间（里斯本）).
 (function (module, exports, require, host) {
   'use strict';
   const StringCtor = String;
