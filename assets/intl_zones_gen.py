@@ -19,22 +19,42 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
-from flowgate.codeblock.bridge.intl import load_zone  # the tzdata package's data
+from flowgate.codeblock.bridge.intl import _interval, load_zone  # the tzdata package's data
 
 OUT = Path(__file__).resolve().parent.parent / "src/flowgate/codeblock/bridge/intl_zones.py"
 #: Sampled years: today's names and those of DST periods zones have since dropped.
 YEARS = [1971, 1980, 1988, 1995, 2000, 2005, 2010, 2015, 2018, 2024]
 INSTANTS = [datetime(y, m, 15, 12, tzinfo=UTC) for y in YEARS for m in (1, 7)]
+#: Also asked: the middle of the first period of every (offset, DST) a zone has between
+#: 1970 and 2037, so that names of periods between the sampled years are known too
+#: (Lord Howe's 30-minute-longer DST of 1981-85, Moscow's 1991 and 2011-14, Samoa 2010-11).
+SPANS_UNTIL_S = 2_145_916_800
+
+
+def span_instants(zone_id: str) -> list[datetime]:
+    seen: set[tuple[int, bool]] = set()
+    out: list[datetime] = []
+    t = 0.0
+    while t < SPANS_UNTIL_S:
+        start, end, off, _abbr, dst = _interval(zone_id, t)
+        if (off, dst) not in seen:
+            seen.add((off, dst))
+            mid = (max(start, 0) + min(end, SPANS_UNTIL_S)) / 2
+            out.append(datetime.fromtimestamp(int(mid), tz=UTC))
+        if end == float("inf"):
+            break
+        t = end
+    return out
+
 
 NODE = """
-const zones = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
 const out = {};
-for (const z of zones) {
+for (const [z, instants] of Object.entries(input)) {
   let f;
   try { f = new Intl.DateTimeFormat('en-US', {timeZone: z}); } catch { out[z] = null; continue; }
-  const years = [1971, 1980, 1988, 1995, 2000, 2005, 2010, 2015, 2018, 2024];
   const at = (year) => [Date.UTC(year, 0, 15, 12), Date.UTC(year, 6, 15, 12)];
-  const names = (style, list = years.flatMap(at)) => list.map((t) =>
+  const names = (style, list = instants) => list.map((t) =>
     new Intl.DateTimeFormat('en-US', {timeZone: z, timeZoneName: style}).formatToParts(t)
       .find((p) => p.type === 'timeZoneName').value);
   out[z] = {id: f.resolvedOptions().timeZone, short: names('short'), long: names('long'),
@@ -46,10 +66,13 @@ process.stdout.write(JSON.stringify(out));
 
 def main() -> None:
     zones = sorted(resources.files("tzdata").joinpath("zones").read_text().split())
+    instants = {z: INSTANTS + span_instants(z) for z in zones}
     icu = json.loads(
         subprocess.run(
             ["node", "-e", NODE],
-            input=json.dumps(zones),
+            input=json.dumps(
+                {z: [int(t.timestamp() * 1000) for t in v] for z, v in instants.items()}
+            ),
             capture_output=True,
             text=True,
             check=True,
@@ -80,11 +103,21 @@ def main() -> None:
         if info["early"] and info["id"] not in early:
             early.append(info["id"])
         zone = load_zone(z)
-        for instant, s, lname in zip(INSTANTS, info["short"], info["long"], strict=True):
+        # A span sample only adds names for an (offset, DST) none of the fixed instants
+        # had: where those saw the key, their names stand (Casablanca's +1 is "Central
+        # European Standard Time" in 1985 and GMT+01:00 in the sampled years).
+        fixed_keys: set[tuple[int, bool]] = set()
+        for n, (instant, s, lname) in enumerate(
+            zip(instants[z], info["short"], info["long"], strict=True)
+        ):
             local = instant.astimezone(zone)
             offset = local.utcoffset()
             assert offset is not None
             key = (int(offset.total_seconds()), bool(local.dst()))
+            if n < len(INSTANTS):
+                fixed_keys.add(key)
+            elif key in fixed_keys:
+                continue
             if "+" not in s and "-" not in s and (*key, s) not in short.setdefault(info["id"], []):
                 short[info["id"]].append((*key, s))
             if not lname.startswith("GMT+") and not lname.startswith("GMT-"):

@@ -4,7 +4,7 @@ Intl.DateTimeFormat, backed by bridge/intl.py)."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from tests.codeblock.conftest import RunJs
@@ -98,12 +98,18 @@ def test_zones_round_trip(run_js: RunJs, node: NodeOracle) -> None:
     )
 
 
+HAVANA_RULES_DIFFER_MS = 1_767_225_600_000  # 2026-01-01
+
+
 @settings(max_examples=80, deadline=None)
 @given(
     t=st.integers(min_value=0, max_value=2_200_000_000_000),  # from 1970: see the docs on names
     zone=st.sampled_from(ZONES),
 )
 def test_random_instants(run_js: RunJs, node: NodeOracle, t: int, zone: str) -> None:
+    # Cuba's rules from 2026 on differ between the host's tzdata (2026f) and Node's ICU
+    # (docs/libraries/dayjs.md, known differences): not a difference of this code.
+    assume(zone != "America/Havana" or t < HAVANA_RULES_DIFFER_MS)
     assert_same(
         run_js,
         node,

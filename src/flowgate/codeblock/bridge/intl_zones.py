@@ -189,7 +189,7 @@ SHORT: dict[str, list[tuple[int, bool, str]]] = {
         (-21600, False, "CST"),
     ],
     "America/Barbados": [(-14400, False, "AST"), (-10800, True, "ADT")],
-    "America/Belize": [(-21600, False, "CST")],
+    "America/Belize": [(-21600, False, "CST"), (-18000, True, "CDT")],
     "America/Blanc-Sablon": [(-14400, False, "AST")],
     "America/Boise": [(-25200, False, "MST"), (-21600, True, "MDT")],
     "America/Cambridge_Bay": [
@@ -197,18 +197,25 @@ SHORT: dict[str, list[tuple[int, bool, str]]] = {
         (-21600, True, "MDT"),
         (-21600, False, "CST"),
         (-18000, True, "CDT"),
+        (-18000, False, "EST"),
     ],
-    "America/Cancun": [(-21600, False, "CST"), (-18000, True, "CDT"), (-18000, False, "EST")],
+    "America/Cancun": [
+        (-21600, False, "CST"),
+        (-18000, True, "CDT"),
+        (-18000, False, "EST"),
+        (-14400, True, "EDT"),
+    ],
     "America/Cayman": [(-18000, False, "EST")],
     "America/Chicago": [(-21600, False, "CST"), (-18000, True, "CDT")],
-    "America/Chihuahua": [(-21600, False, "CST")],
+    "America/Chihuahua": [(-21600, False, "CST"), (-18000, True, "CDT")],
     "America/Ciudad_Juarez": [
         (-21600, False, "CST"),
         (-25200, False, "MST"),
         (-21600, True, "MDT"),
+        (-18000, True, "CDT"),
     ],
     "America/Coral_Harbour": [(-18000, False, "EST")],
-    "America/Costa_Rica": [(-21600, False, "CST")],
+    "America/Costa_Rica": [(-21600, False, "CST"), (-18000, True, "CDT")],
     "America/Creston": [(-25200, False, "MST")],
     "America/Curacao": [(-14400, False, "AST")],
     "America/Danmarkshavn": [(0, False, "GMT")],
@@ -217,7 +224,7 @@ SHORT: dict[str, list[tuple[int, bool, str]]] = {
     "America/Denver": [(-25200, False, "MST"), (-21600, True, "MDT")],
     "America/Detroit": [(-18000, False, "EST"), (-14400, True, "EDT")],
     "America/Dominica": [(-14400, False, "AST")],
-    "America/Edmonton": [(-25200, False, "MST"), (-21600, True, "MDT")],
+    "America/Edmonton": [(-25200, False, "MST"), (-21600, True, "MDT"), (-21600, False, "MST")],
     "America/El_Salvador": [(-21600, False, "CST"), (-18000, True, "CDT")],
     "America/Fort_Nelson": [(-28800, False, "PST"), (-25200, True, "PDT"), (-25200, False, "MST")],
     "America/Glace_Bay": [(-14400, False, "AST"), (-10800, True, "ADT")],
@@ -225,10 +232,14 @@ SHORT: dict[str, list[tuple[int, bool, str]]] = {
     "America/Grand_Turk": [(-18000, False, "EST"), (-14400, True, "EDT"), (-14400, False, "AST")],
     "America/Grenada": [(-14400, False, "AST")],
     "America/Guadeloupe": [(-14400, False, "AST")],
-    "America/Guatemala": [(-21600, False, "CST")],
+    "America/Guatemala": [(-21600, False, "CST"), (-18000, True, "CDT")],
     "America/Halifax": [(-14400, False, "AST"), (-10800, True, "ADT")],
     "America/Indiana/Knox": [(-21600, False, "CST"), (-18000, True, "CDT"), (-18000, False, "EST")],
-    "America/Indiana/Marengo": [(-18000, False, "EST"), (-14400, True, "EDT")],
+    "America/Indiana/Marengo": [
+        (-18000, False, "EST"),
+        (-14400, True, "EDT"),
+        (-18000, True, "CDT"),
+    ],
     "America/Indiana/Petersburg": [
         (-21600, False, "CST"),
         (-18000, True, "CDT"),
@@ -239,12 +250,29 @@ SHORT: dict[str, list[tuple[int, bool, str]]] = {
         (-18000, False, "EST"),
         (-21600, False, "CST"),
         (-18000, True, "CDT"),
+        (-14400, True, "EDT"),
     ],
     "America/Indiana/Vevay": [(-18000, False, "EST"), (-14400, True, "EDT")],
-    "America/Indiana/Vincennes": [(-18000, False, "EST"), (-14400, True, "EDT")],
-    "America/Indiana/Winamac": [(-18000, False, "EST"), (-14400, True, "EDT")],
+    "America/Indiana/Vincennes": [
+        (-18000, False, "EST"),
+        (-14400, True, "EDT"),
+        (-18000, True, "CDT"),
+        (-21600, False, "CST"),
+    ],
+    "America/Indiana/Winamac": [
+        (-18000, False, "EST"),
+        (-14400, True, "EDT"),
+        (-18000, True, "CDT"),
+        (-21600, False, "CST"),
+    ],
     "America/Indianapolis": [(-18000, False, "EST"), (-14400, True, "EDT")],
-    "America/Inuvik": [(-28800, False, "PST"), (-25200, False, "MST"), (-21600, True, "MDT")],
+    "America/Inuvik": [
+        (-28800, False, "PST"),
+        (-25200, False, "MST"),
+        (-21600, True, "MDT"),
+        (-25200, True, "PDT"),
+        (-21600, False, "MST"),
+    ],
     "America/Iqaluit": [
         (-18000, False, "EST"),
         (-14400, True, "EDT"),
@@ -266,14 +294,14 @@ SHORT: dict[str, list[tuple[int, bool, str]]] = {
     ],
     "America/Kralendijk": [(-14400, False, "AST")],
     "America/Los_Angeles": [(-28800, False, "PST"), (-25200, True, "PDT")],
-    "America/Louisville": [(-18000, False, "EST"), (-14400, True, "EDT")],
+    "America/Louisville": [(-18000, False, "EST"), (-14400, True, "EDT"), (-18000, True, "CDT")],
     "America/Lower_Princes": [(-14400, False, "AST")],
     "America/Managua": [(-21600, False, "CST"), (-18000, False, "EST"), (-18000, True, "CDT")],
     "America/Marigot": [(-14400, False, "AST")],
     "America/Martinique": [(-14400, False, "AST"), (-10800, True, "ADT")],
     "America/Matamoros": [(-21600, False, "CST"), (-18000, True, "CDT")],
     "America/Menominee": [(-18000, False, "EST"), (-21600, False, "CST"), (-18000, True, "CDT")],
-    "America/Merida": [(-21600, False, "CST"), (-18000, True, "CDT")],
+    "America/Merida": [(-21600, False, "CST"), (-18000, True, "CDT"), (-18000, False, "EST")],
     "America/Metlakatla": [
         (-28800, False, "PST"),
         (-25200, True, "PDT"),
@@ -317,9 +345,9 @@ SHORT: dict[str, list[tuple[int, bool, str]]] = {
     "America/Port-au-Prince": [(-18000, False, "EST"), (-14400, True, "EDT")],
     "America/Port_of_Spain": [(-14400, False, "AST")],
     "America/Puerto_Rico": [(-14400, False, "AST")],
-    "America/Rankin_Inlet": [(-21600, False, "CST"), (-18000, True, "CDT")],
+    "America/Rankin_Inlet": [(-21600, False, "CST"), (-18000, True, "CDT"), (-18000, False, "EST")],
     "America/Regina": [(-21600, False, "CST")],
-    "America/Resolute": [(-21600, False, "CST"), (-18000, True, "CDT")],
+    "America/Resolute": [(-21600, False, "CST"), (-18000, True, "CDT"), (-18000, False, "EST")],
     "America/Santo_Domingo": [(-14400, False, "AST")],
     "America/Sitka": [
         (-28800, False, "PST"),
@@ -338,9 +366,9 @@ SHORT: dict[str, list[tuple[int, bool, str]]] = {
     "America/Tijuana": [(-28800, False, "PST"), (-25200, True, "PDT")],
     "America/Toronto": [(-18000, False, "EST"), (-14400, True, "EDT")],
     "America/Tortola": [(-14400, False, "AST")],
-    "America/Vancouver": [(-28800, False, "PST"), (-25200, True, "PDT")],
+    "America/Vancouver": [(-28800, False, "PST"), (-25200, True, "PDT"), (-25200, False, "PST")],
     "America/Whitehorse": [(-28800, False, "PST"), (-25200, True, "PDT")],
-    "America/Winnipeg": [(-21600, False, "CST"), (-18000, True, "CDT")],
+    "America/Winnipeg": [(-21600, False, "CST"), (-18000, True, "CDT"), (-18000, False, "CST")],
     "America/Yakutat": [(-32400, False, "AKST"), (-28800, True, "AKDT")],
     "Antarctica/Troll": [(0, False, "GMT")],
     "Atlantic/Bermuda": [(-14400, False, "AST"), (-10800, True, "ADT")],
@@ -365,6 +393,7 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (0, False, "Western European Standard Time"),
         (3600, True, "Western European Summer Time"),
         (3600, False, "Central European Standard Time"),
+        (7200, True, "Central European Summer Time"),
     ],
     "Africa/Asmera": [(10800, False, "East Africa Time")],
     "Africa/Bamako": [(0, False, "Greenwich Mean Time")],
@@ -386,6 +415,7 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (0, False, "Western European Standard Time"),
         (3600, False, "Central European Standard Time"),
         (7200, True, "Central European Summer Time"),
+        (3600, True, "Western European Summer Time"),
     ],
     "Africa/Conakry": [(0, False, "Greenwich Mean Time")],
     "Africa/Dakar": [(0, False, "Greenwich Mean Time")],
@@ -455,35 +485,47 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
     "America/Argentina/La_Rioja": [
         (-10800, False, "Argentina Standard Time"),
         (-10800, True, "Argentina Summer Time"),
+        (-7200, True, "Argentina Summer Time"),
+        (-14400, False, "Western Argentina Standard Time"),
     ],
     "America/Argentina/Rio_Gallegos": [
         (-10800, False, "Argentina Standard Time"),
         (-10800, True, "Argentina Summer Time"),
+        (-7200, True, "Argentina Summer Time"),
+        (-14400, False, "Western Argentina Standard Time"),
     ],
     "America/Argentina/Salta": [
         (-10800, False, "Argentina Standard Time"),
         (-10800, True, "Argentina Summer Time"),
+        (-7200, True, "Argentina Summer Time"),
     ],
     "America/Argentina/San_Juan": [
         (-10800, False, "Argentina Standard Time"),
         (-10800, True, "Argentina Summer Time"),
+        (-7200, True, "Argentina Summer Time"),
+        (-14400, False, "Western Argentina Standard Time"),
     ],
     "America/Argentina/San_Luis": [
         (-10800, False, "Argentina Standard Time"),
         (-10800, True, "Western Argentina Summer Time"),
+        (-7200, True, "Argentina Summer Time"),
+        (-14400, False, "Western Argentina Standard Time"),
     ],
     "America/Argentina/Tucuman": [
         (-10800, False, "Argentina Standard Time"),
         (-10800, True, "Argentina Summer Time"),
+        (-7200, True, "Argentina Summer Time"),
     ],
     "America/Argentina/Ushuaia": [
         (-10800, False, "Argentina Standard Time"),
         (-10800, True, "Argentina Summer Time"),
+        (-7200, True, "Argentina Summer Time"),
     ],
     "America/Aruba": [(-14400, False, "Atlantic Standard Time")],
     "America/Asuncion": [
         (-14400, False, "Paraguay Standard Time"),
         (-10800, True, "Paraguay Summer Time"),
+        (-10800, False, "Paraguay Standard Time"),
     ],
     "America/Bahia": [
         (-10800, False, "Brasilia Standard Time"),
@@ -503,13 +545,19 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (-10800, False, "Brasilia Standard Time"),
         (-7200, True, "Brasilia Summer Time"),
     ],
-    "America/Belize": [(-21600, False, "Central Standard Time")],
+    "America/Belize": [
+        (-21600, False, "Central Standard Time"),
+        (-18000, True, "Central Daylight Time"),
+    ],
     "America/Blanc-Sablon": [(-14400, False, "Atlantic Standard Time")],
     "America/Boa_Vista": [
         (-14400, False, "Amazon Standard Time"),
         (-10800, True, "Amazon Summer Time"),
     ],
-    "America/Bogota": [(-18000, False, "Colombia Standard Time")],
+    "America/Bogota": [
+        (-18000, False, "Colombia Standard Time"),
+        (-14400, True, "Colombia Summer Time"),
+    ],
     "America/Boise": [
         (-25200, False, "Mountain Standard Time"),
         (-21600, True, "Mountain Daylight Time"),
@@ -517,12 +565,14 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
     "America/Buenos_Aires": [
         (-10800, False, "Argentina Standard Time"),
         (-10800, True, "Argentina Summer Time"),
+        (-7200, True, "Argentina Summer Time"),
     ],
     "America/Cambridge_Bay": [
         (-25200, False, "Mountain Standard Time"),
         (-21600, True, "Mountain Daylight Time"),
         (-21600, False, "Central Standard Time"),
         (-18000, True, "Central Daylight Time"),
+        (-18000, False, "Eastern Standard Time"),
     ],
     "America/Campo_Grande": [
         (-14400, False, "Amazon Standard Time"),
@@ -532,11 +582,13 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (-21600, False, "Central Standard Time"),
         (-18000, True, "Central Daylight Time"),
         (-18000, False, "Eastern Standard Time"),
+        (-14400, True, "Eastern Daylight Time"),
     ],
     "America/Caracas": [(-14400, False, "Venezuela Time"), (-16200, False, "Venezuela Time")],
     "America/Catamarca": [
         (-10800, False, "Argentina Standard Time"),
         (-10800, True, "Argentina Summer Time"),
+        (-7200, True, "Argentina Summer Time"),
     ],
     "America/Cayenne": [(-10800, False, "French Guiana Time")],
     "America/Cayman": [(-18000, False, "Eastern Standard Time")],
@@ -548,6 +600,7 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (-21600, False, "Central Standard Time"),
         (-25200, False, "Mexican Pacific Standard Time"),
         (-21600, True, "Mexican Pacific Daylight Time"),
+        (-18000, True, "Central Daylight Time"),
     ],
     "America/Ciudad_Juarez": [
         (-21600, False, "Central Standard Time"),
@@ -555,13 +608,18 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (-21600, True, "Mexican Pacific Daylight Time"),
         (-25200, False, "Mountain Standard Time"),
         (-21600, True, "Mountain Daylight Time"),
+        (-18000, True, "Central Daylight Time"),
     ],
     "America/Coral_Harbour": [(-18000, False, "Eastern Standard Time")],
     "America/Cordoba": [
         (-10800, False, "Argentina Standard Time"),
         (-10800, True, "Argentina Summer Time"),
+        (-7200, True, "Argentina Summer Time"),
     ],
-    "America/Costa_Rica": [(-21600, False, "Central Standard Time")],
+    "America/Costa_Rica": [
+        (-21600, False, "Central Standard Time"),
+        (-18000, True, "Central Daylight Time"),
+    ],
     "America/Coyhaique": [
         (-10800, True, "Chile Summer Time"),
         (-14400, False, "Chile Standard Time"),
@@ -599,6 +657,7 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
     "America/Edmonton": [
         (-25200, False, "Mountain Standard Time"),
         (-21600, True, "Mountain Daylight Time"),
+        (-21600, False, "Mountain Standard Time"),
     ],
     "America/Eirunepe": [
         (-18000, False, "Acre Standard Time"),
@@ -639,7 +698,10 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
     ],
     "America/Grenada": [(-14400, False, "Atlantic Standard Time")],
     "America/Guadeloupe": [(-14400, False, "Atlantic Standard Time")],
-    "America/Guatemala": [(-21600, False, "Central Standard Time")],
+    "America/Guatemala": [
+        (-21600, False, "Central Standard Time"),
+        (-18000, True, "Central Daylight Time"),
+    ],
     "America/Guayaquil": [(-18000, False, "Ecuador Time")],
     "America/Guyana": [
         (-13500, False, "Guyana Time"),
@@ -651,7 +713,10 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (-10800, True, "Atlantic Daylight Time"),
     ],
     "America/Havana": [(-18000, False, "Cuba Standard Time"), (-14400, True, "Cuba Daylight Time")],
-    "America/Hermosillo": [(-25200, False, "Mexican Pacific Standard Time")],
+    "America/Hermosillo": [
+        (-25200, False, "Mexican Pacific Standard Time"),
+        (-21600, True, "Mexican Pacific Daylight Time"),
+    ],
     "America/Indiana/Knox": [
         (-21600, False, "Central Standard Time"),
         (-18000, True, "Central Daylight Time"),
@@ -660,6 +725,7 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
     "America/Indiana/Marengo": [
         (-18000, False, "Eastern Standard Time"),
         (-14400, True, "Eastern Daylight Time"),
+        (-18000, True, "Central Daylight Time"),
     ],
     "America/Indiana/Petersburg": [
         (-21600, False, "Central Standard Time"),
@@ -671,6 +737,7 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (-18000, False, "Eastern Standard Time"),
         (-21600, False, "Central Standard Time"),
         (-18000, True, "Central Daylight Time"),
+        (-14400, True, "Eastern Daylight Time"),
     ],
     "America/Indiana/Vevay": [
         (-18000, False, "Eastern Standard Time"),
@@ -679,10 +746,14 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
     "America/Indiana/Vincennes": [
         (-18000, False, "Eastern Standard Time"),
         (-14400, True, "Eastern Daylight Time"),
+        (-18000, True, "Central Daylight Time"),
+        (-21600, False, "Central Standard Time"),
     ],
     "America/Indiana/Winamac": [
         (-18000, False, "Eastern Standard Time"),
         (-14400, True, "Eastern Daylight Time"),
+        (-18000, True, "Central Daylight Time"),
+        (-21600, False, "Central Standard Time"),
     ],
     "America/Indianapolis": [
         (-18000, False, "Eastern Standard Time"),
@@ -692,6 +763,8 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (-28800, False, "Pacific Standard Time"),
         (-25200, False, "Mountain Standard Time"),
         (-21600, True, "Mountain Daylight Time"),
+        (-25200, True, "Pacific Daylight Time"),
+        (-21600, False, "Mountain Standard Time"),
     ],
     "America/Iqaluit": [
         (-18000, False, "Eastern Standard Time"),
@@ -706,6 +779,7 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
     "America/Jujuy": [
         (-10800, False, "Argentina Standard Time"),
         (-10800, True, "Argentina Summer Time"),
+        (-7200, True, "Argentina Summer Time"),
     ],
     "America/Juneau": [
         (-28800, False, "Pacific Standard Time"),
@@ -721,7 +795,7 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
     ],
     "America/Kralendijk": [(-14400, False, "Atlantic Standard Time")],
     "America/La_Paz": [(-14400, False, "Bolivia Time")],
-    "America/Lima": [(-18000, False, "Peru Standard Time")],
+    "America/Lima": [(-18000, False, "Peru Standard Time"), (-14400, True, "Peru Summer Time")],
     "America/Los_Angeles": [
         (-28800, False, "Pacific Standard Time"),
         (-25200, True, "Pacific Daylight Time"),
@@ -729,6 +803,7 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
     "America/Louisville": [
         (-18000, False, "Eastern Standard Time"),
         (-14400, True, "Eastern Daylight Time"),
+        (-18000, True, "Central Daylight Time"),
     ],
     "America/Lower_Princes": [(-14400, False, "Atlantic Standard Time")],
     "America/Maceio": [
@@ -760,6 +835,7 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
     "America/Mendoza": [
         (-10800, False, "Argentina Standard Time"),
         (-10800, True, "Argentina Summer Time"),
+        (-7200, True, "Argentina Summer Time"),
     ],
     "America/Menominee": [
         (-18000, False, "Eastern Standard Time"),
@@ -769,6 +845,7 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
     "America/Merida": [
         (-21600, False, "Central Standard Time"),
         (-18000, True, "Central Daylight Time"),
+        (-18000, False, "Eastern Standard Time"),
     ],
     "America/Metlakatla": [
         (-28800, False, "Pacific Standard Time"),
@@ -796,6 +873,8 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
     "America/Montevideo": [
         (-10800, False, "Uruguay Standard Time"),
         (-7200, True, "Uruguay Summer Time"),
+        (-5400, True, "Uruguay Summer Time"),
+        (-9000, True, "Uruguay Summer Time"),
     ],
     "America/Montserrat": [(-14400, False, "Atlantic Standard Time")],
     "America/Nassau": [
@@ -858,6 +937,7 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
     "America/Rankin_Inlet": [
         (-21600, False, "Central Standard Time"),
         (-18000, True, "Central Daylight Time"),
+        (-18000, False, "Eastern Standard Time"),
     ],
     "America/Recife": [
         (-10800, False, "Brasilia Standard Time"),
@@ -867,6 +947,7 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
     "America/Resolute": [
         (-21600, False, "Central Standard Time"),
         (-18000, True, "Central Daylight Time"),
+        (-18000, False, "Eastern Standard Time"),
     ],
     "America/Rio_Branco": [
         (-18000, False, "Acre Standard Time"),
@@ -932,6 +1013,7 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
     "America/Vancouver": [
         (-28800, False, "Pacific Standard Time"),
         (-25200, True, "Pacific Daylight Time"),
+        (-25200, False, "Pacific Standard Time"),
     ],
     "America/Whitehorse": [
         (-28800, False, "Pacific Standard Time"),
@@ -941,6 +1023,7 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
     "America/Winnipeg": [
         (-21600, False, "Central Standard Time"),
         (-18000, True, "Central Daylight Time"),
+        (-18000, False, "Central Standard Time"),
     ],
     "America/Yakutat": [
         (-32400, False, "Alaska Standard Time"),
@@ -965,11 +1048,16 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (-10800, False, "Argentina Standard Time"),
         (-10800, True, "Chile Summer Time"),
         (-14400, False, "Chile Standard Time"),
+        (-7200, True, "Argentina Summer Time"),
     ],
     "Antarctica/Rothera": [(0, False, "Rothera Time"), (-10800, False, "Rothera Time")],
     "Antarctica/Syowa": [(10800, False, "Syowa Time")],
     "Antarctica/Troll": [(0, False, "Greenwich Mean Time")],
-    "Antarctica/Vostok": [(25200, False, "Vostok Time"), (18000, False, "Vostok Time")],
+    "Antarctica/Vostok": [
+        (25200, False, "Vostok Time"),
+        (18000, False, "Vostok Time"),
+        (0, False, "Vostok Time"),
+    ],
     "Arctic/Longyearbyen": [
         (3600, False, "Central European Standard Time"),
         (7200, True, "Central European Summer Time"),
@@ -980,6 +1068,7 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (25200, True, "Almaty Summer Time"),
         (21600, False, "East Kazakhstan Time"),
         (18000, False, "Kazakhstan Time"),
+        (21600, True, "Almaty Summer Time"),
     ],
     "Asia/Amman": [
         (7200, False, "Eastern European Standard Time"),
@@ -991,6 +1080,8 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (46800, True, "Anadyr Summer Time"),
         (43200, True, "Magadan Summer Time"),
         (43200, False, "Kamchatka Standard Time"),
+        (50400, True, "Anadyr Summer Time"),
+        (39600, False, "Anadyr Standard Time"),
     ],
     "Asia/Aqtau": [
         (14400, False, "Aqtau Standard Time"),
@@ -1014,6 +1105,8 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
     "Asia/Baku": [
         (14400, False, "Azerbaijan Standard Time"),
         (18000, True, "Azerbaijan Summer Time"),
+        (14400, True, "Azerbaijan Summer Time"),
+        (10800, False, "Azerbaijan Standard Time"),
     ],
     "Asia/Bangkok": [(25200, False, "Indochina Time")],
     "Asia/Barnaul": [(25200, False, "Krasnoyarsk Standard Time")],
@@ -1028,13 +1121,22 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (32400, False, "Yakutsk Standard Time"),
         (36000, True, "Yakutsk Summer Time"),
         (28800, False, "Irkutsk Standard Time"),
+        (32400, True, "Yakutsk Summer Time"),
+        (36000, False, "Yakutsk Standard Time"),
     ],
-    "Asia/Colombo": [(19800, False, "India Standard Time"), (21600, False, "Lanka Time")],
+    "Asia/Colombo": [
+        (19800, False, "India Standard Time"),
+        (21600, False, "Lanka Time"),
+        (23400, False, "Lanka Time"),
+    ],
     "Asia/Damascus": [
         (7200, False, "Eastern European Standard Time"),
         (10800, True, "Eastern European Summer Time"),
     ],
-    "Asia/Dhaka": [(21600, False, "Bangladesh Standard Time")],
+    "Asia/Dhaka": [
+        (21600, False, "Bangladesh Standard Time"),
+        (25200, True, "Bangladesh Summer Time"),
+    ],
     "Asia/Dili": [(32400, False, "Timor-Leste Time"), (28800, False, "Central Indonesia Time")],
     "Asia/Dubai": [(14400, False, "Gulf Standard Time")],
     "Asia/Dushanbe": [(18000, False, "Tajikistan Time")],
@@ -1063,7 +1165,13 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (25200, False, "Khovd Standard Time"),
         (28800, True, "Khovd Summer Time"),
     ],
-    "Asia/Irkutsk": [(28800, False, "Irkutsk Standard Time"), (32400, True, "Irkutsk Summer Time")],
+    "Asia/Irkutsk": [
+        (28800, False, "Irkutsk Standard Time"),
+        (32400, True, "Irkutsk Summer Time"),
+        (28800, True, "Irkutsk Summer Time"),
+        (25200, False, "Irkutsk Standard Time"),
+        (32400, False, "Irkutsk Standard Time"),
+    ],
     "Asia/Jakarta": [(25200, False, "Western Indonesia Time")],
     "Asia/Jayapura": [(32400, False, "Eastern Indonesia Time")],
     "Asia/Jerusalem": [
@@ -1075,18 +1183,28 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (43200, False, "Kamchatka Standard Time"),
         (46800, True, "Kamchatka Summer Time"),
         (43200, True, "Kamchatka Summer Time"),
+        (39600, False, "Kamchatka Standard Time"),
     ],
-    "Asia/Karachi": [(18000, False, "Pakistan Standard Time")],
+    "Asia/Karachi": [
+        (18000, False, "Pakistan Standard Time"),
+        (21600, True, "Pakistan Summer Time"),
+    ],
     "Asia/Katmandu": [(19800, False, "Nepal Time"), (20700, False, "Nepal Time")],
     "Asia/Khandyga": [
         (32400, False, "Yakutsk Standard Time"),
         (36000, True, "Yakutsk Summer Time"),
         (36000, False, "Vladivostok Standard Time"),
         (39600, True, "Vladivostok Summer Time"),
+        (32400, True, "Yakutsk Summer Time"),
+        (28800, False, "Yakutsk Standard Time"),
+        (39600, False, "Vladivostok Standard Time"),
     ],
     "Asia/Krasnoyarsk": [
         (25200, False, "Krasnoyarsk Standard Time"),
         (28800, True, "Krasnoyarsk Summer Time"),
+        (25200, True, "Krasnoyarsk Summer Time"),
+        (21600, False, "Krasnoyarsk Standard Time"),
+        (28800, False, "Krasnoyarsk Standard Time"),
     ],
     "Asia/Kuala_Lumpur": [(28800, False, "Malaysia Time")],
     "Asia/Kuching": [(28800, False, "Malaysia Time")],
@@ -1100,9 +1218,14 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (39600, False, "Magadan Standard Time"),
         (43200, True, "Magadan Summer Time"),
         (36000, False, "Magadan Standard Time"),
+        (39600, True, "Magadan Summer Time"),
+        (43200, False, "Magadan Standard Time"),
     ],
     "Asia/Makassar": [(28800, False, "Central Indonesia Time")],
-    "Asia/Manila": [(28800, False, "Philippine Standard Time")],
+    "Asia/Manila": [
+        (28800, False, "Philippine Standard Time"),
+        (32400, True, "Philippine Summer Time"),
+    ],
     "Asia/Muscat": [(14400, False, "Gulf Standard Time")],
     "Asia/Nicosia": [
         (7200, False, "Eastern European Standard Time"),
@@ -1112,6 +1235,7 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (25200, False, "Krasnoyarsk Standard Time"),
         (28800, True, "Krasnoyarsk Summer Time"),
         (25200, True, "Novosibirsk Summer Time"),
+        (21600, False, "Krasnoyarsk Standard Time"),
     ],
     "Asia/Novosibirsk": [
         (25200, False, "Novosibirsk Standard Time"),
@@ -1120,7 +1244,13 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (25200, True, "Novosibirsk Summer Time"),
         (25200, False, "Krasnoyarsk Standard Time"),
     ],
-    "Asia/Omsk": [(21600, False, "Omsk Standard Time"), (25200, True, "Omsk Summer Time")],
+    "Asia/Omsk": [
+        (21600, False, "Omsk Standard Time"),
+        (25200, True, "Omsk Summer Time"),
+        (21600, True, "Omsk Summer Time"),
+        (18000, False, "Omsk Standard Time"),
+        (25200, False, "Omsk Standard Time"),
+    ],
     "Asia/Oral": [(18000, False, "West Kazakhstan Time"), (18000, False, "Kazakhstan Time")],
     "Asia/Phnom_Penh": [(25200, False, "Indochina Time")],
     "Asia/Pontianak": [
@@ -1158,15 +1288,27 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
     "Asia/Srednekolymsk": [
         (39600, False, "Magadan Standard Time"),
         (43200, True, "Magadan Summer Time"),
+        (39600, True, "Magadan Summer Time"),
+        (36000, False, "Magadan Standard Time"),
+        (43200, False, "Magadan Standard Time"),
     ],
-    "Asia/Taipei": [(28800, False, "Taiwan Standard Time")],
-    "Asia/Tashkent": [(18000, False, "Uzbekistan Standard Time")],
+    "Asia/Taipei": [(28800, False, "Taiwan Standard Time"), (32400, True, "Taiwan Daylight Time")],
+    "Asia/Tashkent": [
+        (18000, False, "Uzbekistan Standard Time"),
+        (21600, True, "Uzbekistan Summer Time"),
+    ],
     "Asia/Tbilisi": [
         (14400, False, "Georgia Standard Time"),
         (18000, True, "Georgia Summer Time"),
         (10800, False, "Georgia Standard Time"),
+        (14400, True, "Georgia Summer Time"),
     ],
-    "Asia/Tehran": [(12600, False, "Iran Standard Time"), (16200, True, "Iran Daylight Time")],
+    "Asia/Tehran": [
+        (12600, False, "Iran Standard Time"),
+        (16200, True, "Iran Daylight Time"),
+        (14400, False, "Iran Standard Time"),
+        (18000, True, "Iran Daylight Time"),
+    ],
     "Asia/Thimphu": [(19800, False, "India Standard Time"), (21600, False, "Bhutan Time")],
     "Asia/Tokyo": [(32400, False, "Japan Standard Time")],
     "Asia/Tomsk": [(25200, False, "Krasnoyarsk Standard Time")],
@@ -1180,16 +1322,28 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (39600, False, "Magadan Standard Time"),
         (43200, True, "Magadan Summer Time"),
         (36000, False, "Vladivostok Standard Time"),
+        (39600, True, "Magadan Summer Time"),
+        (43200, False, "Magadan Standard Time"),
     ],
     "Asia/Vientiane": [(25200, False, "Indochina Time")],
     "Asia/Vladivostok": [
         (36000, False, "Vladivostok Standard Time"),
         (39600, True, "Vladivostok Summer Time"),
+        (36000, True, "Vladivostok Summer Time"),
+        (32400, False, "Vladivostok Standard Time"),
+        (39600, False, "Vladivostok Standard Time"),
     ],
-    "Asia/Yakutsk": [(32400, False, "Yakutsk Standard Time"), (36000, True, "Yakutsk Summer Time")],
+    "Asia/Yakutsk": [
+        (32400, False, "Yakutsk Standard Time"),
+        (36000, True, "Yakutsk Summer Time"),
+        (32400, True, "Yakutsk Summer Time"),
+        (28800, False, "Yakutsk Standard Time"),
+        (36000, False, "Yakutsk Standard Time"),
+    ],
     "Asia/Yekaterinburg": [
         (18000, False, "Yekaterinburg Standard Time"),
         (21600, True, "Yekaterinburg Summer Time"),
+        (21600, False, "Yekaterinburg Standard Time"),
     ],
     "Asia/Yerevan": [
         (10800, False, "Armenia Standard Time"),
@@ -1197,7 +1351,12 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (14400, False, "Armenia Standard Time"),
         (18000, True, "Armenia Summer Time"),
     ],
-    "Atlantic/Azores": [(-3600, False, "Azores Standard Time"), (0, True, "Azores Summer Time")],
+    "Atlantic/Azores": [
+        (-3600, False, "Azores Standard Time"),
+        (0, True, "Azores Summer Time"),
+        (0, False, "Western European Standard Time"),
+        (3600, True, "Western European Summer Time"),
+    ],
     "Atlantic/Bermuda": [
         (-14400, False, "Atlantic Standard Time"),
         (-10800, True, "Atlantic Daylight Time"),
@@ -1225,33 +1384,47 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (-14400, False, "Falkland Islands Standard Time"),
         (-10800, True, "Falkland Islands Summer Time"),
         (-10800, False, "Falkland Islands Standard Time"),
+        (-7200, True, "Falkland Islands Summer Time"),
     ],
     "Australia/Adelaide": [
         (34200, False, "Australian Central Standard Time"),
         (37800, True, "Australian Central Daylight Time"),
     ],
-    "Australia/Brisbane": [(36000, False, "Australian Eastern Standard Time")],
+    "Australia/Brisbane": [
+        (36000, False, "Australian Eastern Standard Time"),
+        (39600, True, "Australian Eastern Daylight Time"),
+    ],
     "Australia/Broken_Hill": [
         (34200, False, "Australian Central Standard Time"),
         (37800, True, "Australian Central Daylight Time"),
     ],
     "Australia/Darwin": [(34200, False, "Australian Central Standard Time")],
-    "Australia/Eucla": [(31500, False, "Australian Central Western Standard Time")],
+    "Australia/Eucla": [
+        (31500, False, "Australian Central Western Standard Time"),
+        (35100, True, "Australian Central Western Daylight Time"),
+    ],
     "Australia/Hobart": [
         (39600, True, "Australian Eastern Daylight Time"),
         (36000, False, "Australian Eastern Standard Time"),
     ],
-    "Australia/Lindeman": [(36000, False, "Australian Eastern Standard Time")],
+    "Australia/Lindeman": [
+        (36000, False, "Australian Eastern Standard Time"),
+        (39600, True, "Australian Eastern Daylight Time"),
+    ],
     "Australia/Lord_Howe": [
         (36000, False, "Australian Eastern Standard Time"),
         (39600, True, "Lord Howe Daylight Time"),
         (37800, False, "Lord Howe Standard Time"),
+        (41400, True, "Lord Howe Daylight Time"),
     ],
     "Australia/Melbourne": [
         (36000, False, "Australian Eastern Standard Time"),
         (39600, True, "Australian Eastern Daylight Time"),
     ],
-    "Australia/Perth": [(28800, False, "Australian Western Standard Time")],
+    "Australia/Perth": [
+        (28800, False, "Australian Western Standard Time"),
+        (32400, True, "Australian Western Daylight Time"),
+    ],
     "Australia/Sydney": [
         (36000, False, "Australian Eastern Standard Time"),
         (39600, True, "Australian Eastern Daylight Time"),
@@ -1326,6 +1499,7 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (7200, False, "Eastern European Standard Time"),
         (10800, False, "T\u00fcrkiye Standard Time"),
         (10800, True, "Eastern European Summer Time"),
+        (14400, True, "T\u00fcrkiye Summer Time"),
     ],
     "Europe/Jersey": [(0, False, "Greenwich Mean Time")],
     "Europe/Kaliningrad": [
@@ -1378,7 +1552,13 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (3600, False, "Central European Standard Time"),
         (7200, True, "Central European Summer Time"),
     ],
-    "Europe/Moscow": [(10800, False, "Moscow Standard Time"), (14400, True, "Moscow Summer Time")],
+    "Europe/Moscow": [
+        (10800, False, "Moscow Standard Time"),
+        (14400, True, "Moscow Summer Time"),
+        (10800, True, "Eastern European Summer Time"),
+        (7200, False, "Eastern European Standard Time"),
+        (14400, False, "Moscow Standard Time"),
+    ],
     "Europe/Oslo": [
         (3600, False, "Central European Standard Time"),
         (7200, True, "Central European Summer Time"),
@@ -1409,6 +1589,8 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (14400, False, "Samara Standard Time"),
         (18000, True, "Samara Summer Time"),
         (14400, True, "Samara Summer Time"),
+        (10800, False, "Moscow Standard Time"),
+        (10800, True, "Eastern European Summer Time"),
     ],
     "Europe/San_Marino": [
         (3600, False, "Central European Standard Time"),
@@ -1428,6 +1610,7 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (14400, True, "Moscow Summer Time"),
         (7200, False, "Eastern European Standard Time"),
         (10800, True, "Eastern European Summer Time"),
+        (14400, False, "Moscow Standard Time"),
     ],
     "Europe/Skopje": [
         (3600, False, "Central European Standard Time"),
@@ -1473,12 +1656,15 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (14400, True, "Moscow Summer Time"),
         (7200, False, "Eastern European Standard Time"),
         (10800, True, "Eastern European Summer Time"),
+        (7200, True, "Central European Summer Time"),
+        (3600, False, "Central European Standard Time"),
     ],
     "Europe/Volgograd": [
         (14400, False, "Volgograd Standard Time"),
         (14400, True, "Volgograd Summer Time"),
         (10800, False, "Volgograd Standard Time"),
         (10800, False, "Moscow Standard Time"),
+        (18000, True, "Volgograd Summer Time"),
     ],
     "Europe/Warsaw": [
         (3600, False, "Central European Standard Time"),
@@ -1500,13 +1686,17 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
     "Indian/Kerguelen": [(18000, False, "French Southern & Antarctic Time")],
     "Indian/Mahe": [(14400, False, "Seychelles Time")],
     "Indian/Maldives": [(18000, False, "Maldives Time")],
-    "Indian/Mauritius": [(14400, False, "Mauritius Standard Time")],
+    "Indian/Mauritius": [
+        (14400, False, "Mauritius Standard Time"),
+        (18000, True, "Mauritius Summer Time"),
+    ],
     "Indian/Mayotte": [(10800, False, "East Africa Time")],
     "Indian/Reunion": [(14400, False, "R\u00e9union Time")],
     "Pacific/Apia": [
         (-39600, False, "Samoa Standard Time"),
         (50400, True, "Samoa Daylight Time"),
         (46800, False, "Samoa Standard Time"),
+        (-36000, True, "Samoa Daylight Time"),
     ],
     "Pacific/Auckland": [
         (43200, False, "New Zealand Standard Time"),
@@ -1559,8 +1749,12 @@ LONG: dict[str, list[tuple[int, bool, str]]] = {
         (41400, False, "Norfolk Island Standard Time"),
         (39600, False, "Norfolk Island Standard Time"),
         (43200, True, "Norfolk Island Daylight Time"),
+        (45000, True, "Norfolk Island Daylight Time"),
     ],
-    "Pacific/Noumea": [(39600, False, "New Caledonia Standard Time")],
+    "Pacific/Noumea": [
+        (39600, False, "New Caledonia Standard Time"),
+        (43200, True, "New Caledonia Summer Time"),
+    ],
     "Pacific/Pago_Pago": [(-39600, False, "American Samoa Standard Time")],
     "Pacific/Palau": [(32400, False, "Palau Time")],
     "Pacific/Pitcairn": [(-30600, False, "Pitcairn Time"), (-28800, False, "Pitcairn Time")],
