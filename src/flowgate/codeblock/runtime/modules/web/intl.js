@@ -45,7 +45,7 @@
     let list = spanCache[key];
     if (list === undefined) list = spanCache[key] = [];
     if (list.length + spans.length > 64) list.length = 0;
-    for (let i = 0; i < spans.length; i++) list.push(spans[i]);
+    for (let i = 0; i < spans.length; i++) list[list.length] = spans[i]; // not push: user code may patch it
     return ids;
   }
 
@@ -58,7 +58,7 @@
     }
     const s = call('intl.offset', key, ms);
     if (list.length >= 64) list.length = 0;
-    list.push(s);
+    list[list.length] = s;
     return s;
   }
 
