@@ -637,11 +637,13 @@ static int fg_add_weakref(JSContext *ctx)
    ignore both and print another pattern. So the Date group, when installed, gets
    methods that call the harness's dateLocale(which, date, locales, options), which
    formats with web/intl (en-US patterns, time zones from the tz database). */
-static JSValue fg_date_locale(JSContext *ctx, JSValueConst this_val, int argc,
-                              JSValueConst *argv, int magic)
+/* Calls the harness method (dateLocale or numberLocale) with (which, receiver,
+   locales, options): the JavaScript side formats and checks the receiver. */
+static JSValue fg_harness_locale(JSContext *ctx, const char *method, JSValueConst this_val,
+                                 int argc, JSValueConst *argv, int magic)
 {
     FgEngine *e = JS_GetContextOpaque(ctx);
-    JSValue fn = JS_GetPropertyStr(ctx, e->harness, "dateLocale");
+    JSValue fn = JS_GetPropertyStr(ctx, e->harness, method);
     JSValue args[4] = {JS_NewInt32(ctx, magic), JS_DupValue(ctx, this_val),
                        argc > 0 ? JS_DupValue(ctx, argv[0]) : JS_UNDEFINED,
                        argc > 1 ? JS_DupValue(ctx, argv[1]) : JS_UNDEFINED};
@@ -650,6 +652,12 @@ static JSValue fg_date_locale(JSContext *ctx, JSValueConst this_val, int argc,
         JS_FreeValue(ctx, args[i]);
     JS_FreeValue(ctx, fn);
     return r;
+}
+
+static JSValue fg_date_locale(JSContext *ctx, JSValueConst this_val, int argc,
+                              JSValueConst *argv, int magic)
+{
+    return fg_harness_locale(ctx, "dateLocale", this_val, argc, argv, magic);
 }
 
 static int fg_add_date(JSContext *ctx)
@@ -768,16 +776,7 @@ static int define_lazy(JSContext *ctx, JSValueConst global, const char *name, ui
 static JSValue fg_number_locale(JSContext *ctx, JSValueConst this_val, int argc,
                                 JSValueConst *argv, int magic)
 {
-    FgEngine *e = JS_GetContextOpaque(ctx);
-    JSValue fn = JS_GetPropertyStr(ctx, e->harness, "numberLocale");
-    JSValue args[4] = {JS_NewInt32(ctx, magic), JS_DupValue(ctx, this_val),
-                       argc > 0 ? JS_DupValue(ctx, argv[0]) : JS_UNDEFINED,
-                       argc > 1 ? JS_DupValue(ctx, argv[1]) : JS_UNDEFINED};
-    JSValue r = JS_Call(ctx, fn, e->harness, 4, args);
-    for (int i = 0; i < 4; i++)
-        JS_FreeValue(ctx, args[i]);
-    JS_FreeValue(ctx, fn);
-    return r;
+    return fg_harness_locale(ctx, "numberLocale", this_val, argc, argv, magic);
 }
 
 static int fg_add_number_locale(JSContext *ctx, JSValueConst global)
