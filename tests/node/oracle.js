@@ -15,6 +15,38 @@ globalThis.require = require;
 const BUILTIN = new Set(['TypeError', 'ReferenceError', 'RangeError', 'URIError', 'EvalError', 'SyntaxError']);
 const LEVELS = ['log', 'info', 'warn', 'error', 'debug', 'trace'];
 
+// The oracle is one realm for every request of a pytest worker: a script that patches a
+// built-in (String.prototype.slice, Math.round, ...) would change every later answer. So
+// the built-ins' own properties are recorded at start and put back after each request.
+const GUARDED = [Object, Object.prototype, Function.prototype, Array, Array.prototype, String,
+  String.prototype, Number, Number.prototype, BigInt.prototype, Boolean.prototype, Symbol,
+  Math, JSON, Reflect, Promise, Promise.prototype, RegExp.prototype, Date, Date.prototype,
+  Map.prototype, Set.prototype, Error, Error.prototype, Intl, globalThis];
+const hasOwn = Object.hasOwn;
+const stringify = JSON.stringify; // the result is serialised before the built-ins are put back
+const { ownKeys, getOwnPropertyDescriptor, defineProperty, deleteProperty } = Reflect;
+const SNAPSHOT = GUARDED.map((o) => [o, Object.getOwnPropertyDescriptors(o), ownKeys(o)]);
+const same = (a, b) => a.value === b.value && a.get === b.get && a.set === b.set &&
+  a.writable === b.writable && a.enumerable === b.enumerable && a.configurable === b.configurable;
+// Index loops and captured functions only: the script may have patched iterators and Reflect.
+function restoreBuiltins() {
+  for (let i = 0; i < SNAPSHOT.length; i++) {
+    const o = SNAPSHOT[i][0];
+    const saved = SNAPSHOT[i][1];
+    const keys = SNAPSHOT[i][2];
+    const current = ownKeys(o);
+    for (let j = 0; j < current.length; j++) {
+      const key = current[j];
+      if (!hasOwn(saved, key) && getOwnPropertyDescriptor(o, key).configurable) deleteProperty(o, key);
+    }
+    for (let j = 0; j < keys.length; j++) {
+      const key = keys[j];
+      const now = getOwnPropertyDescriptor(o, key);
+      if (now === undefined || (!same(now, saved[key]) && now.configurable)) defineProperty(o, key, saved[key]);
+    }
+  }
+}
+
 function classify(err) {
   if (err instanceof Error && BUILTIN.has(err.constructor && err.constructor.name)) return err.constructor.name;
   return 'RuntimeError';
@@ -34,7 +66,7 @@ async function runOne(req) {
       timer = setTimeout(() => reject(Object.assign(new Error('oracle timeout'), { oracleTimeout: true })), req.timeoutMs || 5000);
     });
     const value = await Promise.race([fn(req.input), timeout]);
-    const text = JSON.stringify(value);
+    const text = stringify(value);
     if (text === undefined) return { success: false, error: { type: 'ValidationError', message: 'no value' }, console: captured };
     return { success: true, result: text, console: captured };
   } catch (err) {
@@ -50,6 +82,7 @@ async function runOne(req) {
       },
     };
   } finally {
+    restoreBuiltins();
     clearTimeout(timer);
     for (const level of LEVELS) console[level] = saved[level];
   }
