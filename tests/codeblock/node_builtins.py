@@ -39,3 +39,17 @@ def assert_same(
         assert mine.get("code") == other.get("code"), (mine, other)
         assert mine["message"] == other["message"], (mine, other)
     return ours
+
+
+def assert_same_outcome(
+    run_js: RunJs, node: NodeOracle, code: str, input: dict[str, Any] | None = None
+) -> None:
+    """The result, or the error's type and message (not its name), as Node gives them; the
+    Node side runs `code` as is."""
+    ours, theirs = run_js(code, input), node.run(code, input)
+    assert ours["success"] == theirs["success"], (ours, theirs)
+    if theirs["success"]:
+        assert ours["result"] == theirs["result"]
+    else:
+        assert ours["error"]["type"] == theirs["error"]["type"], (ours, theirs)
+        assert ours["error"]["message"] == theirs["error"]["message"], (ours, theirs)

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.codeblock.conftest import EngineRunner, RunJs
-from tests.codeblock.node_builtins import assert_same
+from tests.codeblock.node_builtins import assert_same, assert_same_outcome
 from tests.node_oracle import NodeOracle
 
 pytestmark = pytest.mark.node
@@ -65,17 +65,6 @@ TEMPLATES = [
     ("<%= user.nope() %>", {"user": {}}),
     ("no tags at all", None),
 ]
-
-
-def assert_same_outcome(run: RunJs, node: NodeOracle, code: str) -> None:
-    """The result, or the error's type and message (our envelope carries no `name`)."""
-    ours, theirs = run(code), node.run(code)
-    assert ours["success"] == theirs["success"], (ours, theirs)
-    if theirs["success"]:
-        assert ours["result"] == theirs["result"]
-    else:
-        assert ours["error"]["type"] == theirs["error"]["type"], (ours, theirs)
-        assert ours["error"]["message"] == theirs["error"]["message"], (ours, theirs)
 
 
 def template_code(source: str, data: Any) -> str:

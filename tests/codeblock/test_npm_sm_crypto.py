@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from flowgate.codeblock.bridge import sm2 as sm2_op
 from flowgate.codeblock.bridge.registry import BridgeError
 from tests.codeblock.conftest import RunJs
-from tests.codeblock.node_builtins import assert_same
+from tests.codeblock.node_builtins import assert_same, assert_same_outcome
 from tests.node_oracle import NodeOracle
 
 pytestmark = pytest.mark.node
@@ -147,13 +147,7 @@ def test_sm2_key_helpers(run_js: RunJs, node: NodeOracle) -> None:
 )
 def test_errors(run_js: RunJs, node: NodeOracle, code: str) -> None:
     prelude = "const { sm2, sm3, sm4 } = require('sm-crypto-v2');\n"
-    ours, theirs = run_js(prelude + code, KEYS), node.run(prelude + code, KEYS)
-    assert ours["success"] == theirs["success"], (ours, theirs)
-    if theirs["success"]:
-        assert ours["result"] == theirs["result"]
-    else:
-        assert ours["error"]["type"] == theirs["error"]["type"], (ours, theirs)
-        assert ours["error"]["message"] == theirs["error"]["message"], (ours, theirs)
+    assert_same_outcome(run_js, node, prelude + code, KEYS)
 
 
 def test_shape(run_js: RunJs, node: NodeOracle) -> None:
