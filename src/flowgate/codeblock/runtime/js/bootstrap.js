@@ -73,9 +73,10 @@
     ['EventTarget', false], ['Crypto', false], ['CryptoKey', false], ['SubtleCrypto', false],
     ['Intl', false]];
   const DATE_LOCALE = ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString'];
-  // Bound now: a script's later Function.prototype.call cannot reach them.
-  const numberValueOf = Function.prototype.call.bind(Number.prototype.valueOf);
-  const bigintValueOf = Function.prototype.call.bind(BigInt.prototype.valueOf);
+  // Read now (a script's later patches cannot reach them); plain reads, not bound
+  // functions: this runs for every context.
+  const ReflectApply = Reflect.apply;
+  const valueOfs = [Number.prototype.valueOf, BigInt.prototype.valueOf];
   const TypeErrorCtor = TypeError;
   // Read on first use (touching Date here would install its lazy group in every context).
   let dateGetTimeCached;
@@ -135,7 +136,7 @@
       let x = value;
       try {
         if (typeof x !== (which === 0 ? 'number' : 'bigint')) {
-          x = which === 0 ? numberValueOf(value) : bigintValueOf(value);
+          x = ReflectApply(valueOfs[which], value, []);
         }
       } catch {
         const type = which === 0 ? 'Number' : 'BigInt';
